@@ -1,0 +1,284 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AwsAnalyzers.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AwsAnalyzers.Kinesis;
+
+/// <summary>
+/// Fixes AWS001 with a random partition key (or, for an explicit hash key, by letting Kinesis hash the partition key),
+/// or with a per-record value of the loop variable or lambda parameter that feeds the record.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AWS001ConstantPartitionKeyCodeFix)), Shared]
+public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
+{
+    public const string RandomKeyEquivalenceKey = "AWS001.UseRandomKey";
+    public const string RemoveExplicitHashKeyEquivalenceKey = "AWS001.RemoveExplicitHashKey";
+    public const string PerRecordKeyEquivalenceKey = "AWS001.UsePerRecordKey";
+
+    /// <summary>Modulus of the guide's spreading (<c>device_id + timestamp % 1000</c>).</summary>
+    private const int SpreadModulus = 1000;
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(AWS001ConstantPartitionKeyAnalyzer.DiagnosticId);
+
+    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixDocumentAsync);
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        Diagnostic diagnostic = context.Diagnostics[0];
+        if (root is null || FindAssignment(root, diagnostic) is not { } assignment)
+        {
+            return;
+        }
+
+        if (IsExplicitHashKey(diagnostic))
+        {
+            if (CanRemove(assignment))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Remove the explicit hash key so Kinesis hashes the partition key",
+                        ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), RemoveExplicitHashKeyEquivalenceKey, ct),
+                        RemoveExplicitHashKeyEquivalenceKey),
+                    diagnostic);
+            }
+
+            return;
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Use a random partition key",
+                ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), RandomKeyEquivalenceKey, ct),
+                RandomKeyEquivalenceKey),
+            diagnostic);
+
+        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (model is not null && PerRecordKey(model, assignment, context.CancellationToken) is { } perRecord)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Use {perRecord} as the partition key",
+                    ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), PerRecordKeyEquivalenceKey, ct),
+                    PerRecordKeyEquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> FixDocumentAsync(
+        Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
+    {
+        SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is not CompilationUnitSyntax compilationUnit || model is null)
+        {
+            return document;
+        }
+
+        // One equivalence key per call: either every diagnostic's assignment is removed, or every value replaced.
+        var removals = new List<SyntaxNode>();
+        var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+        bool needsUsingSystem = false;
+        foreach (Diagnostic diagnostic in diagnostics)
+        {
+            if (FindAssignment(root, diagnostic) is not { } assignment)
+            {
+                continue;
+            }
+
+            switch (equivalenceKey)
+            {
+                case RemoveExplicitHashKeyEquivalenceKey when IsExplicitHashKey(diagnostic) && CanRemove(assignment):
+                    removals.Add(RemovedNode(assignment));
+                    break;
+                case RandomKeyEquivalenceKey when !IsExplicitHashKey(diagnostic):
+                    int position = assignment.Right.SpanStart;
+                    bool guidInScope = UsingDirectives.Binds(model, position, "Guid", "System.Guid");
+                    bool guidNameTaken = !guidInScope && NameIsTaken(model, position, "Guid");
+                    needsUsingSystem |= !guidInScope && !guidNameTaken;
+                    string guid = guidNameTaken ? "global::System.Guid" : "Guid";
+                    replacements[assignment.Right] = SyntaxFactory.ParseExpression(guid + ".NewGuid().ToString()")
+                        .WithTriviaFrom(assignment.Right);
+                    break;
+                case PerRecordKeyEquivalenceKey when !IsExplicitHashKey(diagnostic)
+                    && PerRecordKey(model, assignment, cancellationToken) is { } perRecord:
+                    replacements[assignment.Right] = SyntaxFactory.ParseExpression(perRecord).WithTriviaFrom(assignment.Right);
+                    break;
+            }
+        }
+
+        CompilationUnitSyntax fixedRoot = compilationUnit;
+        if (removals.Count > 0)
+        {
+            fixedRoot = SyntaxRemoval.RemoveKeepingComments(fixedRoot, removals);
+        }
+        else if (replacements.Count > 0)
+        {
+            fixedRoot = fixedRoot.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+        }
+        else
+        {
+            return document;
+        }
+
+        if (needsUsingSystem)
+        {
+            fixedRoot = UsingDirectives.Add(fixedRoot, "System");
+        }
+
+        return document.WithSyntaxRoot(fixedRoot);
+    }
+
+    private static AssignmentExpressionSyntax? FindAssignment(SyntaxNode root, Diagnostic diagnostic)
+    {
+        SyntaxNode node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax && node.Parent.Span == diagnostic.Location.SourceSpan)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent is AssignmentExpressionSyntax assignment && assignment.Right == node ? assignment : null;
+    }
+
+    private static bool IsExplicitHashKey(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(AWS001ConstantPartitionKeyAnalyzer.PropertyNameKey, out string? name)
+        && name == AWS001ConstantPartitionKeyAnalyzer.ExplicitHashKeyProperty;
+
+    /// <summary>The assignment can be removed when it is an object-initializer entry or a statement of its own.</summary>
+    private static bool CanRemove(AssignmentExpressionSyntax assignment) =>
+        assignment.Parent is InitializerExpressionSyntax or ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax };
+
+    private static SyntaxNode RemovedNode(AssignmentExpressionSyntax assignment) =>
+        assignment.Parent is ExpressionStatementSyntax statement ? statement : assignment;
+
+    private static bool NameIsTaken(SemanticModel model, int position, string name) =>
+        !model.LookupNamespacesAndTypes(position, name: name).IsEmpty;
+
+    /// <summary>
+    /// A per-record key: an identifier-like member of the nearest loop variable or lambda parameter that produces the
+    /// record, spread by a timestamp-like member when there is one (the guide's <c>device_id + timestamp % 1000</c>).
+    /// </summary>
+    private static string? PerRecordKey(SemanticModel model, AssignmentExpressionSyntax assignment, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxNode ancestor in assignment.Ancestors())
+        {
+            ISymbol? source = ancestor switch
+            {
+                ForEachStatementSyntax loop => model.GetDeclaredSymbol(loop, cancellationToken),
+                SimpleLambdaExpressionSyntax lambda => model.GetDeclaredSymbol(lambda.Parameter, cancellationToken),
+                ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } lambda => model.GetDeclaredSymbol(lambda.ParameterList.Parameters[0], cancellationToken),
+                _ => null,
+            };
+
+            if (ancestor is MemberDeclarationSyntax or LocalFunctionStatementSyntax)
+            {
+                return null;
+            }
+
+            if (source is null)
+            {
+                continue;
+            }
+
+            ITypeSymbol? type = source switch
+            {
+                ILocalSymbol local => local.Type,
+                IParameterSymbol parameter => parameter.Type,
+                _ => null,
+            };
+
+            // The nearest producer decides: if its element has no identifying member, an outer one would not vary per record.
+            return type is null ? null : KeyExpression(source.Name, type, model, assignment.SpanStart);
+        }
+
+        return null;
+    }
+
+    private static string? KeyExpression(string variable, ITypeSymbol type, SemanticModel model, int position)
+    {
+        if (type.SpecialType != SpecialType.None || type.ContainingNamespace?.ToDisplayString().StartsWith("Amazon", StringComparison.Ordinal) == true)
+        {
+            return null;
+        }
+
+        List<ISymbol> members = ReadableMembers(type, model, position).ToList();
+        ISymbol? id = members.FirstOrDefault(m => IsIdentifierLike(m) && MemberType(m)?.SpecialType == SpecialType.System_String)
+            ?? members.FirstOrDefault(m => IsIdentifierLike(m) && MemberType(m) is { } t && (IsIntegral(t) || t.ToDisplayString() == "System.Guid"));
+        if (id is null)
+        {
+            return null;
+        }
+
+        string idExpression = variable + "." + id.Name;
+        ISymbol? time = members.FirstOrDefault(IsTimestampLike);
+        string? spread = time is null ? null : SpreadExpression(variable + "." + time.Name, MemberType(time)!);
+        if (spread is not null)
+        {
+            return "$\"{" + idExpression + "}_{" + spread + "}\"";
+        }
+
+        return MemberType(id)!.SpecialType == SpecialType.System_String ? idExpression : idExpression + ".ToString()";
+    }
+
+    private static IEnumerable<ISymbol> ReadableMembers(ITypeSymbol type, SemanticModel model, int position)
+    {
+        for (ITypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (ISymbol member in current.GetMembers())
+            {
+                bool readable = member switch
+                {
+                    IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } => true,
+                    IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } => true,
+                    _ => false,
+                };
+
+                if (readable && model.IsAccessible(position, member))
+                {
+                    yield return member;
+                }
+            }
+        }
+    }
+
+    private static ITypeSymbol? MemberType(ISymbol member) => member switch
+    {
+        IPropertySymbol property => property.Type,
+        IFieldSymbol field => field.Type,
+        _ => null,
+    };
+
+    private static bool IsIdentifierLike(ISymbol member) =>
+        member.Name.EndsWith("Id", StringComparison.Ordinal) || member.Name.EndsWith("ID", StringComparison.Ordinal)
+        || member.Name.EndsWith("Key", StringComparison.Ordinal);
+
+    private static bool IsIntegral(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64;
+
+    private static bool IsTimestampLike(ISymbol member)
+    {
+        string name = member.Name;
+        bool named = name.IndexOf("Timestamp", StringComparison.OrdinalIgnoreCase) >= 0
+            || name.EndsWith("Time", StringComparison.Ordinal) || name.EndsWith("At", StringComparison.Ordinal);
+        return named && MemberType(member) is { } type && SpreadExpression(string.Empty, type) is not null;
+    }
+
+    private static string? SpreadExpression(string access, ITypeSymbol type) => type.ToDisplayString() switch
+    {
+        "System.DateTime" => access + ".Ticks % " + SpreadModulus,
+        "System.DateTimeOffset" => access + ".ToUnixTimeMilliseconds() % " + SpreadModulus,
+        "long" or "ulong" => access + " % " + SpreadModulus,
+        _ => null,
+    };
+}

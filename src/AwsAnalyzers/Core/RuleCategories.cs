@@ -1,0 +1,14 @@
+namespace AwsAnalyzers.Core;
+
+/// <summary>
+/// The small fixed set of categories our rules use. Users can set the severity of a whole category with
+/// <c>dotnet_analyzer_diagnostic.category-&lt;name&gt;.severity</c>.
+/// </summary>
+internal static class RuleCategories
+{
+    /// <summary>Records or invocations that can be lost or fail under load.</summary>
+    public const string Reliability = "Reliability";
+
+    /// <summary>Work repeated, memory spent or data scanned for nothing.</summary>
+    public const string Performance = "Performance";
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace AwsAnalyzers.Tests.Infrastructure;
+
+/// <summary>
+/// Runs one analyzer and one code fix: the fix of each diagnostic, then Fix All in document, project and solution,
+/// checking the result compiles and no fixable diagnostic is left.
+/// </summary>
+public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static DiagnosticResult Diagnostic() => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic();
+
+    public static DiagnosticResult Diagnostic(string diagnosticId) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(diagnosticId);
+
+    public static Task VerifyAnalyzerAsync([StringSyntax("C#-test")] string source, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = source };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    public static Task VerifyCodeFixAsync(
+        [StringSyntax("C#-test")] string source,
+        [StringSyntax("C#-test")] string fixedSource,
+        string? equivalenceKey = null,
+        params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>The code-fix test with our references and settings; set more state on it for special cases.</summary>
+    public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    {
+        public Test() => TestSetup.Apply(this);
+    }
+}

@@ -1,0 +1,494 @@
+using System.Threading.Tasks;
+using AwsAnalyzers.Kinesis;
+using Xunit;
+using VerifyCS = AwsAnalyzers.Tests.Infrastructure.CSharpCodeFixVerifier<
+    AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyAnalyzer,
+    AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyCodeFix>;
+
+namespace AwsAnalyzers.Tests.Kinesis;
+
+public class AWS001ConstantPartitionKeyTests
+{
+    // ---- What it reports ----
+
+    [Fact]
+    public async Task Literal_in_object_initializer_is_reported_with_property_and_value()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                PutRecordRequest Build() => new PutRecordRequest { StreamName = "s", PartitionKey = {|#0:"sensor"|} };
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("PartitionKey", "\"sensor\""));
+    }
+
+    [Theory]
+    [InlineData("const string Key = \"k\";", "Key")]
+    [InlineData("", "nameof(Producer)")]
+    [InlineData("const string Prefix = \"p\";", "$\"{Prefix}-key\"")]
+    [InlineData("const string Prefix = \"p\";", "Prefix + \"-key\"")]
+    [InlineData("static readonly string Key = \"k\";", "Key")]
+    [InlineData("static readonly string Key = $\"k\" + \"2\";", "Key")]
+    [InlineData("static string Key { get; } = \"k\";", "Key")]
+    [InlineData("static string Key => \"k\";", "Key")]
+    public async Task Constant_shapes_are_reported(string member, string value)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                {{member}}
+
+                PutRecordsRequestEntry Build() => new PutRecordsRequestEntry { PartitionKey = [|{{value}}|] };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Later_assignment_and_explicit_hash_key_are_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                PutRecordRequest Build()
+                {
+                    var request = new PutRecordRequest();
+                    request.PartitionKey = {|#0:"a"|};
+                    request.ExplicitHashKey = {|#1:"170141183460469231731687303715884105728"|};
+                    return request;
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("PartitionKey", "\"a\""),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("ExplicitHashKey", "\"170141183460469231731687303715884105728\""));
+    }
+
+    [Fact]
+    public async Task Local_assigned_only_constants_is_reported_also_when_captured()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                List<PutRecordsRequestEntry> Build(IEnumerable<string> lines)
+                {
+                    string key = "devices";
+                    var direct = new PutRecordsRequestEntry { PartitionKey = [|key|] };
+                    return lines.Select(line => new PutRecordsRequestEntry { PartitionKey = [|key|] }).ToList();
+                }
+
+                void Reassigned(bool flag)
+                {
+                    var key = "a";
+                    if (flag) key = "a";
+                    var entry = new PutRecordsRequestEntry { PartitionKey = [|key|] };
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Record_type_through_interface_typed_client_call_is_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                private const string PartitionKey = "sensor-data";
+                private readonly IAmazonKinesis _kinesis;
+                Producer(IAmazonKinesis kinesis) => _kinesis = kinesis;
+
+                Task SendAsync(System.IO.MemoryStream data) =>
+                    _kinesis.PutRecordAsync(new PutRecordRequest { StreamName = "s", Data = data, PartitionKey = [|PartitionKey|] });
+            }
+            """);
+    }
+
+    // ---- What it must not report ----
+
+    [Fact]
+    public async Task Varying_keys_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Amazon.Kinesis.Model;
+
+            class Reading { public string DeviceId { get; set; } }
+
+            class Producer
+            {
+                private readonly string _instanceKey;
+                private static readonly string FromEnvironment = Environment.GetEnvironmentVariable("KEY");
+                private static string Mutable = "m";
+                private static readonly string SetInStaticConstructor = "x";
+                static Producer() { SetInStaticConstructor = Environment.MachineName; }
+                Producer(string key) => _instanceKey = key;
+
+                IEnumerable<PutRecordsRequestEntry> Build(List<Reading> readings, string parameterKey)
+                {
+                    yield return new PutRecordsRequestEntry { PartitionKey = parameterKey };
+                    yield return new PutRecordsRequestEntry { PartitionKey = Guid.NewGuid().ToString() };
+                    yield return new PutRecordsRequestEntry { PartitionKey = _instanceKey };
+                    yield return new PutRecordsRequestEntry { PartitionKey = FromEnvironment };
+                    yield return new PutRecordsRequestEntry { PartitionKey = Mutable };
+                    yield return new PutRecordsRequestEntry { PartitionKey = SetInStaticConstructor };
+                    yield return new PutRecordsRequestEntry { PartitionKey = null };
+                    foreach (var r in readings)
+                    {
+                        yield return new PutRecordsRequestEntry { PartitionKey = r.DeviceId };
+                        yield return new PutRecordsRequestEntry { PartitionKey = $"{r.DeviceId}_{DateTime.UtcNow.Ticks % 1000}" };
+                    }
+
+                    foreach (var id in readings.Select(r => r.DeviceId))
+                    {
+                        yield return new PutRecordsRequestEntry { PartitionKey = id };
+                    }
+
+                    string key = "start";
+                    foreach (var r in readings)
+                    {
+                        key = r.DeviceId;
+                        yield return new PutRecordsRequestEntry { PartitionKey = key };
+                    }
+
+                    string twoValues = "a";
+                    if (readings.Count > 1) twoValues = "b";
+                    yield return new PutRecordsRequestEntry { PartitionKey = twoValues };
+
+                    string appended = "a";
+                    appended += parameterKey;
+                    yield return new PutRecordsRequestEntry { PartitionKey = appended };
+
+                    if (parameterKey is string matched)
+                    {
+                        yield return new PutRecordsRequestEntry { PartitionKey = matched };
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Partition_key_properties_of_other_types_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            class Reading { public string PartitionKey { get; set; } public string ExplicitHashKey { get; set; } }
+
+            namespace Amazon.Kinesis.Model.Mine
+            {
+                class PutRecordRequest { public string PartitionKey { get; set; } }
+            }
+
+            class Producer
+            {
+                object Build() => new Reading { PartitionKey = "pk", ExplicitHashKey = "h" };
+                object Other() => new Amazon.Kinesis.Model.Mine.PutRecordRequest { PartitionKey = "pk" };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Generated_code_is_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            // <auto-generated/>
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                PutRecordRequest Build() => new PutRecordRequest { PartitionKey = "sensor" };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Incomplete_code_gives_no_diagnostic_and_no_crash()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using Amazon.Kinesis.Model;
+
+                class Producer
+                {
+                    PutRecordRequest Missing() => new PutRecordRequest { PartitionKey = {|CS1525:}|};
+                    PutRecordRequest Broken() => new PutRecordRequest { PartitionKey = {|CS0103:Undefined|} + "x" };
+                    object Unresolved() => new {|CS0246:PutRecordRequestX|} { PartitionKey = "k" };
+                    void Local() { string key; var r = new PutRecordRequest { PartitionKey = {|CS0165:key|} }; }
+                }
+                """,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Without_kinesis_types_nothing_is_registered()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                class PutRecordRequest { public string PartitionKey { get; set; } }
+                class Producer { object Build() => new PutRecordRequest { PartitionKey = "k" }; }
+                """,
+        };
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(Infrastructure.TestReferences.FrameworkAndSdk);
+        await test.RunAsync();
+    }
+
+    // ---- Fixes ----
+
+    [Fact]
+    public async Task Random_key_fix_keeps_comments_and_adds_using_system_only_when_needed()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            // File header stays on top.
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                PutRecordRequest Build() => new PutRecordRequest
+                {
+                    StreamName = "s",
+                    PartitionKey = /* before */ [|"sensor"|] /* after */, // trailing
+                    // next
+                };
+            }
+            """, """
+            // File header stays on top.
+            using System;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                PutRecordRequest Build() => new PutRecordRequest
+                {
+                    StreamName = "s",
+                    PartitionKey = /* before */ Guid.NewGuid().ToString() /* after */, // trailing
+                    // next
+                };
+            }
+            """, AWS001ConstantPartitionKeyCodeFix.RandomKeyEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Random_key_fix_all_in_document_adds_one_using()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                const string Key = "k";
+
+                IEnumerable<PutRecordsRequestEntry> Build()
+                {
+                    yield return new PutRecordsRequestEntry { PartitionKey = [|"a"|] };
+                    yield return new PutRecordsRequestEntry { PartitionKey = [|Key|] };
+                    var request = new PutRecordRequest();
+                    request.PartitionKey = [|Key|];
+                }
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                const string Key = "k";
+
+                IEnumerable<PutRecordsRequestEntry> Build()
+                {
+                    yield return new PutRecordsRequestEntry { PartitionKey = Guid.NewGuid().ToString() };
+                    yield return new PutRecordsRequestEntry { PartitionKey = Guid.NewGuid().ToString() };
+                    var request = new PutRecordRequest();
+                    request.PartitionKey = Guid.NewGuid().ToString();
+                }
+            }
+            """, AWS001ConstantPartitionKeyCodeFix.RandomKeyEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Random_key_fix_in_several_documents_with_system_already_imported()
+    {
+        var test = new VerifyCS.Test { CodeActionEquivalenceKey = AWS001ConstantPartitionKeyCodeFix.RandomKeyEquivalenceKey };
+        test.TestState.Sources.Add("""
+            using System;
+            using Amazon.Kinesis.Model;
+            class A { object Build() => new PutRecordRequest { PartitionKey = [|"a"|] }; }
+            """);
+        test.TestState.Sources.Add("""
+            using Amazon.Kinesis.Model;
+            namespace N;
+            class Guid { }
+            class B { object Build() => new PutRecordRequest { PartitionKey = [|"b"|] }; }
+            """);
+        test.FixedState.Sources.Add("""
+            using System;
+            using Amazon.Kinesis.Model;
+            class A { object Build() => new PutRecordRequest { PartitionKey = Guid.NewGuid().ToString() }; }
+            """);
+        test.FixedState.Sources.Add("""
+            using Amazon.Kinesis.Model;
+            namespace N;
+            class Guid { }
+            class B { object Build() => new PutRecordRequest { PartitionKey = global::System.Guid.NewGuid().ToString() }; }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Explicit_hash_key_fix_removes_the_assignment()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                PutRecordRequest Build(string deviceId)
+                {
+                    var request = new PutRecordRequest
+                    {
+                        PartitionKey = deviceId,
+                        // pinned shard
+                        ExplicitHashKey = [|"0"|],
+                    };
+                    // keep me
+                    request.ExplicitHashKey = [|"1"|];
+                    return request;
+                }
+            }
+            """, """
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                PutRecordRequest Build(string deviceId)
+                {
+                    var request = new PutRecordRequest
+                    {
+                        PartitionKey = deviceId,
+                        // pinned shard
+                    };
+                    // keep me
+                    return request;
+                }
+            }
+            """, AWS001ConstantPartitionKeyCodeFix.RemoveExplicitHashKeyEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Per_record_fix_uses_the_loop_variable_member()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using Amazon.Kinesis.Model;
+
+            class Reading { public string DeviceId { get; set; } public double Value { get; set; } }
+
+            class Producer
+            {
+                List<PutRecordsRequestEntry> Build(List<Reading> readings)
+                {
+                    var entries = new List<PutRecordsRequestEntry>();
+                    foreach (var reading in readings)
+                    {
+                        entries.Add(new PutRecordsRequestEntry { PartitionKey = [|"fixed"|] });
+                    }
+
+                    return entries;
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using Amazon.Kinesis.Model;
+
+            class Reading { public string DeviceId { get; set; } public double Value { get; set; } }
+
+            class Producer
+            {
+                List<PutRecordsRequestEntry> Build(List<Reading> readings)
+                {
+                    var entries = new List<PutRecordsRequestEntry>();
+                    foreach (var reading in readings)
+                    {
+                        entries.Add(new PutRecordsRequestEntry { PartitionKey = reading.DeviceId });
+                    }
+
+                    return entries;
+                }
+            }
+            """, AWS001ConstantPartitionKeyCodeFix.PerRecordKeyEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Per_record_fix_spreads_by_timestamp_in_a_lambda()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Amazon.Kinesis.Model;
+
+            class Reading { public string SensorId { get; set; } public DateTimeOffset Timestamp { get; set; } }
+
+            class Producer
+            {
+                List<PutRecordsRequestEntry> Build(IEnumerable<Reading> readings) =>
+                    readings.Select(r => new PutRecordsRequestEntry { PartitionKey = [|"sensors"|] }).ToList();
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Amazon.Kinesis.Model;
+
+            class Reading { public string SensorId { get; set; } public DateTimeOffset Timestamp { get; set; } }
+
+            class Producer
+            {
+                List<PutRecordsRequestEntry> Build(IEnumerable<Reading> readings) =>
+                    readings.Select(r => new PutRecordsRequestEntry { PartitionKey = $"{r.SensorId}_{r.Timestamp.ToUnixTimeMilliseconds() % 1000}" }).ToList();
+            }
+            """, AWS001ConstantPartitionKeyCodeFix.PerRecordKeyEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Per_record_fix_is_not_offered_without_an_identifying_member()
+    {
+        const string source = """
+                using System.Collections.Generic;
+                using System.Linq;
+                using Amazon.Kinesis.Model;
+
+                class Producer
+                {
+                    List<PutRecordsRequestEntry> Build(IEnumerable<string> lines) =>
+                        lines.Select(line => new PutRecordsRequestEntry { PartitionKey = [|"lines"|] }).ToList();
+                }
+                """;
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = AWS001ConstantPartitionKeyCodeFix.PerRecordKeyEquivalenceKey,
+        };
+        await test.RunAsync();
+    }
+}
