@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Amazon.Kinesis;
+using Amazon.Kinesis.Model;
+
+namespace SensorPipeline.Producer;
+
+/// <summary>Sends sensor readings to Kinesis, one record per reading.</summary>
+public sealed class SensorStreamWriter
+{
+    private const string StreamName = "fms-sensor-stream";
+    private const string SensorPartition = "sensor-data";
+    private static readonly string HeartbeatKey = "heartbeat";
+
+    private readonly IAmazonKinesis _kinesis;
+
+    public SensorStreamWriter(IAmazonKinesis kinesis) => _kinesis = kinesis;
+
+    /// <summary>Every reading lands on the same shard: the stream never scales past 1,000 records/s.</summary>
+    public Task<PutRecordResponse> SendAsync(SensorReading reading, CancellationToken cancellationToken) =>
+        _kinesis.PutRecordAsync(
+            new PutRecordRequest
+            {
+                StreamName = StreamName,
+                PartitionKey = SensorPartition, // AWS001
+                Data = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(reading)),
+            },
+            cancellationToken);
+
+    /// <summary>Heartbeats pinned to one shard by an explicit hash key as well.</summary>
+    public Task<PutRecordResponse> SendHeartbeatAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        var request = new PutRecordRequest { StreamName = StreamName, Data = new MemoryStream(new byte[] { 1 }) };
+        request.PartitionKey = HeartbeatKey; // AWS001
+        request.ExplicitHashKey = "0"; // AWS001
+        return _kinesis.PutRecordAsync(request, cancellationToken);
+    }
+
+    /// <summary>Correct: the key varies per device and is spread by time, as the operations guide recommends.</summary>
+    public List<PutRecordsRequestEntry> BuildEntries(IEnumerable<SensorReading> readings) =>
+        readings
+            .Select(r => new PutRecordsRequestEntry
+            {
+                PartitionKey = $"{r.DeviceId}_{r.Timestamp.ToUnixTimeMilliseconds() % 1000}",
+                Data = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(r)),
+            })
+            .ToList();
+}

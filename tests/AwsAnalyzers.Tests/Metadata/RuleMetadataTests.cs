@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using AwsAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace AwsAnalyzers.Tests.Metadata;
+
+/// <summary>Keeps every rule's metadata honest as rules are added: IDs, help links, docs, release tracking, README.</summary>
+public class RuleMetadataTests
+{
+    private static readonly Assembly AnalyzerAssembly = typeof(AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyAnalyzer).Assembly;
+    private static readonly Assembly CodeFixAssembly = typeof(AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyCodeFix).Assembly;
+
+    public static IEnumerable<object[]> AnalyzerTypes() =>
+        AnalyzerAssembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => new object[] { t.Name });
+
+    public static IEnumerable<object[]> CodeFixTypes() =>
+        CodeFixAssembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+            .Select(t => new object[] { t.Name });
+
+    private static IEnumerable<DiagnosticAnalyzer> Analyzers() =>
+        AnalyzerAssembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!);
+
+    private static IEnumerable<CodeFixProvider> CodeFixes() =>
+        CodeFixAssembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!);
+
+    private static List<DiagnosticDescriptor> Descriptors() =>
+        Analyzers().SelectMany(a => a.SupportedDiagnostics).ToList();
+
+    [Theory]
+    [MemberData(nameof(AnalyzerTypes))]
+    public void Analyzer_can_be_instantiated_and_is_exported_for_CSharp(string typeName)
+    {
+        Type type = AnalyzerAssembly.GetTypes().Single(t => t.Name == typeName);
+        var analyzer = (DiagnosticAnalyzer)Activator.CreateInstance(type)!;
+        Assert.NotEmpty(analyzer.SupportedDiagnostics);
+        var attribute = type.GetCustomAttribute<DiagnosticAnalyzerAttribute>();
+        Assert.NotNull(attribute);
+        Assert.Contains(LanguageNames.CSharp, attribute!.Languages);
+        Assert.StartsWith(analyzer.SupportedDiagnostics[0].Id, typeName, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(CodeFixTypes))]
+    public void Code_fix_can_be_instantiated_is_exported_and_has_a_fix_all_provider(string typeName)
+    {
+        Type type = CodeFixAssembly.GetTypes().Single(t => t.Name == typeName);
+        var fix = (CodeFixProvider)Activator.CreateInstance(type)!;
+        Assert.NotEmpty(fix.FixableDiagnosticIds);
+        Assert.NotNull(fix.GetFixAllProvider());
+        Assert.NotNull(type.GetCustomAttribute<ExportCodeFixProviderAttribute>());
+        Assert.StartsWith(fix.FixableDiagnosticIds[0], typeName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ids_are_unique_and_follow_the_AWS_prefix()
+    {
+        List<string> ids = Descriptors().Select(d => d.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches("^AWS[0-9]{3}$", id));
+    }
+
+    [Fact]
+    public void Every_help_link_points_at_an_existing_rule_page()
+    {
+        foreach (DiagnosticDescriptor descriptor in Descriptors())
+        {
+            Assert.Equal($"https://github.com/awsanalyzers/AwsAnalyzers/blob/main/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            string page = Path.Combine(RepositoryRootAttribute.Value, "docs", "rules", descriptor.Id + ".md");
+            Assert.True(File.Exists(page), $"{descriptor.Id}: missing {page}");
+            Assert.StartsWith("# " + descriptor.Id, File.ReadAllText(page), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_id_is_in_release_tracking_with_its_category_and_severity()
+    {
+        string tracking = File.ReadAllText(Path.Combine(RepositoryRootAttribute.Value, "src", "AwsAnalyzers", "AnalyzerReleases.Unshipped.md"))
+            + File.ReadAllText(Path.Combine(RepositoryRootAttribute.Value, "src", "AwsAnalyzers", "AnalyzerReleases.Shipped.md"));
+        foreach (DiagnosticDescriptor descriptor in Descriptors())
+        {
+            Assert.Matches(
+                new Regex($@"^{descriptor.Id}\s*\|\s*{descriptor.Category}\s*\|\s*{descriptor.DefaultSeverity}\s*\|", RegexOptions.Multiline),
+                tracking);
+        }
+    }
+
+    [Fact]
+    public void Every_id_is_in_the_readme_rule_table_with_a_docs_link()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRootAttribute.Value, "README.md"));
+        var fixable = new HashSet<string>(CodeFixes().SelectMany(f => f.FixableDiagnosticIds), StringComparer.Ordinal);
+        foreach (DiagnosticDescriptor descriptor in Descriptors())
+        {
+            Match row = Regex.Match(readme, $@"^\|\s*\[{descriptor.Id}\]\(docs/rules/{descriptor.Id}\.md\)\s*\|(?<rest>.*)$", RegexOptions.Multiline);
+            Assert.True(row.Success, $"{descriptor.Id} is missing from the README rule table");
+            string rest = row.Groups["rest"].Value;
+            Assert.Contains(descriptor.DefaultSeverity.ToString(), rest, StringComparison.Ordinal);
+            Assert.Contains(fixable.Contains(descriptor.Id) ? "| Yes" : "| No", rest, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_fixable_id_is_reported_by_some_analyzer()
+    {
+        var reported = new HashSet<string>(Descriptors().Select(d => d.Id), StringComparer.Ordinal);
+        foreach (string id in CodeFixes().SelectMany(f => f.FixableDiagnosticIds))
+        {
+            Assert.Contains(id, reported);
+        }
+    }
+
+    [Fact]
+    public void Analyzer_assembly_does_not_reference_workspaces_or_aws_sdk()
+    {
+        AssemblyName[] references = AnalyzerAssembly.GetReferencedAssemblies();
+        Assert.DoesNotContain(references, r => r.Name!.StartsWith("Microsoft.CodeAnalysis.Workspaces", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r.Name!.StartsWith("AWSSDK", StringComparison.Ordinal));
+        Assert.DoesNotContain(CodeFixAssembly.GetReferencedAssemblies(), r => r.Name!.StartsWith("AWSSDK", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rule_options_are_documented_on_the_rule_page()
+    {
+        // Every aws_analyzers.<ID>.<option> key mentioned in the sources must appear on that rule's page.
+        string sourceRoot = Path.Combine(RepositoryRootAttribute.Value, "src", "AwsAnalyzers");
+        var optionCall = new Regex(@"RuleOptions\.Get\w+\([^;]*?(?:RuleIds\.\w+|DiagnosticId)\s*,\s*""(?<option>[a-z_]+)""", RegexOptions.Singleline);
+        foreach (string file in Directory.GetFiles(sourceRoot, "AWS*.cs", SearchOption.AllDirectories))
+        {
+            string id = Path.GetFileName(file).Substring(0, 6);
+            string page = File.ReadAllText(Path.Combine(RepositoryRootAttribute.Value, "docs", "rules", id + ".md"));
+            foreach (Match match in optionCall.Matches(File.ReadAllText(file)))
+            {
+                Assert.Contains($"aws_analyzers.{id}.{match.Groups["option"].Value}", page, StringComparison.Ordinal);
+            }
+        }
+    }
+}
