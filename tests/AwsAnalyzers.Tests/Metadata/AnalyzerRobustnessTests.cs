@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using AwsAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace AwsAnalyzers.Tests.Metadata;
+
+/// <summary>
+/// Runs every analyzer over odd and half-typed code: none may throw (AD0001), whatever rule is added later.
+/// </summary>
+public class AnalyzerRobustnessTests
+{
+    public static IEnumerable<object[]> OddSources() => new[]
+    {
+        new object[] { "top-level statements", """
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+            var client = new AmazonKinesisClient();
+            await client.PutRecordAsync(new PutRecordRequest { PartitionKey = "k" });
+            static int Recurse(int n) => n <= 0 ? 0 : Recurse(n - 1);
+            """ },
+        new object[] { "half-typed members", """
+            using Amazon.Kinesis.Model;
+            using Amazon.S3;
+            using Amazon.Lambda.Core;
+            class Handler
+            {
+                public void Handle(string input, ILambdaContext context)
+                {
+                    var s3 = new AmazonS3Client(
+                    var request = new PutRecordRequest { PartitionKey = , ExplicitHashKey = 
+                    request.PartitionKey =
+                }
+                public async System.Threading.Tasks.Task Other(
+            """ },
+        new object[] { "unresolved types and members", """
+            using Amazon.Kinesis;
+            using Amazon.Athena.Model;
+            class C
+            {
+                UnknownType Field = new UnknownType();
+                void M(IAmazonKinesis kinesis)
+                {
+                    kinesis.PutRecordsAsync(new Unknown.PutRecordsRequest { Records = Missing });
+                    var q = new StartQueryExecutionRequest { QueryString = UnknownConst + "SELECT * FROM t" };
+                    undefined.ReadToEnd();
+                }
+            }
+            """ },
+        new object[] { "deep recursion and self-references", """
+            using Amazon.Kinesis.Model;
+            class C
+            {
+                static readonly string A = B;
+                static readonly string B = A;
+                const string X = "x";
+                void M()
+                {
+                    string a = a;
+                    string b = "1"; b = b + b; b = b;
+                    var r = new PutRecordRequest { PartitionKey = a };
+                    var s = new PutRecordRequest { PartitionKey = b };
+                    System.Func<int, int> f = null; f = n => n == 0 ? 0 : f(n - 1);
+                }
+                int P => P;
+            }
+            """ },
+        new object[] { "handler without body and odd declarations", """
+            using Amazon.Lambda.Core;
+            abstract class Handler
+            {
+                public abstract void Handle(object input, ILambdaContext context);
+                public extern void External(object input, ILambdaContext context);
+                partial void Nothing(ILambdaContext context);
+            }
+            """ },
+    };
+
+    [Theory]
+    [MemberData(nameof(OddSources))]
+    public async Task No_analyzer_throws(string name, string source)
+    {
+        _ = name;
+        ImmutableArray<DiagnosticAnalyzer> analyzers = typeof(AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+        var exceptions = new ConcurrentBag<string>();
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Odd",
+            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12)) },
+            TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, analyzer, _) => exceptions.Add(analyzer.GetType().Name + ": " + exception),
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+        ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Empty(exceptions);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
+}
