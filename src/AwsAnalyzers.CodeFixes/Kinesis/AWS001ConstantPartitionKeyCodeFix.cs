@@ -86,7 +86,6 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
             return document;
         }
 
-        // One equivalence key per call: either every diagnostic's assignment is removed, or every value replaced.
         var removals = new List<SyntaxNode>();
         var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
         bool needsUsingSystem = false;
@@ -118,26 +117,88 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
             }
         }
 
-        CompilationUnitSyntax fixedRoot = compilationUnit;
-        if (removals.Count > 0)
-        {
-            fixedRoot = SyntaxRemoval.RemoveKeepingComments(fixedRoot, removals);
-        }
-        else if (replacements.Count > 0)
-        {
-            fixedRoot = fixedRoot.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
-        }
-        else
+        if (removals.Count == 0 && replacements.Count == 0)
         {
             return document;
         }
 
+        removals.AddRange(UnusedConstantLocalWrites(model, replacements.Keys, cancellationToken));
+        CompilationUnitSyntax fixedRoot = compilationUnit.TrackNodes(replacements.Keys.Concat(removals));
+        foreach (KeyValuePair<SyntaxNode, SyntaxNode> replacement in replacements)
+        {
+            fixedRoot = fixedRoot.ReplaceNode(fixedRoot.GetCurrentNode(replacement.Key)!, replacement.Value);
+        }
+
+        fixedRoot = SyntaxRemoval.RemoveKeepingComments(fixedRoot, removals.Select(node => fixedRoot.GetCurrentNode(node)!));
         if (needsUsingSystem)
         {
             fixedRoot = UsingDirectives.Add(fixedRoot, "System");
         }
 
         return document.WithSyntaxRoot(fixedRoot);
+    }
+
+    /// <summary>
+    /// The declaration and constant assignments of locals whose every read is replaced by the fix: left behind, they
+    /// would raise "assigned but never used" (CS0219), which fails builds that treat warnings as errors.
+    /// </summary>
+    private static IEnumerable<SyntaxNode> UnusedConstantLocalWrites(
+        SemanticModel model, IEnumerable<SyntaxNode> replacedValues, CancellationToken cancellationToken)
+    {
+        var replaced = new HashSet<SyntaxNode>(replacedValues);
+        var locals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        foreach (SyntaxNode value in replaced)
+        {
+            if (value is IdentifierNameSyntax && model.GetSymbolInfo(value, cancellationToken).Symbol is ILocalSymbol local)
+            {
+                locals.Add(local);
+            }
+        }
+
+        foreach (ILocalSymbol local in locals)
+        {
+            if (local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+                || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax declaration }
+                || declaration.Parent is not (BlockSyntax or SwitchSectionSyntax)
+                || declaration.UsingKeyword.IsKind(SyntaxKind.UsingKeyword))
+            {
+                continue;
+            }
+
+            SyntaxNode scope = (SyntaxNode?)declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? declaration.SyntaxTree.GetRoot(cancellationToken);
+            var writes = new List<SyntaxNode> { declaration };
+            bool onlyReplacedReads = true;
+            foreach (IdentifierNameSyntax use in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (use.Identifier.ValueText != local.Name
+                    || replaced.Contains(use)
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(use, cancellationToken).Symbol, local))
+                {
+                    continue;
+                }
+
+                if (use.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax } statement } assignment
+                    && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    && assignment.Left == use
+                    && model.GetConstantValue(assignment.Right, cancellationToken).HasValue)
+                {
+                    writes.Add(statement);
+                    continue;
+                }
+
+                onlyReplacedReads = false;
+                break;
+            }
+
+            if (onlyReplacedReads)
+            {
+                foreach (SyntaxNode write in writes)
+                {
+                    yield return write;
+                }
+            }
+        }
     }
 
     private static AssignmentExpressionSyntax? FindAssignment(SyntaxNode root, Diagnostic diagnostic)

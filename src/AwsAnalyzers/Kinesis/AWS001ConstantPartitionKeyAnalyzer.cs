@@ -105,8 +105,8 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
 
         return value switch
         {
-            IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } => StaticMemberConstant(field, cancellationToken),
-            IPropertyReferenceOperation { Property: { IsStatic: true, SetMethod: null, Parameters.IsEmpty: true } property } => StaticMemberConstant(property, cancellationToken),
+            IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } => StaticMemberConstant(field, value.SemanticModel, cancellationToken),
+            IPropertyReferenceOperation { Property: { IsStatic: true, SetMethod: null, Parameters.IsEmpty: true } property } => StaticMemberConstant(property, value.SemanticModel, cancellationToken),
             ILocalReferenceOperation { Local: { } local } => LocalConstant(value, local, depth, cancellationToken),
             _ => null,
         };
@@ -116,7 +116,7 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
     /// A <c>static readonly</c> field or get-only static property whose declaration initializes it with a constant and
     /// that no static constructor writes.
     /// </summary>
-    private static string? StaticMemberConstant(ISymbol member, System.Threading.CancellationToken cancellationToken)
+    private static string? StaticMemberConstant(ISymbol member, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
     {
         if (member.DeclaringSyntaxReferences.Length != 1)
         {
@@ -132,13 +132,22 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
 
-        if (initializer is null || LiteralString(initializer) is not { } text)
+        if (initializer is null || (LiteralString(initializer) ?? SameTreeConstant(initializer, model, cancellationToken)) is not { } text)
         {
             return null;
         }
 
         return IsWrittenInStaticConstructor(member) ? null : text;
     }
+
+    /// <summary>
+    /// A constant initializer such as <c>= Prefix + "-key"</c> needs binding; that is only cheap for the tree already
+    /// being analyzed, so members declared in other files are judged by their syntax alone.
+    /// </summary>
+    private static string? SameTreeConstant(ExpressionSyntax initializer, SemanticModel? model, System.Threading.CancellationToken cancellationToken) =>
+        model is not null && initializer.SyntaxTree == model.SyntaxTree
+            ? model.GetConstantValue(initializer, cancellationToken) is { HasValue: true, Value: string text } ? text : null
+            : null;
 
     private static bool IsGetOnlyAutoProperty(PropertyDeclarationSyntax property) =>
         property.AccessorList is { Accessors: { Count: 1 } accessors }

@@ -34,6 +34,7 @@ public class AWS001ConstantPartitionKeyTests
     [InlineData("static readonly string Key = $\"k\" + \"2\";", "Key")]
     [InlineData("static string Key { get; } = \"k\";", "Key")]
     [InlineData("static string Key => \"k\";", "Key")]
+    [InlineData("const string Prefix = \"p\"; static readonly string Key = Prefix + nameof(Producer);", "Key")]
     public async Task Constant_shapes_are_reported(string member, string value)
     {
         await VerifyCS.VerifyAnalyzerAsync($$"""
@@ -349,6 +350,75 @@ public class AWS001ConstantPartitionKeyTests
             namespace N;
             class Guid { }
             class B { object Build() => new PutRecordRequest { PartitionKey = global::System.Guid.NewGuid().ToString() }; }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Random_key_fix_removes_a_local_left_unused_and_keeps_one_still_read()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                PutRecordRequest Build()
+                {
+                    // The shard key.
+                    string key = "devices";
+                    return new PutRecordRequest { PartitionKey = [|key|] };
+                }
+
+                PutRecordRequest Logged()
+                {
+                    string key = "devices";
+                    Console.WriteLine(key);
+                    return new PutRecordRequest { PartitionKey = [|key|] };
+                }
+            }
+            """, """
+            using System;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                PutRecordRequest Build()
+                {
+                    // The shard key.
+                    return new PutRecordRequest { PartitionKey = Guid.NewGuid().ToString() };
+                }
+
+                PutRecordRequest Logged()
+                {
+                    string key = "devices";
+                    Console.WriteLine(key);
+                    return new PutRecordRequest { PartitionKey = Guid.NewGuid().ToString() };
+                }
+            }
+            """, AWS001ConstantPartitionKeyCodeFix.RandomKeyEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Static_readonly_key_in_another_file_is_reported_when_its_initializer_is_a_literal()
+    {
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add("""
+            static class StreamSettings
+            {
+                public static readonly string Key = "telemetry";
+                public const string Prefix = "p";
+                public static readonly string Composed = Prefix + "-x";
+            }
+            """);
+        test.TestState.Sources.Add("""
+            using Amazon.Kinesis.Model;
+            class Producer
+            {
+                object A() => new PutRecordRequest { PartitionKey = [|StreamSettings.Key|] };
+                // Binding another file's initializer is not cheap; this one is left alone.
+                object B() => new PutRecordRequest { PartitionKey = StreamSettings.Composed };
+            }
             """);
         await test.RunAsync();
     }
