@@ -1,0 +1,568 @@
+using System.Threading.Tasks;
+using AwsAnalyzers.S3;
+using Xunit;
+using VerifyCS = AwsAnalyzers.Tests.Infrastructure.CSharpCodeFixVerifier<
+    AwsAnalyzers.S3.AWS003WholeS3ObjectInMemoryAnalyzer,
+    AwsAnalyzers.S3.AWS003WholeS3ObjectInMemoryCodeFix>;
+
+namespace AwsAnalyzers.Tests.S3;
+
+public class AWS003WholeS3ObjectInMemoryTests
+{
+    // ---- What it reports: sources ----
+
+    [Fact]
+    public async Task Read_to_end_of_a_reader_over_the_response_stream_is_reported_with_the_method_name()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Reports
+            {
+                private readonly IAmazonS3 _s3;
+                Reports(IAmazonS3 s3) => _s3 = s3;
+
+                async Task<string> LoadAsync(string key)
+                {
+                    using var response = await _s3.GetObjectAsync("reports", key);
+                    using var reader = new StreamReader(response.ResponseStream);
+                    return await {|#0:reader.ReadToEndAsync()|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("ReadToEndAsync"));
+    }
+
+    [Fact]
+    public async Task Concrete_client_sync_read_and_inline_reader_are_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Reports
+            {
+                async Task<string> LoadAsync(AmazonS3Client s3, CancellationToken ct)
+                {
+                    var request = new GetObjectRequest { BucketName = "b", Key = "k" };
+                    GetObjectResponse response = await s3.GetObjectAsync(request, ct).ConfigureAwait(false);
+                    return [|new StreamReader(response.ResponseStream).ReadToEnd()|];
+                }
+
+                string FromParameter(GetObjectResponse response) => [|new StreamReader(response.ResponseStream).ReadToEnd()|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Aliases_through_locals_readers_base_stream_and_decompression_are_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.IO.Compression;
+            using System.Text;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Reports
+            {
+                async Task<string> LoadAsync(IAmazonS3 s3, CancellationToken ct)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k", ct);
+                    var body = response.ResponseStream;
+                    Stream stream = null;
+                    stream = body;
+                    using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                    TextReader text = reader;
+                    return await [|text.ReadToEndAsync(ct)|];
+                }
+
+                async Task<string> GzipAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k.gz");
+                    await using var gzip = new GZipStream(response.ResponseStream, CompressionMode.Decompress);
+                    using var reader = new StreamReader(gzip);
+                    return [|reader.ReadToEnd()|];
+                }
+
+                async Task<byte[]> BaseStreamAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    using var reader = new BinaryReader(response.ResponseStream);
+                    using var copy = new MemoryStream();
+                    [|reader.BaseStream.CopyTo(copy)|];
+                    return copy.ToArray();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Get_object_stream_and_transfer_utility_streams_are_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Transfer;
+
+            class Reports
+            {
+                async Task<string> CoreAsync(IAmazonS3 s3)
+                {
+                    using var stream = await s3.GetObjectStreamAsync("b", "k", null);
+                    using var reader = new StreamReader(stream);
+                    return await [|reader.ReadToEndAsync()|];
+                }
+
+                async Task<byte[]> TransferAsync(ITransferUtility transfer)
+                {
+                    await using var stream = await transfer.OpenStreamAsync("b", "k");
+                    using var memory = new MemoryStream();
+                    await [|stream.CopyToAsync(memory)|];
+                    return memory.ToArray();
+                }
+
+                string TransferSync(TransferUtility transfer)
+                {
+                    using var reader = new StreamReader(transfer.OpenStream("b", "k"));
+                    return [|reader.ReadToEnd()|];
+                }
+
+                string TransferWithResponse(TransferUtility transfer)
+                {
+                    using var response = transfer.OpenStreamWithResponse("b", "k");
+                    using var reader = new StreamReader(response.ResponseStream);
+                    return [|reader.ReadToEnd()|];
+                }
+            }
+            """);
+    }
+
+    // ---- What it reports: sinks ----
+
+    [Fact]
+    public async Task Copy_into_a_memory_stream_is_reported_in_every_declaration_shape()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Reports
+            {
+                async Task<byte[]> AsyncCopy(IAmazonS3 s3, CancellationToken ct)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k", ct);
+                    using var memory = new MemoryStream();
+                    await [|response.ResponseStream.CopyToAsync(memory, ct)|];
+                    return memory.ToArray();
+                }
+
+                async Task<byte[]> SyncCopyIntoStreamTypedLocal(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    Stream memory = new MemoryStream(capacity: 1024);
+                    [|response.ResponseStream.CopyTo(memory)|];
+                    return ((MemoryStream)memory).ToArray();
+                }
+
+                async Task IntoCallerBuffer(IAmazonS3 s3, MemoryStream destination)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    await [|response.ResponseStream.CopyToAsync(destination)|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Reads_sized_from_the_body_length_are_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Buffers;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Reports
+            {
+                async Task<byte[]> ReadBytes(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    using var reader = new BinaryReader(response.ResponseStream);
+                    return [|reader.ReadBytes((int)response.ContentLength)|];
+                }
+
+                async Task<byte[]> SingleRead(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    var buffer = new byte[response.ContentLength];
+                    await [|response.ResponseStream.ReadAsync(buffer, 0, buffer.Length)|];
+                    return buffer;
+                }
+
+                async Task<byte[]> ExactRead(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    var stream = response.ResponseStream;
+                    int length = (int)response.Headers.ContentLength;
+                    byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
+                    await [|stream.ReadExactlyAsync(buffer.AsMemory(0, length))|];
+                    return buffer;
+                }
+
+                async Task<byte[]> Everything(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    using var reader = new BinaryReader(response.ResponseStream);
+                    return [|reader.ReadBytes(int.MaxValue)|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Project_helper_that_reads_its_stream_whole_is_reported_at_the_call_site()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            static class StreamText
+            {
+                public static async Task<string> ReadAllTextAsync(this Stream stream)
+                {
+                    using var reader = new StreamReader(stream);
+                    return await reader.ReadToEndAsync();
+                }
+            }
+
+            class Reports
+            {
+                async Task<string> LoadAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    return await {|#0:response.ResponseStream.ReadAllTextAsync()|};
+                }
+
+                async Task<byte[]> CopyAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    using var reader = new StreamReader(response.ResponseStream);
+                    string header = await reader.ReadLineAsync();
+                    return {|#1:Buffer(header, reader)|};
+                }
+
+                static byte[] Buffer(string header, TextReader text)
+                {
+                    var bytes = System.Text.Encoding.UTF8.GetBytes(text.ReadToEnd());
+                    return bytes;
+                }
+
+                // The helper itself reads a stream it is given: nothing to report there without an S3 caller.
+                async Task<string> LocalFile(string path)
+                {
+                    await using var file = File.OpenRead(path);
+                    return await file.ReadAllTextAsync();
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("ReadAllTextAsync"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("Buffer"));
+    }
+
+    // ---- What it must not report ----
+
+    [Fact]
+    public async Task Line_by_line_and_chunked_reads_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Reports
+            {
+                async Task<int> CountLinesAsync(IAmazonS3 s3, CancellationToken ct)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k", ct);
+                    using var reader = new StreamReader(response.ResponseStream);
+                    int count = 0;
+                    while (await reader.ReadLineAsync(ct) is { } line)
+                    {
+                        count += line.Length;
+                    }
+
+                    return count;
+                }
+
+                async Task<long> ChecksumAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    var buffer = new byte[81920];
+                    long total = 0;
+                    int read;
+                    while ((read = await response.ResponseStream.ReadAsync(buffer, 0, buffer.Length)) > 0)
+                    {
+                        total += read;
+                    }
+
+                    return total;
+                }
+
+                async Task<byte[]> HeaderAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    using var reader = new BinaryReader(response.ResponseStream);
+                    return reader.ReadBytes(16);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Deserializing_copying_to_files_and_passing_the_stream_on_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Newtonsoft.Json;
+
+            class Report { public string Name { get; set; } }
+
+            class Reports
+            {
+                async Task<Report> DeserializeAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    return await System.Text.Json.JsonSerializer.DeserializeAsync<Report>(response.ResponseStream);
+                }
+
+                async Task<Report> NewtonsoftAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    using var reader = new StreamReader(response.ResponseStream);
+                    using var json = new JsonTextReader(reader);
+                    return Newtonsoft.Json.JsonSerializer.CreateDefault().Deserialize<Report>(json);
+                }
+
+                async Task ToFileAsync(IAmazonS3 s3, string path, Stream httpResponseBody)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    await using (var file = File.Create(path))
+                    {
+                        await response.ResponseStream.CopyToAsync(file);
+                    }
+
+                    await response.ResponseStream.CopyToAsync(httpResponseBody);
+                    await response.WriteResponseStreamToFileAsync(path, false, default);
+                }
+
+                async Task<Stream> PassOnAsync(IAmazonS3 s3)
+                {
+                    var response = await s3.GetObjectAsync("b", "k");
+                    Consume(response.ResponseStream);
+                    return response.ResponseStream;
+                }
+
+                static void Consume(Stream stream)
+                {
+                    using var reader = new StreamReader(stream);
+                    while (reader.ReadLine() is { } line) { }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Streams_that_are_not_s3_bodies_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class ResponseLike { public Stream ResponseStream { get; set; } }
+
+            class Reports
+            {
+                string FromFile(string path)
+                {
+                    using var reader = new StreamReader(File.OpenRead(path));
+                    return reader.ReadToEnd();
+                }
+
+                string FromRecord(MemoryStream data)
+                {
+                    using var reader = new StreamReader(data);
+                    return reader.ReadToEnd();
+                }
+
+                string FromParameter(Stream stream) => new StreamReader(stream).ReadToEnd();
+
+                string FromOtherType(ResponseLike response) => new StreamReader(response.ResponseStream).ReadToEnd();
+
+                async Task<byte[]> OutputOnlyAsync(object report, string path)
+                {
+                    using var output = new MemoryStream();
+                    await JsonSerializer.SerializeAsync(output, report);
+                    await using var file = File.OpenRead(path);
+                    await file.CopyToAsync(output);
+                    return output.ToArray();
+                }
+
+                async Task<string> EitherAsync(IAmazonS3 s3, bool local, string path)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    Stream source = local ? File.OpenRead(path) : response.ResponseStream;
+                    using var reader = new StreamReader(source);
+                    return await reader.ReadToEndAsync();
+                }
+
+                async Task FixedBufferAsync(IAmazonS3 s3, byte[] chunk)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    using var window = new MemoryStream(chunk);
+                    await response.ResponseStream.CopyToAsync(window);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Ranged_reads_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Reports
+            {
+                async Task<string> HeaderAsync(IAmazonS3 s3)
+                {
+                    var request = new GetObjectRequest { BucketName = "b", Key = "k", ByteRange = new ByteRange(0, 1023) };
+                    using var response = await s3.GetObjectAsync(request);
+                    using var reader = new StreamReader(response.ResponseStream);
+                    return await reader.ReadToEndAsync();
+                }
+
+                async Task<byte[]> TailAsync(IAmazonS3 s3, long size)
+                {
+                    var request = new GetObjectRequest { BucketName = "b", Key = "k" };
+                    request.ByteRange = new ByteRange(size - 4096, size - 1);
+                    using var response = await s3.GetObjectAsync(request).ConfigureAwait(false);
+                    using var memory = new MemoryStream();
+                    await response.ResponseStream.CopyToAsync(memory);
+                    return memory.ToArray();
+                }
+
+                async Task<string> InlineAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = "b", Key = "k", ByteRange = new ByteRange("bytes=0-99") });
+                    return new StreamReader(response.ResponseStream).ReadToEnd();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_request_with_byte_range_cleared_is_still_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Reports
+            {
+                async Task<string> LoadAsync(IAmazonS3 s3)
+                {
+                    var request = new GetObjectRequest { BucketName = "b", Key = "k", ByteRange = null };
+                    using var response = await s3.GetObjectAsync(request);
+                    return [|new StreamReader(response.ResponseStream).ReadToEnd()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Generated_code_is_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            // <auto-generated/>
+            using System.IO;
+            using Amazon.S3.Model;
+
+            class Reports
+            {
+                string Load(GetObjectResponse response) => new StreamReader(response.ResponseStream).ReadToEnd();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Incomplete_code_gives_no_diagnostic_and_no_crash()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                class Reports
+                {
+                    string MissingArgument() => new {|CS1729:StreamReader|}().ReadToEnd();
+                    string Unresolved(GetObjectResponse response) => new StreamReader(response.{|CS1061:Body|}).ReadToEnd();
+                    void UnresolvedDestination(GetObjectResponse response) => response.ResponseStream.CopyTo({|CS0103:MemoryStreamX|}.Create());
+                    byte[] UnknownLength(GetObjectResponse response) => new BinaryReader(response.ResponseStream).ReadBytes({|CS0103:size|});
+                    string Helper(GetObjectResponse response) => {|CS0103:ReadAll|}(response.ResponseStream);
+                    static extern string NoBody(Stream stream);
+                    string Call(GetObjectResponse response) => NoBody(response.ResponseStream);
+                    void Recursive(Stream stream) => Recursive(stream);
+                    void CallRecursive(GetObjectResponse response) => Recursive(response.ResponseStream);
+                    string Unassigned() { Stream s; return new StreamReader({|CS0165:s|}).ReadToEnd(); }
+                }
+                """,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Without_s3_types_nothing_is_registered()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+                class GetObjectResponse { public Stream ResponseStream { get; set; } }
+                class Reports { string Load(GetObjectResponse r) => new StreamReader(r.ResponseStream).ReadToEnd(); }
+                """,
+        };
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(
+            System.Linq.Enumerable.Where(
+                Infrastructure.TestReferences.FrameworkAndSdk,
+                r => r.Display?.Contains("AWSSDK", System.StringComparison.OrdinalIgnoreCase) != true));
+        await test.RunAsync();
+    }
+}
