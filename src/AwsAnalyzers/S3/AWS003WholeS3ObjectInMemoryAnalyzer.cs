@@ -243,7 +243,9 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                 case IPropertyReferenceOperation { Property.Name: "ResponseStream" } property
                     when property.Property.ContainingType.IsOrDerivesFrom(_streamResponse)
                         || property.Property.ContainingType.IsOrDerivesFrom(_openStreamResponse):
-                    return IsRangedResponse(property.Instance, depth: 0, cancellationToken) ? Origin.Unknown : Origin.S3Body;
+                    return IsRangedResponse(property.Instance, depth: 0, cancellationToken) || IsSizeChecked(property.Instance, cancellationToken)
+                        ? Origin.Unknown
+                        : Origin.S3Body;
                 case IPropertyReferenceOperation { Property.Name: "BaseStream" } property
                     when property.Property.ContainingType.IsOrDerivesFrom(_streamReader) || property.Property.ContainingType.IsOrDerivesFrom(_binaryReader):
                     return Resolve(property.Instance, depth + 1, cancellationToken);
@@ -490,6 +492,68 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
             assignment.Target is IPropertyReferenceOperation { Property: { Name: "ByteRange" } property }
             && property.ContainingType.IsOrDerivesFrom(_getObjectRequest)
             && !IsNullConstant(assignment.Value);
+
+        /// <summary>
+        /// True when the method compares the response's <c>ContentLength</c> with a bound (<c>&gt;</c>, <c>&lt;=</c>, a
+        /// relational pattern): the code has decided how large a body it is willing to hold.
+        /// </summary>
+        private bool IsSizeChecked(IOperation? response, CancellationToken cancellationToken)
+        {
+            ISymbol? owner = response?.WalkDownConversions() switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+
+            if (owner is null)
+            {
+                return false;
+            }
+
+            foreach (IOperation operation in response!.Root().Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                bool compared = operation switch
+                {
+                    IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual } binary =>
+                        IsContentLengthOf(binary.LeftOperand, owner) || IsContentLengthOf(binary.RightOperand, owner),
+                    IIsPatternOperation { Pattern: IRelationalPatternOperation or IBinaryPatternOperation } pattern => IsContentLengthOf(pattern.Value, owner),
+                    _ => false,
+                };
+
+                if (compared)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsContentLengthOf(IOperation value, ISymbol owner)
+        {
+            if (value.WalkDownConversions() is not IPropertyReferenceOperation { Property.Name: "ContentLength", Instance: { } instance })
+            {
+                return false;
+            }
+
+            // response.ContentLength, or response.Headers.ContentLength.
+            if (instance is IPropertyReferenceOperation { Property.Name: "Headers", Instance: { } headersOwner }
+                && instance.Type.IsOrDerivesFrom(_headersCollection))
+            {
+                instance = headersOwner;
+            }
+
+            ISymbol? symbol = instance.WalkDownConversions() switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+
+            return SymbolEqualityComparer.Default.Equals(symbol, owner);
+        }
 
         // ---- Sinks: what counts as holding the whole body ----
 

@@ -483,6 +483,40 @@ public class AWS003WholeS3ObjectInMemoryTests
     }
 
     [Fact]
+    public async Task Reads_after_a_size_check_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Reports
+            {
+                const long MaxConfigSize = 64 * 1024;
+
+                async Task<string> ConfigAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "config.json");
+                    if (response.ContentLength > MaxConfigSize)
+                    {
+                        throw new InvalidOperationException("config too large");
+                    }
+
+                    using var reader = new StreamReader(response.ResponseStream);
+                    return await reader.ReadToEndAsync();
+                }
+
+                string Small(GetObjectResponse response) =>
+                    response.Headers.ContentLength is <= MaxConfigSize
+                        ? new StreamReader(response.ResponseStream).ReadToEnd()
+                        : null;
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_request_with_byte_range_cleared_is_still_reported()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
