@@ -599,4 +599,550 @@ public class AWS003WholeS3ObjectInMemoryTests
                 r => r.Display?.Contains("AWSSDK", System.StringComparison.OrdinalIgnoreCase) != true));
         await test.RunAsync();
     }
+
+    // ---- Fix 1: whole text split into lines -> ReadLine loop ----
+
+    [Fact]
+    public async Task Read_lines_fix_keeps_await_token_loop_body_and_comments()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Importer
+            {
+                async Task<int> ImportAsync(IAmazonS3 s3, CancellationToken ct)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k", ct);
+                    using var reader = new StreamReader(response.ResponseStream);
+                    // Whole file.
+                    var content = await [|reader.ReadToEndAsync(ct)|];
+                    var lines = content.Split('\n');
+                    int count = 0;
+                    // Every line.
+                    foreach (var line in lines)
+                    {
+                        count += line.Length; // trailing
+                    }
+
+                    return count;
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Importer
+            {
+                async Task<int> ImportAsync(IAmazonS3 s3, CancellationToken ct)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k", ct);
+                    using var reader = new StreamReader(response.ResponseStream);
+                    // Whole file.
+                    int count = 0;
+                    // Every line.
+                    while (await reader.ReadLineAsync(ct) is { } line)
+                    {
+                        count += line.Length; // trailing
+                    }
+
+                    return count;
+                }
+            }
+            """, AWS003WholeS3ObjectInMemoryCodeFix.ReadLinesEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Read_lines_fix_all_handles_sync_reads_configure_await_and_separator_arrays()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Importer
+            {
+                List<string> Sync(GetObjectResponse response)
+                {
+                    var result = new List<string>();
+                    using (var reader = new StreamReader(response.ResponseStream))
+                    {
+                        string text = [|reader.ReadToEnd()|];
+                        foreach (string row in text.Split(new[] { "\r\n", "\n" }, StringSplitOptions.None))
+                            result.Add(row);
+                    }
+
+                    return result;
+                }
+
+                async Task<int> LibraryAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k").ConfigureAwait(false);
+                    using var reader = new StreamReader(response.ResponseStream);
+                    var text = await [|reader.ReadToEndAsync()|].ConfigureAwait(false);
+                    int total = 0;
+                    foreach (var line in text.Split(Environment.NewLine))
+                    {
+                        total++;
+                    }
+
+                    return total;
+                }
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Importer
+            {
+                List<string> Sync(GetObjectResponse response)
+                {
+                    var result = new List<string>();
+                    using (var reader = new StreamReader(response.ResponseStream))
+                    {
+                        while (reader.ReadLine() is { } row)
+                            result.Add(row);
+                    }
+
+                    return result;
+                }
+
+                async Task<int> LibraryAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k").ConfigureAwait(false);
+                    using var reader = new StreamReader(response.ResponseStream);
+                    int total = 0;
+                    while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+                    {
+                        total++;
+                    }
+
+                    return total;
+                }
+            }
+            """, AWS003WholeS3ObjectInMemoryCodeFix.ReadLinesEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Read_lines_fix_is_not_offered_when_the_text_is_used_otherwise_or_empty_lines_are_dropped()
+    {
+        const string source = """
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3.Model;
+
+            class Importer
+            {
+                int Logged(GetObjectResponse response)
+                {
+                    using var reader = new StreamReader(response.ResponseStream);
+                    var text = [|reader.ReadToEnd()|];
+                    Console.WriteLine(text.Length);
+                    int n = 0;
+                    foreach (var line in text.Split('\n')) n++;
+                    return n;
+                }
+
+                int NonEmpty(GetObjectResponse response)
+                {
+                    using var reader = new StreamReader(response.ResponseStream);
+                    var text = [|reader.ReadToEnd()|];
+                    int n = 0;
+                    foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries)) n++;
+                    return n;
+                }
+
+                int Inline(GetObjectResponse response)
+                {
+                    var text = [|new StreamReader(response.ResponseStream).ReadToEnd()|];
+                    int n = 0;
+                    foreach (var line in text.Split(',')) n++;
+                    return n;
+                }
+            }
+            """;
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = AWS003WholeS3ObjectInMemoryCodeFix.ReadLinesEquivalenceKey,
+        };
+        await test.RunAsync();
+    }
+
+    // ---- Fix 2: whole text deserialized as JSON -> deserialize from the stream ----
+
+    [Fact]
+    public async Task System_text_json_fix_deserializes_from_the_stream_keeping_options_token_and_comments()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.IO;
+            using System.Text;
+            using System.Text.Json;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Report { public string Name { get; set; } }
+
+            class Reports
+            {
+                static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
+
+                async Task<Report> LoadAsync(IAmazonS3 s3, CancellationToken ct)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k", ct);
+                    using var reader = new StreamReader(response.ResponseStream, Encoding.UTF8);
+                    // The whole document.
+                    var json = await [|reader.ReadToEndAsync(ct)|];
+                    var report = JsonSerializer.Deserialize<Report>(json, Options); // parsed
+                    return report;
+                }
+
+                async Task<string> NameAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    var body = response.ResponseStream;
+                    using var reader = new StreamReader(body);
+                    return JsonSerializer.Deserialize<Report>(await [|reader.ReadToEndAsync()|]).Name;
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Text;
+            using System.Text.Json;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Report { public string Name { get; set; } }
+
+            class Reports
+            {
+                static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
+
+                async Task<Report> LoadAsync(IAmazonS3 s3, CancellationToken ct)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k", ct);
+                    using var reader = new StreamReader(response.ResponseStream, Encoding.UTF8);
+                    // The whole document.
+                    var report = await JsonSerializer.DeserializeAsync<Report>(response.ResponseStream, Options, cancellationToken: ct); // parsed
+                    return report;
+                }
+
+                async Task<string> NameAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    var body = response.ResponseStream;
+                    using var reader = new StreamReader(body);
+                    return (await JsonSerializer.DeserializeAsync<Report>(body)).Name;
+                }
+            }
+            """, AWS003WholeS3ObjectInMemoryCodeFix.DeserializeFromStreamEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task System_text_json_fix_on_a_sync_read_and_configure_await()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.IO;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Report { public string Name { get; set; } }
+
+            class Reports
+            {
+                Report Load(GetObjectResponse response) =>
+                    JsonSerializer.Deserialize<Report>([|new StreamReader(response.ResponseStream).ReadToEnd()|]);
+
+                async Task<object> LoadAsync(IAmazonS3 s3, System.Type type)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k").ConfigureAwait(false);
+                    using var reader = new StreamReader(response.ResponseStream);
+                    string json = await [|reader.ReadToEndAsync()|].ConfigureAwait(false);
+                    return JsonSerializer.Deserialize(json, type);
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Report { public string Name { get; set; } }
+
+            class Reports
+            {
+                Report Load(GetObjectResponse response) =>
+                    JsonSerializer.Deserialize<Report>(response.ResponseStream);
+
+                async Task<object> LoadAsync(IAmazonS3 s3, System.Type type)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k").ConfigureAwait(false);
+                    using var reader = new StreamReader(response.ResponseStream);
+                    return await JsonSerializer.DeserializeAsync(response.ResponseStream, type).ConfigureAwait(false);
+                }
+            }
+            """, AWS003WholeS3ObjectInMemoryCodeFix.DeserializeFromStreamEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Newtonsoft_fix_deserializes_through_a_json_text_reader()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.IO;
+            using Amazon.S3.Model;
+            using Newtonsoft.Json;
+
+            class Report { public string Name { get; set; } }
+
+            class Reports
+            {
+                Report Load(GetObjectResponse response, JsonSerializerSettings settings)
+                {
+                    using var reader = new StreamReader(response.ResponseStream);
+                    var json = [|reader.ReadToEnd()|];
+                    return JsonConvert.DeserializeObject<Report>(json, settings);
+                }
+
+                object Untyped(GetObjectResponse response, System.Type type)
+                {
+                    using var reader = new StreamReader(response.ResponseStream);
+                    return JsonConvert.DeserializeObject([|reader.ReadToEnd()|], type);
+                }
+            }
+            """, """
+            using System.IO;
+            using Amazon.S3.Model;
+            using Newtonsoft.Json;
+
+            class Report { public string Name { get; set; } }
+
+            class Reports
+            {
+                Report Load(GetObjectResponse response, JsonSerializerSettings settings)
+                {
+                    using var reader = new StreamReader(response.ResponseStream);
+                    return JsonSerializer.CreateDefault(settings).Deserialize<Report>(new JsonTextReader(reader));
+                }
+
+                object Untyped(GetObjectResponse response, System.Type type)
+                {
+                    using var reader = new StreamReader(response.ResponseStream);
+                    return JsonSerializer.CreateDefault().Deserialize(new JsonTextReader(reader), type);
+                }
+            }
+            """, AWS003WholeS3ObjectInMemoryCodeFix.DeserializeFromStreamEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Newtonsoft_fix_qualifies_names_when_system_text_json_is_also_imported()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.IO;
+            using System.Text.Json;
+            using Amazon.S3.Model;
+            using Newtonsoft.Json;
+
+            class Report { public string Name { get; set; } }
+
+            class Reports
+            {
+                Report Load(GetObjectResponse response)
+                {
+                    using var reader = new StreamReader(response.ResponseStream);
+                    return JsonConvert.DeserializeObject<Report>([|reader.ReadToEnd()|]);
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Text.Json;
+            using Amazon.S3.Model;
+            using Newtonsoft.Json;
+
+            class Report { public string Name { get; set; } }
+
+            class Reports
+            {
+                Report Load(GetObjectResponse response)
+                {
+                    using var reader = new StreamReader(response.ResponseStream);
+                    return global::Newtonsoft.Json.JsonSerializer.CreateDefault().Deserialize<Report>(new JsonTextReader(reader));
+                }
+            }
+            """, AWS003WholeS3ObjectInMemoryCodeFix.DeserializeFromStreamEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Deserialize_fix_is_not_offered_for_async_newtonsoft_other_encodings_or_other_uses()
+    {
+        const string source = """
+            using System.IO;
+            using System.Text;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Newtonsoft.Json;
+
+            class Report { public string Name { get; set; } }
+
+            class Reports
+            {
+                async Task<Report> NewtonsoftAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    using var reader = new StreamReader(response.ResponseStream);
+                    return JsonConvert.DeserializeObject<Report>(await [|reader.ReadToEndAsync()|]);
+                }
+
+                async Task<Report> Utf16Async(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    using var reader = new StreamReader(response.ResponseStream, Encoding.Unicode);
+                    return System.Text.Json.JsonSerializer.Deserialize<Report>(await [|reader.ReadToEndAsync()|]);
+                }
+
+                async Task<Report> LoggedAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    using var reader = new StreamReader(response.ResponseStream);
+                    var json = await [|reader.ReadToEndAsync()|];
+                    System.Console.WriteLine(json);
+                    return System.Text.Json.JsonSerializer.Deserialize<Report>(json);
+                }
+            }
+            """;
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = AWS003WholeS3ObjectInMemoryCodeFix.DeserializeFromStreamEquivalenceKey,
+        };
+        await test.RunAsync();
+    }
+
+    // ---- Fix 3: MemoryStream copy only read as a stream -> the body stream ----
+
+    [Fact]
+    public async Task Use_body_stream_fix_removes_the_copy_and_the_rewind()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.IO;
+            using System.Text.Json;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Report { public string Name { get; set; } }
+
+            class Reports
+            {
+                async Task<int> CountAsync(IAmazonS3 s3, CancellationToken ct)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k", ct);
+                    // Buffer it first.
+                    using var memory = new MemoryStream();
+                    await [|response.ResponseStream.CopyToAsync(memory, ct)|];
+                    memory.Position = 0;
+                    using var reader = new StreamReader(memory);
+                    int count = 0;
+                    while (await reader.ReadLineAsync(ct) is { } line) count++;
+                    return count;
+                }
+
+                async Task<Report> LoadAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    var body = response.ResponseStream;
+                    var memory = new MemoryStream();
+                    [|body.CopyTo(memory)|];
+                    memory.Seek(0, SeekOrigin.Begin);
+                    return await JsonSerializer.DeserializeAsync<Report>(memory);
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Text.Json;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Report { public string Name { get; set; } }
+
+            class Reports
+            {
+                async Task<int> CountAsync(IAmazonS3 s3, CancellationToken ct)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k", ct);
+                    // Buffer it first.
+                    using var reader = new StreamReader(response.ResponseStream);
+                    int count = 0;
+                    while (await reader.ReadLineAsync(ct) is { } line) count++;
+                    return count;
+                }
+
+                async Task<Report> LoadAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    var body = response.ResponseStream;
+                    return await JsonSerializer.DeserializeAsync<Report>(body);
+                }
+            }
+            """, AWS003WholeS3ObjectInMemoryCodeFix.UseBodyStreamEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Use_body_stream_fix_is_not_offered_when_the_copy_is_used_as_memory()
+    {
+        const string source = """
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Reports
+            {
+                async Task<byte[]> BytesAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    using var memory = new MemoryStream();
+                    await [|response.ResponseStream.CopyToAsync(memory)|];
+                    return memory.ToArray();
+                }
+
+                async Task<long> LengthAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    using var memory = new MemoryStream();
+                    await [|response.ResponseStream.CopyToAsync(memory)|];
+                    memory.Position = 0;
+                    Send(memory);
+                    return memory.Length;
+                }
+
+                static void Send(Stream stream) { }
+            }
+            """;
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = AWS003WholeS3ObjectInMemoryCodeFix.UseBodyStreamEquivalenceKey,
+        };
+        await test.RunAsync();
+    }
 }
