@@ -782,6 +782,43 @@ public class AWS003WholeS3ObjectInMemoryTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task Read_lines_fix_is_not_offered_when_the_line_read_would_not_bind()
+    {
+        // ReadLineAsync(CancellationToken) is missing before .NET 7; a reader whose ReadToEndAsync takes an argument
+        // ReadLineAsync has no overload for stands in for it: the fix must not write a call that does not compile.
+        const string source = """
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3.Model;
+
+            class TimedReader : StreamReader
+            {
+                public TimedReader(Stream stream) : base(stream) { }
+                public Task<string> ReadToEndAsync(int timeoutMs) => ReadToEndAsync();
+            }
+
+            class Importer
+            {
+                async Task<int> CountAsync(GetObjectResponse response)
+                {
+                    using var reader = new TimedReader(response.ResponseStream);
+                    var text = await [|reader.ReadToEndAsync(5000)|];
+                    int n = 0;
+                    foreach (var line in text.Split('\n')) n++;
+                    return n;
+                }
+            }
+            """;
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = AWS003WholeS3ObjectInMemoryCodeFix.ReadLinesEquivalenceKey,
+        };
+        await test.RunAsync();
+    }
+
     // ---- Fix 2: whole text deserialized as JSON -> deserialize from the stream ----
 
     [Fact]
