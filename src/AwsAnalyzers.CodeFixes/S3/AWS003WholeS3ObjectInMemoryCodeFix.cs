@@ -370,6 +370,7 @@ public sealed class AWS003WholeS3ObjectInMemoryCodeFix : CodeFixProvider
             && DeserializeCallTaking(jsonUses[0]) is { } later
             && StatementIn(block, later) is { } laterStatement
             && EnclosingFunction(later) == EnclosingFunction(read)
+            && !later.Ancestors().TakeWhile(a => a != block).Any(a => a is LockStatementSyntax or QueryExpressionSyntax)
             && UntouchedBetween(model, block, jsonStatement, laterStatement, model.GetSymbolInfo(access.Expression, cancellationToken).Symbol, cancellationToken))
         {
             deserialize = later;
@@ -396,7 +397,7 @@ public sealed class AWS003WholeS3ObjectInMemoryCodeFix : CodeFixProvider
             return null;
         }
 
-        if (NeedsParentheses(deserialize))
+        if (replacement is AwaitExpressionSyntax && NeedsParentheses(deserialize))
         {
             replacement = SyntaxFactory.ParenthesizedExpression(replacement);
         }
@@ -592,7 +593,8 @@ public sealed class AWS003WholeS3ObjectInMemoryCodeFix : CodeFixProvider
                 edit.Removals.Add(rewind);
             }
             else if (use.Parent is ArgumentSyntax argument
-                && model.GetOperation(argument, cancellationToken) is IArgumentOperation { Parameter.Type: { Name: "Stream", ContainingNamespace.Name: "IO" } })
+                && model.GetOperation(argument, cancellationToken) is IArgumentOperation { Parameter.Type: { Name: "Stream", ContainingNamespace.Name: "IO" } }
+                && !Escapes(use, block))
             {
                 edit.Rewrites.Add((use, current => source.WithoutTrivia().WithTriviaFrom(current)));
                 readers++;
@@ -606,6 +608,17 @@ public sealed class AWS003WholeS3ObjectInMemoryCodeFix : CodeFixProvider
 
         return readers > 0 ? edit : null;
     }
+
+    /// <summary>
+    /// True when what the stream is given to may leave the block (returned, yielded, thrown or stored outside a local):
+    /// the copy outlived the body, which the response's <c>using</c> disposes at the end of the block. An awaited call
+    /// (<c>return await JsonSerializer.DeserializeAsync&lt;T&gt;(memory)</c>) has finished reading when it returns.
+    /// </summary>
+    private static bool Escapes(SyntaxNode use, BlockSyntax block) =>
+        !(use.Parent?.Parent?.Parent is InvocationExpressionSyntax consumer && ReadValue(consumer) is AwaitExpressionSyntax)
+        && use.Ancestors().TakeWhile(a => a != block).Any(a =>
+            a is ReturnStatementSyntax or YieldStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax or ArrowExpressionClauseSyntax
+            || (a is AssignmentExpressionSyntax assignment && assignment.Left is not IdentifierNameSyntax));
 
     /// <summary><c>memory.Position = 0;</c> or <c>memory.Seek(0, SeekOrigin.Begin);</c> as a statement of its own.</summary>
     private static StatementSyntax? RewindStatement(SemanticModel model, IdentifierNameSyntax use, CancellationToken cancellationToken)

@@ -1171,6 +1171,16 @@ public class AWS003WholeS3ObjectInMemoryTests
                     return memory.Length;
                 }
 
+                // The copy outlives the response, which is disposed when the method returns.
+                async Task<StreamReader> ReturnedAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    var memory = new MemoryStream();
+                    await [|response.ResponseStream.CopyToAsync(memory)|];
+                    memory.Position = 0;
+                    return new StreamReader(memory);
+                }
+
                 static void Send(Stream stream) { }
             }
             """;
