@@ -253,8 +253,8 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                     return Resolve(StreamArgument(creation), depth + 1, cancellationToken);
                 case ILocalReferenceOperation reference:
                     return ResolveLocal(reference, depth, cancellationToken);
-                case IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter }:
-                    return Origin.FromParameter(parameter);
+                case IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } reference:
+                    return IsParameterWritten(reference, cancellationToken) ? Origin.Unknown : Origin.FromParameter(parameter);
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                     Origin whenTrueOrigin = Resolve(conditional.WhenTrue, depth + 1, cancellationToken);
                     return whenTrueOrigin.IsKnown && whenTrueOrigin.SameAs(Resolve(whenFalse, depth + 1, cancellationToken))
@@ -381,6 +381,26 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                         break;
                 }
             }
+        }
+
+        /// <summary>True when the body assigns the parameter, so a use may no longer be the caller's stream.</summary>
+        private static bool IsParameterWritten(IParameterReferenceOperation reference, CancellationToken cancellationToken)
+        {
+            foreach (IOperation operation in reference.Root().Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation is IParameterReferenceOperation use
+                    && SymbolEqualityComparer.Default.Equals(use.Parameter, reference.Parameter)
+                    && (use.Parent is ISimpleAssignmentOperation assignment && assignment.Target == use
+                        || use.Parent is ICoalesceAssignmentOperation coalesce && coalesce.Target == use
+                        || use.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }
+                        || use.Parent is ITupleOperation))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsOtherWrite(ILocalReferenceOperation use) =>

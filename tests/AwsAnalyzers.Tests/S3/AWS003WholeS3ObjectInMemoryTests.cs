@@ -255,6 +255,19 @@ public class AWS003WholeS3ObjectInMemoryTests
                     return await {|#0:response.ResponseStream.ReadAllTextAsync()|};
                 }
 
+                async Task<string> LocalFunctionAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    return {|#2:ReadAll(response.ResponseStream)|};
+
+                    static string ReadAll(Stream body)
+                    {
+                        var copy = new MemoryStream();
+                        body.CopyTo(copy);
+                        return System.Text.Encoding.UTF8.GetString(copy.ToArray());
+                    }
+                }
+
                 async Task<byte[]> CopyAsync(IAmazonS3 s3)
                 {
                     using var response = await s3.GetObjectAsync("b", "k");
@@ -269,6 +282,21 @@ public class AWS003WholeS3ObjectInMemoryTests
                     return bytes;
                 }
 
+                // Reads its own stream whole, not the caller's: the parameter is replaced first.
+                static string Preview(Stream stream)
+                {
+                    var head = new byte[256];
+                    int read = stream.Read(head, 0, head.Length);
+                    stream = new MemoryStream(head, 0, read);
+                    return new StreamReader(stream).ReadToEnd();
+                }
+
+                async Task<string> PreviewAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    return Preview(response.ResponseStream);
+                }
+
                 // The helper itself reads a stream it is given: nothing to report there without an S3 caller.
                 async Task<string> LocalFile(string path)
                 {
@@ -278,7 +306,8 @@ public class AWS003WholeS3ObjectInMemoryTests
             }
             """,
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("ReadAllTextAsync"),
-            VerifyCS.Diagnostic().WithLocation(1).WithArguments("Buffer"));
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("Buffer"),
+            VerifyCS.Diagnostic().WithLocation(2).WithArguments("ReadAll"));
     }
 
     // ---- What it must not report ----
