@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using AwsAnalyzers.Core;
 using Microsoft.CodeAnalysis;
@@ -148,7 +149,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)context.Operation;
             CancellationToken cancellationToken = context.CancellationToken;
-            if (BufferedOperand(invocation, out string sink) is { } operand)
+            if (BufferedOperand(invocation, cancellationToken, out string sink) is { } operand)
             {
                 if (Resolve(operand, depth: 0, cancellationToken).IsS3Body)
                 {
@@ -174,7 +175,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
         /// <summary>
         /// When the invocation buffers everything a stream or reader yields, that stream or reader; otherwise null.
         /// </summary>
-        private IOperation? BufferedOperand(IInvocationOperation invocation, out string sink)
+        private IOperation? BufferedOperand(IInvocationOperation invocation, CancellationToken cancellationToken, out string sink)
         {
             sink = string.Empty;
             IMethodSymbol method = invocation.TargetMethod;
@@ -190,16 +191,16 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                     sink = ReadToEndSink;
                     return instance;
                 case "CopyTo" or "CopyToAsync" when method.ContainingType.IsOrDerivesFrom(_stream)
-                    && Argument(invocation, 0) is { } destination && IsMemoryDestination(destination, depth: 0):
+                    && Argument(invocation, 0) is { } destination && IsMemoryDestination(destination, depth: 0, cancellationToken):
                     sink = CopyToMemorySink;
                     return instance;
                 case "ReadBytes" when method.ContainingType.IsOrDerivesFrom(_binaryReader)
-                    && Argument(invocation, 0) is { } count && IsBodySized(count, depth: 0):
+                    && Argument(invocation, 0) is { } count && IsBodySized(count, depth: 0, cancellationToken):
                     sink = ReadBytesSink;
                     return instance;
                 case "Read" or "ReadAsync" or "ReadExactly" or "ReadExactlyAsync" or "ReadAtLeast" or "ReadAtLeastAsync"
                     when method.ContainingType.IsOrDerivesFrom(_stream)
-                    && Argument(invocation, 0) is { } buffer && IsBodySizedBuffer(buffer, depth: 0):
+                    && Argument(invocation, 0) is { } buffer && IsBodySizedBuffer(buffer, depth: 0, cancellationToken):
                     sink = ReadIntoBodySizedBufferSink;
                     return instance;
                 default:
@@ -577,7 +578,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
 
         // ---- Sinks: what counts as holding the whole body ----
 
-        private bool IsMemoryDestination(IOperation destination, int depth)
+        private bool IsMemoryDestination(IOperation destination, int depth, CancellationToken cancellationToken)
         {
             if (depth > MaxTraceDepth)
             {
@@ -592,7 +593,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                     return creation.Type.IsOrDerivesFrom(_memoryStream) && !HasArrayArgument(creation);
                 case ILocalReferenceOperation reference:
                     bool any = false;
-                    foreach (IOperation? stored in LocalWrites(reference, CancellationToken.None))
+                    foreach (IOperation? stored in LocalWrites(reference, cancellationToken))
                     {
                         if (stored is null)
                         {
@@ -604,7 +605,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                             continue;
                         }
 
-                        if (!IsMemoryDestination(stored, depth + 1))
+                        if (!IsMemoryDestination(stored, depth + 1, cancellationToken))
                         {
                             return false;
                         }
@@ -634,7 +635,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>A count taken from the body's length: <c>ContentLength</c>, a stream's <c>Length</c>, or <c>int.MaxValue</c>.</summary>
-        private bool IsBodySized(IOperation count, int depth)
+        private bool IsBodySized(IOperation count, int depth, CancellationToken cancellationToken)
         {
             if (depth > MaxTraceDepth)
             {
@@ -654,14 +655,14 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                 case IPropertyReferenceOperation { Property: { Name: "ContentLength" } property }:
                     return property.ContainingType.IsOrDerivesFrom(_webServiceResponse) || property.ContainingType.IsOrDerivesFrom(_headersCollection);
                 case ILocalReferenceOperation reference:
-                    return AllWrites(reference, stored => IsBodySized(stored, depth + 1));
+                    return AllWrites(reference, stored => IsBodySized(stored, depth + 1, cancellationToken), cancellationToken);
                 default:
                     return false;
             }
         }
 
         /// <summary>A byte buffer allocated with a body-sized length (an array, a pooled or uninitialized array, or a view of one).</summary>
-        private bool IsBodySizedBuffer(IOperation buffer, int depth)
+        private bool IsBodySizedBuffer(IOperation buffer, int depth, CancellationToken cancellationToken)
         {
             if (depth > MaxTraceDepth)
             {
@@ -672,29 +673,29 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
             switch (buffer)
             {
                 case IArrayCreationOperation { DimensionSizes.Length: 1 } array:
-                    return IsBodySized(array.DimensionSizes[0], depth + 1);
+                    return IsBodySized(array.DimensionSizes[0], depth + 1, cancellationToken);
                 case IInvocationOperation { TargetMethod.Name: "Rent" or "AllocateUninitializedArray" or "AllocateArray" } allocation
                     when allocation.Arguments.Length > 0:
-                    return IsBodySized(allocation.Arguments[0].Value, depth + 1);
+                    return IsBodySized(allocation.Arguments[0].Value, depth + 1, cancellationToken);
                 case IInvocationOperation { TargetMethod.Name: "AsMemory" or "AsSpan", Arguments.Length: 1 } view:
-                    return IsBodySizedBuffer(view.Arguments[0].Value, depth + 1);
+                    return IsBodySizedBuffer(view.Arguments[0].Value, depth + 1, cancellationToken);
                 case IInvocationOperation { TargetMethod.Name: "AsMemory" or "AsSpan", Arguments.Length: 3 } slice:
                     // array.AsMemory(start, length): the slice's length decides how much is read.
-                    return IsBodySized(slice.Arguments[2].Value, depth + 1);
+                    return IsBodySized(slice.Arguments[2].Value, depth + 1, cancellationToken);
                 case IObjectCreationOperation { Arguments.Length: 1 } view
                     when view.Type is INamedTypeSymbol { Name: "Memory" or "Span" }:
-                    return IsBodySizedBuffer(view.Arguments[0].Value, depth + 1);
+                    return IsBodySizedBuffer(view.Arguments[0].Value, depth + 1, cancellationToken);
                 case ILocalReferenceOperation reference:
-                    return AllWrites(reference, stored => IsBodySizedBuffer(stored, depth + 1));
+                    return AllWrites(reference, stored => IsBodySizedBuffer(stored, depth + 1, cancellationToken), cancellationToken);
                 default:
                     return false;
             }
         }
 
-        private static bool AllWrites(ILocalReferenceOperation reference, System.Func<IOperation, bool> predicate)
+        private static bool AllWrites(ILocalReferenceOperation reference, System.Func<IOperation, bool> predicate, CancellationToken cancellationToken)
         {
             bool any = false;
-            foreach (IOperation? stored in LocalWrites(reference, CancellationToken.None))
+            foreach (IOperation? stored in LocalWrites(reference, cancellationToken))
             {
                 if (stored is null || !predicate(stored))
                 {
@@ -719,6 +720,11 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
             }
 
             method = method.PartialImplementationPart ?? method;
+            if (!method.Parameters.Any(p => CanCarryBody(p.Type)))
+            {
+                return false;
+            }
+
             if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
             {
                 // Only methods declared in the file being analyzed are read: analyzers must not build semantic models
@@ -745,6 +751,10 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        /// <summary>A stream, or a reader that can sit over one.</summary>
+        private bool CanCarryBody(ITypeSymbol type) =>
+            type.IsOrDerivesFrom(_stream) || type.IsOrDerivesFrom(_textReader) || type.IsOrDerivesFrom(_binaryReader);
+
         /// <summary>The parameters (a bit per ordinal) that the method's own body, declared in the model's tree, reads whole.</summary>
         private long BufferedParameters(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
         {
@@ -758,7 +768,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
             long buffered = 0;
             foreach (IOperation operation in body.Descendants())
             {
-                if (operation is not IInvocationOperation invocation || BufferedOperand(invocation, out _) is not { } operand)
+                if (operation is not IInvocationOperation invocation || BufferedOperand(invocation, cancellationToken, out _) is not { } operand)
                 {
                     continue;
                 }
