@@ -1,0 +1,787 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using AwsAnalyzers.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AwsAnalyzers.S3;
+
+/// <summary>
+/// AWS003: a read that buffers the whole body of an S3 object (<c>ReadToEnd</c>, <c>CopyTo</c> a <c>MemoryStream</c>,
+/// <c>ReadBytes</c> or <c>Read</c> sized from the body's length). Memory then grows with the object, so Lambda functions
+/// run out of memory and large objects throw <see cref="System.OutOfMemoryException"/>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
+{
+    public const string DiagnosticId = RuleIds.WholeS3ObjectInMemory;
+
+    /// <summary>Diagnostic property naming the kind of buffering read, so the fix knows what it looks at.</summary>
+    public const string SinkKey = "Sink";
+
+    public const string ReadToEndSink = "ReadToEnd";
+    public const string CopyToMemorySink = "CopyToMemoryStream";
+    public const string ReadBytesSink = "ReadBytes";
+    public const string ReadIntoBodySizedBufferSink = "ReadIntoBodySizedBuffer";
+    public const string HelperSink = "Helper";
+
+    internal const string StreamResponseName = "Amazon.S3.Model.StreamResponse";
+    internal const string OpenStreamResponseName = "Amazon.S3.Transfer.TransferUtilityOpenStreamResponse";
+    internal const string CoreAmazonS3Name = "Amazon.Runtime.SharedInterfaces.ICoreAmazonS3";
+    internal const string TransferUtilityName = "Amazon.S3.Transfer.ITransferUtility";
+    internal const string AmazonS3Name = "Amazon.S3.IAmazonS3";
+    internal const string GetObjectRequestName = "Amazon.S3.Model.GetObjectRequest";
+    internal const string AmazonWebServiceResponseName = "Amazon.Runtime.AmazonWebServiceResponse";
+    internal const string HeadersCollectionName = "Amazon.S3.Model.HeadersCollection";
+
+    /// <summary>How many locals, wrappers and readers a stream may be traced through before we give up.</summary>
+    private const int MaxTraceDepth = 8;
+
+    internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+        DiagnosticId,
+        title: "Whole S3 object body read into memory",
+        messageFormat: "'{0}' reads the whole S3 object body into memory; stream it line by line or in chunks instead",
+        RuleCategories.Performance,
+        DiagnosticSeverity.Warning,
+        description: "Reading an S3 object's whole body into a string, byte array or MemoryStream costs memory equal to the " +
+            "object's size: Lambda functions run out of memory (Runtime.ExitError) and large objects throw " +
+            "OutOfMemoryException. Read the response stream line by line or in fixed-size chunks, or deserialize from it.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (AnalyzerContext.Create(start.Compilation) is not { } analyzerContext)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(analyzerContext.AnalyzeInvocation, OperationKind.Invocation);
+        });
+    }
+
+    /// <summary>Where a stream (or a reader over one) comes from.</summary>
+    private readonly struct Origin
+    {
+        private Origin(bool isS3Body, IParameterSymbol? parameter)
+        {
+            IsS3Body = isS3Body;
+            Parameter = parameter;
+        }
+
+        public static Origin Unknown => default;
+
+        public static Origin S3Body => new(isS3Body: true, parameter: null);
+
+        public static Origin FromParameter(IParameterSymbol parameter) => new(isS3Body: false, parameter);
+
+        public bool IsS3Body { get; }
+
+        /// <summary>The parameter of the method being summarized that the stream is, for the one-hop helper case.</summary>
+        public IParameterSymbol? Parameter { get; }
+
+        public bool IsKnown => IsS3Body || Parameter is not null;
+
+        public bool SameAs(Origin other) =>
+            IsS3Body == other.IsS3Body && SymbolEqualityComparer.Default.Equals(Parameter, other.Parameter);
+    }
+
+    private sealed class AnalyzerContext
+    {
+        private readonly INamedTypeSymbol _stream;
+        private readonly INamedTypeSymbol? _memoryStream;
+        private readonly INamedTypeSymbol? _textReader;
+        private readonly INamedTypeSymbol? _streamReader;
+        private readonly INamedTypeSymbol? _binaryReader;
+        private readonly INamedTypeSymbol? _bufferedStream;
+        private readonly INamedTypeSymbol? _streamResponse;
+        private readonly INamedTypeSymbol? _openStreamResponse;
+        private readonly INamedTypeSymbol? _coreAmazonS3;
+        private readonly INamedTypeSymbol? _transferUtility;
+        private readonly INamedTypeSymbol? _amazonS3;
+        private readonly INamedTypeSymbol? _getObjectRequest;
+        private readonly INamedTypeSymbol? _webServiceResponse;
+        private readonly INamedTypeSymbol? _headersCollection;
+
+        /// <summary>Per helper method: a bit per parameter ordinal whose stream (or reader) the method reads whole.</summary>
+        private readonly ConcurrentDictionary<IMethodSymbol, long> _bufferedParameters = new(SymbolEqualityComparer.Default);
+
+        private AnalyzerContext(KnownTypes types, INamedTypeSymbol stream)
+        {
+            _stream = stream;
+            _memoryStream = types.Get("System.IO.MemoryStream");
+            _textReader = types.Get("System.IO.TextReader");
+            _streamReader = types.Get("System.IO.StreamReader");
+            _binaryReader = types.Get("System.IO.BinaryReader");
+            _bufferedStream = types.Get("System.IO.BufferedStream");
+            _streamResponse = types.Get(StreamResponseName);
+            _openStreamResponse = types.Get(OpenStreamResponseName);
+            _coreAmazonS3 = types.Get(CoreAmazonS3Name);
+            _transferUtility = types.Get(TransferUtilityName);
+            _amazonS3 = types.Get(AmazonS3Name);
+            _getObjectRequest = types.Get(GetObjectRequestName);
+            _webServiceResponse = types.Get(AmazonWebServiceResponseName);
+            _headersCollection = types.Get(HeadersCollectionName);
+        }
+
+        public static AnalyzerContext? Create(Compilation compilation)
+        {
+            KnownTypes types = KnownTypes.For(compilation);
+            INamedTypeSymbol? stream = types.Get("System.IO.Stream");
+            if (stream is null)
+            {
+                return null;
+            }
+
+            var context = new AnalyzerContext(types, stream);
+            bool hasS3Source = context._streamResponse is not null || context._coreAmazonS3 is not null || context._transferUtility is not null;
+            return hasS3Source ? context : null;
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            CancellationToken cancellationToken = context.CancellationToken;
+            if (BufferedOperand(invocation, cancellationToken, out string sink) is { } operand)
+            {
+                if (Resolve(operand, depth: 0, cancellationToken).IsS3Body)
+                {
+                    Report(context, invocation, invocation.TargetMethod.Name, sink);
+                }
+
+                return;
+            }
+
+            if (HelperReadsS3BodyWhole(invocation, cancellationToken))
+            {
+                Report(context, invocation, invocation.TargetMethod.Name, HelperSink);
+            }
+        }
+
+        private static void Report(OperationAnalysisContext context, IInvocationOperation invocation, string name, string sink) =>
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rule,
+                invocation.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(SinkKey, sink),
+                name));
+
+        /// <summary>
+        /// When the invocation buffers everything a stream or reader yields, that stream or reader; otherwise null.
+        /// </summary>
+        private IOperation? BufferedOperand(IInvocationOperation invocation, CancellationToken cancellationToken, out string sink)
+        {
+            sink = string.Empty;
+            IMethodSymbol method = invocation.TargetMethod;
+            IOperation? instance = invocation.Instance;
+            if (instance is null)
+            {
+                return null;
+            }
+
+            switch (method.Name)
+            {
+                case "ReadToEnd" or "ReadToEndAsync" when method.ContainingType.IsOrDerivesFrom(_textReader):
+                    sink = ReadToEndSink;
+                    return instance;
+                case "CopyTo" or "CopyToAsync" when method.ContainingType.IsOrDerivesFrom(_stream)
+                    && Argument(invocation, 0) is { } destination && IsMemoryDestination(destination, depth: 0, cancellationToken):
+                    sink = CopyToMemorySink;
+                    return instance;
+                case "ReadBytes" when method.ContainingType.IsOrDerivesFrom(_binaryReader)
+                    && Argument(invocation, 0) is { } count && IsBodySized(count, depth: 0, cancellationToken):
+                    sink = ReadBytesSink;
+                    return instance;
+                case "Read" or "ReadAsync" or "ReadExactly" or "ReadExactlyAsync" or "ReadAtLeast" or "ReadAtLeastAsync"
+                    when method.ContainingType.IsOrDerivesFrom(_stream)
+                    && Argument(invocation, 0) is { } buffer && IsBodySizedBuffer(buffer, depth: 0, cancellationToken):
+                    sink = ReadIntoBodySizedBufferSink;
+                    return instance;
+                default:
+                    return null;
+            }
+        }
+
+        private static IOperation? Argument(IInvocationOperation invocation, int ordinal)
+        {
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        // ---- Sources: where a stream comes from ----
+
+        /// <summary>
+        /// Traces a stream or reader back through locals, awaits, readers and wrapping streams to an S3 object body or a
+        /// parameter of the enclosing method.
+        /// </summary>
+        private Origin Resolve(IOperation? value, int depth, CancellationToken cancellationToken)
+        {
+            if (value is null || depth > MaxTraceDepth)
+            {
+                return Origin.Unknown;
+            }
+
+            value = value.WalkDownConversions();
+            switch (value)
+            {
+                case IAwaitOperation awaited:
+                    return Resolve(awaited.Operation, depth + 1, cancellationToken);
+                case IInvocationOperation invocation:
+                    return ResolveInvocation(invocation, depth, cancellationToken);
+                case IPropertyReferenceOperation { Property.Name: "ResponseStream" } property
+                    when property.Property.ContainingType.IsOrDerivesFrom(_streamResponse)
+                        || property.Property.ContainingType.IsOrDerivesFrom(_openStreamResponse):
+                    return IsRangedResponse(property.Instance, depth: 0, cancellationToken) || IsSizeChecked(property.Instance, cancellationToken)
+                        ? Origin.Unknown
+                        : Origin.S3Body;
+                case IPropertyReferenceOperation { Property.Name: "BaseStream" } property
+                    when property.Property.ContainingType.IsOrDerivesFrom(_streamReader) || property.Property.ContainingType.IsOrDerivesFrom(_binaryReader):
+                    return Resolve(property.Instance, depth + 1, cancellationToken);
+                case IObjectCreationOperation creation when IsReaderOrWrapper(creation.Type):
+                    return Resolve(StreamArgument(creation), depth + 1, cancellationToken);
+                case ILocalReferenceOperation reference:
+                    return ResolveLocal(reference, depth, cancellationToken);
+                case IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } reference:
+                    return IsParameterWritten(reference, cancellationToken) ? Origin.Unknown : Origin.FromParameter(parameter);
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    Origin whenTrueOrigin = Resolve(conditional.WhenTrue, depth + 1, cancellationToken);
+                    return whenTrueOrigin.IsKnown && whenTrueOrigin.SameAs(Resolve(whenFalse, depth + 1, cancellationToken))
+                        ? whenTrueOrigin
+                        : Origin.Unknown;
+                default:
+                    return Origin.Unknown;
+            }
+        }
+
+        private Origin ResolveInvocation(IInvocationOperation invocation, int depth, CancellationToken cancellationToken)
+        {
+            IMethodSymbol method = invocation.TargetMethod;
+            switch (method.Name)
+            {
+                case "ConfigureAwait" when invocation.Instance is { } task:
+                    return Resolve(task, depth + 1, cancellationToken);
+                case "GetObjectStreamAsync" when method.ContainingType.IsOrImplements(_coreAmazonS3):
+                case "OpenStream" or "OpenStreamAsync" when method.ContainingType.IsOrImplements(_transferUtility):
+                    return Origin.S3Body;
+                default:
+                    return Origin.Unknown;
+            }
+        }
+
+        /// <summary>StreamReader, BinaryReader, and framework streams that only transform the stream they wrap.</summary>
+        private bool IsReaderOrWrapper(ITypeSymbol? type)
+        {
+            if (type.IsOrDerivesFrom(_streamReader) || type.IsOrDerivesFrom(_binaryReader) || type.IsOrDerivesFrom(_bufferedStream))
+            {
+                return true;
+            }
+
+            return type is not null && type.IsOrDerivesFrom(_stream)
+                && type.ContainingNamespace?.ToDisplayString() == "System.IO.Compression";
+        }
+
+        private IOperation? StreamArgument(IObjectCreationOperation creation)
+        {
+            foreach (IArgumentOperation argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Type.IsOrDerivesFrom(_stream) == true)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The origin every write of the local agrees on (writes of <c>null</c> aside), or unknown.</summary>
+        private Origin ResolveLocal(ILocalReferenceOperation reference, int depth, CancellationToken cancellationToken)
+        {
+            Origin result = Origin.Unknown;
+            bool any = false;
+            foreach (IOperation? stored in LocalWrites(reference, cancellationToken))
+            {
+                if (stored is null)
+                {
+                    return Origin.Unknown;
+                }
+
+                if (IsNullConstant(stored))
+                {
+                    continue;
+                }
+
+                Origin origin = Resolve(stored, depth + 1, cancellationToken);
+                if (!origin.IsKnown || (any && !origin.SameAs(result)))
+                {
+                    return Origin.Unknown;
+                }
+
+                result = origin;
+                any = true;
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// The values stored into the referenced local anywhere in its body; a null entry stands for a write whose value
+        /// cannot be seen (ref/out arguments, deconstruction, patterns, foreach variables).
+        /// </summary>
+        private static System.Collections.Generic.IEnumerable<IOperation?> LocalWrites(
+            ILocalReferenceOperation reference, CancellationToken cancellationToken)
+        {
+            ILocalSymbol local = reference.Local;
+            if (local.IsRef)
+            {
+                yield return null;
+                yield break;
+            }
+
+            foreach (IOperation operation in reference.Root().Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        if (declarator.Parent is not IVariableDeclarationOperation)
+                        {
+                            yield return null;
+                        }
+                        else if (declarator.GetVariableInitializer()?.Value is { } initial)
+                        {
+                            yield return initial;
+                        }
+
+                        break;
+                    case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local):
+                        yield return null;
+                        break;
+                    case ILocalReferenceOperation use when SymbolEqualityComparer.Default.Equals(use.Local, local):
+                        if (use.Parent is ISimpleAssignmentOperation assignment && assignment.Target == use)
+                        {
+                            yield return assignment.Value;
+                        }
+                        else if (IsOtherWrite(use))
+                        {
+                            yield return null;
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        /// <summary>True when the body assigns the parameter, so a use may no longer be the caller's stream.</summary>
+        private static bool IsParameterWritten(IParameterReferenceOperation reference, CancellationToken cancellationToken)
+        {
+            foreach (IOperation operation in reference.Root().Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation is IParameterReferenceOperation use
+                    && SymbolEqualityComparer.Default.Equals(use.Parameter, reference.Parameter)
+                    && (use.Parent is ISimpleAssignmentOperation assignment && assignment.Target == use
+                        || use.Parent is ICoalesceAssignmentOperation coalesce && coalesce.Target == use
+                        || use.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }
+                        || use.Parent is ITupleOperation))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsOtherWrite(ILocalReferenceOperation use) =>
+            use.IsDeclaration
+            || use.Parent switch
+            {
+                ICompoundAssignmentOperation compound => compound.Target == use,
+                ICoalesceAssignmentOperation coalesce => coalesce.Target == use,
+                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
+                ITupleOperation => true,
+                _ => false,
+            };
+
+        private static bool IsNullConstant(IOperation value) =>
+            value.WalkDownConversions() is { ConstantValue: { HasValue: true, Value: null } };
+
+        // ---- Ranged reads ----
+
+        /// <summary>True when the response comes from a GetObject call whose request sets <c>ByteRange</c>.</summary>
+        private bool IsRangedResponse(IOperation? response, int depth, CancellationToken cancellationToken)
+        {
+            if (response is null || depth > MaxTraceDepth)
+            {
+                return false;
+            }
+
+            response = response.WalkDownConversions();
+            switch (response)
+            {
+                case IAwaitOperation awaited:
+                    return IsRangedResponse(awaited.Operation, depth + 1, cancellationToken);
+                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task }:
+                    return IsRangedResponse(task, depth + 1, cancellationToken);
+                case IInvocationOperation { TargetMethod.Name: "GetObjectAsync" or "GetObject" } call
+                    when call.TargetMethod.ContainingType.IsOrImplements(_amazonS3):
+                    foreach (IArgumentOperation argument in call.Arguments)
+                    {
+                        if (argument.Parameter?.Type.IsOrDerivesFrom(_getObjectRequest) == true
+                            && SetsByteRange(argument.Value, depth + 1, cancellationToken))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case ILocalReferenceOperation reference:
+                    foreach (IOperation? stored in LocalWrites(reference, cancellationToken))
+                    {
+                        if (stored is not null && IsRangedResponse(stored, depth + 1, cancellationToken))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        private bool SetsByteRange(IOperation request, int depth, CancellationToken cancellationToken)
+        {
+            if (depth > MaxTraceDepth)
+            {
+                return false;
+            }
+
+            request = request.WalkDownConversions();
+            switch (request)
+            {
+                case IObjectCreationOperation { Initializer: { } initializer }:
+                    foreach (IOperation initialized in initializer.Initializers)
+                    {
+                        if (initialized is ISimpleAssignmentOperation assignment && IsByteRangeWrite(assignment))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case ILocalReferenceOperation reference:
+                    foreach (IOperation? stored in LocalWrites(reference, cancellationToken))
+                    {
+                        if (stored is not null && SetsByteRange(stored, depth + 1, cancellationToken))
+                        {
+                            return true;
+                        }
+                    }
+
+                    // A later `request.ByteRange = ...;`.
+                    foreach (IOperation operation in reference.Root().Descendants())
+                    {
+                        if (operation is ISimpleAssignmentOperation assignment
+                            && IsByteRangeWrite(assignment)
+                            && assignment.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation owner }
+                            && SymbolEqualityComparer.Default.Equals(owner.Local, reference.Local))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        private bool IsByteRangeWrite(ISimpleAssignmentOperation assignment) =>
+            assignment.Target is IPropertyReferenceOperation { Property: { Name: "ByteRange" } property }
+            && property.ContainingType.IsOrDerivesFrom(_getObjectRequest)
+            && !IsNullConstant(assignment.Value);
+
+        /// <summary>
+        /// True when the method compares the response's <c>ContentLength</c> with a bound (<c>&gt;</c>, <c>&lt;=</c>, a
+        /// relational pattern): the code has decided how large a body it is willing to hold.
+        /// </summary>
+        private bool IsSizeChecked(IOperation? response, CancellationToken cancellationToken)
+        {
+            ISymbol? owner = response?.WalkDownConversions() switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+
+            if (owner is null)
+            {
+                return false;
+            }
+
+            foreach (IOperation operation in response!.Root().Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                bool compared = operation switch
+                {
+                    IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual } binary =>
+                        IsContentLengthOf(binary.LeftOperand, owner) || IsContentLengthOf(binary.RightOperand, owner),
+                    IIsPatternOperation { Pattern: IRelationalPatternOperation or IBinaryPatternOperation } pattern => IsContentLengthOf(pattern.Value, owner),
+                    _ => false,
+                };
+
+                if (compared)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsContentLengthOf(IOperation value, ISymbol owner)
+        {
+            if (value.WalkDownConversions() is not IPropertyReferenceOperation { Property.Name: "ContentLength", Instance: { } instance })
+            {
+                return false;
+            }
+
+            // response.ContentLength, or response.Headers.ContentLength.
+            if (instance is IPropertyReferenceOperation { Property.Name: "Headers", Instance: { } headersOwner }
+                && instance.Type.IsOrDerivesFrom(_headersCollection))
+            {
+                instance = headersOwner;
+            }
+
+            ISymbol? symbol = instance.WalkDownConversions() switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+
+            return SymbolEqualityComparer.Default.Equals(symbol, owner);
+        }
+
+        // ---- Sinks: what counts as holding the whole body ----
+
+        private bool IsMemoryDestination(IOperation destination, int depth, CancellationToken cancellationToken)
+        {
+            if (depth > MaxTraceDepth)
+            {
+                return false;
+            }
+
+            destination = destination.WalkDownConversions();
+            switch (destination)
+            {
+                case IObjectCreationOperation creation:
+                    // A MemoryStream over a caller's byte array cannot grow, so it does not hold an unbounded body.
+                    return creation.Type.IsOrDerivesFrom(_memoryStream) && !HasArrayArgument(creation);
+                case ILocalReferenceOperation reference:
+                    bool any = false;
+                    foreach (IOperation? stored in LocalWrites(reference, cancellationToken))
+                    {
+                        if (stored is null)
+                        {
+                            return false;
+                        }
+
+                        if (IsNullConstant(stored))
+                        {
+                            continue;
+                        }
+
+                        if (!IsMemoryDestination(stored, depth + 1, cancellationToken))
+                        {
+                            return false;
+                        }
+
+                        any = true;
+                    }
+
+                    return any;
+                case IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation:
+                    return destination.Type.IsOrDerivesFrom(_memoryStream);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool HasArrayArgument(IObjectCreationOperation creation)
+        {
+            foreach (IArgumentOperation argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Type is IArrayTypeSymbol)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A count taken from the body's length: <c>ContentLength</c>, a stream's <c>Length</c>, or <c>int.MaxValue</c>.</summary>
+        private bool IsBodySized(IOperation count, int depth, CancellationToken cancellationToken)
+        {
+            if (depth > MaxTraceDepth)
+            {
+                return false;
+            }
+
+            count = count.WalkDownConversions();
+            if (count.ConstantValue is { HasValue: true, Value: int.MaxValue })
+            {
+                return true;
+            }
+
+            switch (count)
+            {
+                case IPropertyReferenceOperation { Property: { Name: "Length" } property }:
+                    return property.ContainingType.IsOrDerivesFrom(_stream);
+                case IPropertyReferenceOperation { Property: { Name: "ContentLength" } property }:
+                    return property.ContainingType.IsOrDerivesFrom(_webServiceResponse) || property.ContainingType.IsOrDerivesFrom(_headersCollection);
+                case ILocalReferenceOperation reference:
+                    return AllWrites(reference, stored => IsBodySized(stored, depth + 1, cancellationToken), cancellationToken);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A byte buffer allocated with a body-sized length (an array, a pooled or uninitialized array, or a view of one).</summary>
+        private bool IsBodySizedBuffer(IOperation buffer, int depth, CancellationToken cancellationToken)
+        {
+            if (depth > MaxTraceDepth)
+            {
+                return false;
+            }
+
+            buffer = buffer.WalkDownConversions();
+            switch (buffer)
+            {
+                case IArrayCreationOperation { DimensionSizes.Length: 1 } array:
+                    return IsBodySized(array.DimensionSizes[0], depth + 1, cancellationToken);
+                case IInvocationOperation { TargetMethod.Name: "Rent" or "AllocateUninitializedArray" or "AllocateArray" } allocation
+                    when allocation.Arguments.Length > 0:
+                    return IsBodySized(allocation.Arguments[0].Value, depth + 1, cancellationToken);
+                case IInvocationOperation { TargetMethod.Name: "AsMemory" or "AsSpan", Arguments.Length: 1 } view:
+                    return IsBodySizedBuffer(view.Arguments[0].Value, depth + 1, cancellationToken);
+                case IInvocationOperation { TargetMethod.Name: "AsMemory" or "AsSpan", Arguments.Length: 3 } slice:
+                    // array.AsMemory(start, length): the slice's length decides how much is read.
+                    return IsBodySized(slice.Arguments[2].Value, depth + 1, cancellationToken);
+                case IObjectCreationOperation { Arguments.Length: 1 } view
+                    when view.Type is INamedTypeSymbol { Name: "Memory" or "Span" }:
+                    return IsBodySizedBuffer(view.Arguments[0].Value, depth + 1, cancellationToken);
+                case ILocalReferenceOperation reference:
+                    return AllWrites(reference, stored => IsBodySizedBuffer(stored, depth + 1, cancellationToken), cancellationToken);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool AllWrites(ILocalReferenceOperation reference, System.Func<IOperation, bool> predicate, CancellationToken cancellationToken)
+        {
+            bool any = false;
+            foreach (IOperation? stored in LocalWrites(reference, cancellationToken))
+            {
+                if (stored is null || !predicate(stored))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
+        }
+
+        // ---- One call hop ----
+
+        /// <summary>True when the call passes an S3 body to a method of this file that reads that parameter whole.</summary>
+        private bool HelperReadsS3BodyWhole(IInvocationOperation invocation, CancellationToken cancellationToken)
+        {
+            IMethodSymbol method = invocation.TargetMethod.OriginalDefinition;
+            if (invocation.Arguments.IsEmpty || method.Parameters.IsEmpty || invocation.SemanticModel is not { } model)
+            {
+                return false;
+            }
+
+            method = method.PartialImplementationPart ?? method;
+            if (!method.Parameters.Any(p => CanCarryBody(p.Type)))
+            {
+                return false;
+            }
+
+            if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+            {
+                // Only methods declared in the file being analyzed are read: analyzers must not build semantic models
+                // for other files.
+                return false;
+            }
+
+            long buffered = _bufferedParameters.GetOrAdd(method, m => BufferedParameters(m, model, cancellationToken));
+            if (buffered == 0)
+            {
+                return false;
+            }
+
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Ordinal: < 64 and var ordinal }
+                    && (buffered & (1L << ordinal)) != 0
+                    && Resolve(argument.Value, depth: 0, cancellationToken).IsS3Body)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A stream, or a reader that can sit over one.</summary>
+        private bool CanCarryBody(ITypeSymbol type) =>
+            type.IsOrDerivesFrom(_stream) || type.IsOrDerivesFrom(_textReader) || type.IsOrDerivesFrom(_binaryReader);
+
+        /// <summary>The parameters (a bit per ordinal) that the method's own body, declared in the model's tree, reads whole.</summary>
+        private long BufferedParameters(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+        {
+            SyntaxReference reference = method.DeclaringSyntaxReferences[0];
+            IOperation? body = model.GetOperation(reference.GetSyntax(cancellationToken), cancellationToken);
+            if (body is null)
+            {
+                return 0;
+            }
+
+            long buffered = 0;
+            foreach (IOperation operation in body.Descendants())
+            {
+                if (operation is not IInvocationOperation invocation || BufferedOperand(invocation, cancellationToken, out _) is not { } operand)
+                {
+                    continue;
+                }
+
+                Origin origin = Resolve(operand, depth: 0, cancellationToken);
+                if (origin.Parameter is { Ordinal: < 64 } parameter
+                    && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method))
+                {
+                    buffered |= 1L << parameter.Ordinal;
+                }
+            }
+
+            return buffered;
+        }
+    }
+}
