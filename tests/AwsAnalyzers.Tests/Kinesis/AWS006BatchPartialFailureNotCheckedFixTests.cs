@@ -198,6 +198,144 @@ public partial class AWS006BatchPartialFailureNotCheckedTests
     }
 
     [Fact]
+    public async Task Fix_of_a_sync_api_call_sleeps_and_calls_the_sync_method_again()
+    {
+        // The sync API is public only in the .NET Framework builds; a client subclass stands in for it here.
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Threading;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class FrameworkKinesisClient : AmazonKinesisClient
+            {
+                public PutRecordsResponse PutRecords(PutRecordsRequest request) => PutRecordsAsync(request).Result;
+            }
+
+            class Producer
+            {
+                void Send(FrameworkKinesisClient kinesis, PutRecordsRequest request)
+                {
+                    [|kinesis.PutRecords(request)|];
+                }
+            }
+            """, """
+            using System;
+            using System.Linq;
+            using System.Threading;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class FrameworkKinesisClient : AmazonKinesisClient
+            {
+                public PutRecordsResponse PutRecords(PutRecordsRequest request) => PutRecordsAsync(request).Result;
+            }
+
+            class Producer
+            {
+                void Send(FrameworkKinesisClient kinesis, PutRecordsRequest request)
+                {
+                    var pendingResponse = kinesis.PutRecords(request);
+                    var pendingRequest = request;
+                    for (int resend = 1; pendingResponse.FailedRecordCount > 0; resend++)
+                    {
+                        const int maxResends = 3;
+                        if (resend > maxResends)
+                        {
+                            throw new InvalidOperationException($"{pendingResponse.FailedRecordCount} Kinesis records still failed after {maxResends} resends.");
+                        }
+
+                        const int baseDelayMilliseconds = 100;
+                        Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds << resend));
+                        pendingRequest = new PutRecordsRequest
+                        {
+                            StreamName = pendingRequest.StreamName,
+                            StreamARN = pendingRequest.StreamARN,
+                            Records = pendingRequest.Records.Where((entry, index) => pendingResponse.Records[index].ErrorCode != null).ToList(),
+                        };
+                        pendingResponse = kinesis.PutRecords(pendingRequest);
+                    }
+                }
+            }
+            """, Resend);
+    }
+
+    [Fact]
+    public async Task Fix_all_fixes_every_call_of_a_file_including_nested_blocks()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+
+            class Writer
+            {
+                async Task WriteAsync(IAmazonDynamoDB dynamo, List<Dictionary<string, List<WriteRequest>>> batches)
+                {
+                    foreach (var batch in batches)
+                    {
+                        await [|dynamo.BatchWriteItemAsync(batch)|];
+                    }
+                }
+
+                async Task WriteOneAsync(IAmazonDynamoDB dynamo, Dictionary<string, List<WriteRequest>> batch)
+                {
+                    await [|dynamo.BatchWriteItemAsync(batch)|];
+                }
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+
+            class Writer
+            {
+                async Task WriteAsync(IAmazonDynamoDB dynamo, List<Dictionary<string, List<WriteRequest>>> batches)
+                {
+                    foreach (var batch in batches)
+                    {
+                        var pendingResponse = await dynamo.BatchWriteItemAsync(batch);
+                        for (int resend = 1; pendingResponse.UnprocessedItems?.Count > 0; resend++)
+                        {
+                            const int maxResends = 3;
+                            if (resend > maxResends)
+                            {
+                                throw new InvalidOperationException($"{pendingResponse.UnprocessedItems.Sum(table => table.Value.Count)} DynamoDB write requests still failed after {maxResends} resends.");
+                            }
+
+                            const int baseDelayMilliseconds = 100;
+                            await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend));
+                            pendingResponse = await dynamo.BatchWriteItemAsync(pendingResponse.UnprocessedItems);
+                        }
+                    }
+                }
+
+                async Task WriteOneAsync(IAmazonDynamoDB dynamo, Dictionary<string, List<WriteRequest>> batch)
+                {
+                    var pendingResponse = await dynamo.BatchWriteItemAsync(batch);
+                    for (int resend = 1; pendingResponse.UnprocessedItems?.Count > 0; resend++)
+                    {
+                        const int maxResends = 3;
+                        if (resend > maxResends)
+                        {
+                            throw new InvalidOperationException($"{pendingResponse.UnprocessedItems.Sum(table => table.Value.Count)} DynamoDB write requests still failed after {maxResends} resends.");
+                        }
+
+                        const int baseDelayMilliseconds = 100;
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend));
+                        pendingResponse = await dynamo.BatchWriteItemAsync(pendingResponse.UnprocessedItems);
+                    }
+                }
+            }
+            """, Resend);
+    }
+
+    [Fact]
     public async Task Fix_of_a_result_read_in_v3_shapes()
     {
         var test = new VerifyCS.Test
