@@ -240,6 +240,37 @@ public partial class AWS006BatchPartialFailureNotCheckedTests
             """);
     }
 
+    [Fact]
+    public async Task Branches_counts_of_result_lists_and_reassigned_locals_are_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+            using Amazon.SQS;
+            using Amazon.SQS.Model;
+
+            class Producer
+            {
+                async Task SendAsync(IAmazonKinesis kinesis, PutRecordsRequest first, PutRecordsRequest second, bool flag)
+                {
+                    var response = flag ? await [|kinesis.PutRecordsAsync(first)|] : await [|kinesis.PutRecordsAsync(second)|];
+                    Console.WriteLine(response.Records.Count);
+                    PutRecordsResponse later;
+                    later = await [|kinesis.PutRecordsAsync(first)|] ?? response;
+                    Console.WriteLine(later.EncryptionType);
+                }
+
+                void Send(IAmazonSQS sqs, SendMessageBatchRequest request)
+                {
+                    var response = [|sqs.SendMessageBatchAsync(request)|].ConfigureAwait(false).GetAwaiter().GetResult();
+                    if (response is null) throw new InvalidOperationException();
+                }
+            }
+            """);
+    }
+
     // ---- What it must not report ----
 
     [Fact]
@@ -468,6 +499,52 @@ public partial class AWS006BatchPartialFailureNotCheckedTests
             static class ResponseChecks
             {
                 public static void Verify(this PutRecordsResponse response) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Loops_that_drain_unprocessed_items_and_responses_handed_to_logging_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Writer
+            {
+                async Task WriteAsync(IAmazonDynamoDB dynamo, Dictionary<string, List<WriteRequest>> items)
+                {
+                    BatchWriteItemResponse response;
+                    do
+                    {
+                        response = await dynamo.BatchWriteItemAsync(items);
+                        items = response.UnprocessedItems;
+                    }
+                    while (items?.Count > 0);
+                }
+
+                async Task LogAsync(IAmazonKinesis kinesis, PutRecordsRequest request)
+                {
+                    var response = await kinesis.PutRecordsAsync(request);
+                    Console.WriteLine(response);
+                }
+
+                async Task<object> BoxedAsync(IAmazonKinesis kinesis, PutRecordsRequest request)
+                {
+                    object boxed = await kinesis.PutRecordsAsync(request);
+                    return boxed;
+                }
+
+                async Task DeconstructedAsync(IAmazonKinesis kinesis, PutRecordsRequest request)
+                {
+                    var (response, sent) = (await kinesis.PutRecordsAsync(request), DateTime.UtcNow);
+                    Console.WriteLine(sent);
+                }
             }
             """);
     }
