@@ -368,7 +368,7 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
             {
                 body.Add(pendingRequest + " = new " + _requestType.ToMinimalDisplayString(_model, position));
                 body.Add("{");
-                body.AddRange(nextRequest.Value.Select(member => unit + member + ","));
+                body.AddRange(nextRequest.Value.Where(HasSettableProperty).Select(member => unit + member + ","));
                 body.Add("};");
             }
 
@@ -453,6 +453,24 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
                             "Entries = " + request + ".Entries.Where(" + entry + " => " + response + ".Failed.Any(" + failure + " => " + failure + ".Id == " + entry + ".Id)).ToList()"),
                         request);
             }
+        }
+
+        /// <summary>
+        /// Whether the request type has the property an initializer entry sets: older SDK builds lack some (such as
+        /// <c>StreamARN</c>, added to Kinesis in 2022), and the fix must compile against the SDK the project uses.
+        /// </summary>
+        private bool HasSettableProperty(string initializerEntry)
+        {
+            string name = initializerEntry.Substring(0, initializerEntry.IndexOf(' '));
+            for (ITypeSymbol? type = _requestType; type is not null; type = type.BaseType)
+            {
+                if (type.GetMembers(name).OfType<IPropertySymbol>().Any(p => p.SetMethod is not null))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private string TypeName(string name, string namespaceName, int position, ISet<string> namespaces)
