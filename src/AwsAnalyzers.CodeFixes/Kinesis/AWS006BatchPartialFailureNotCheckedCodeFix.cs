@@ -288,6 +288,8 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
             string indent = Indentation(Statement);
             string unit = IndentationUnit(Statement, indent);
 
+            // Every name is reserved, also those scoped to the loop: fixing one call at a time sees the names an
+            // earlier fix wrote, and Fix All must give the same result.
             string pendingResponse = Unique("pendingResponse", takenNames);
             string pendingRequest = _requestForm ? Unique("pendingRequest", takenNames) : string.Empty;
             string attempt = Unique("resend", takenNames);

@@ -594,6 +594,124 @@ public partial class AWS006BatchPartialFailureNotCheckedTests
     }
 
     [Fact]
+    public async Task Fix_qualifies_system_types_hidden_by_user_types_and_fixes_all_documents()
+    {
+        var test = new VerifyCS.Test
+        {
+            CodeActionEquivalenceKey = Resend,
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System.Threading.Tasks;
+                    using Amazon.SQS;
+                    using Amazon.SQS.Model;
+
+                    class Random { }
+
+                    class Queue
+                    {
+                        async Task SendAsync(IAmazonSQS sqs, SendMessageBatchRequest request)
+                        {
+                            await [|sqs.SendMessageBatchAsync(request)|];
+                        }
+                    }
+                    """,
+                    """
+                    using System.Threading.Tasks;
+                    using Amazon.SQS;
+                    using Amazon.SQS.Model;
+
+                    class Deleter
+                    {
+                        async Task DeleteAsync(IAmazonSQS sqs, DeleteMessageBatchRequest request)
+                        {
+                            await [|sqs.DeleteMessageBatchAsync(request)|];
+                        }
+                    }
+                    """,
+                },
+            },
+            FixedState =
+            {
+                Sources =
+                {
+                    """
+                    using System;
+                    using System.Linq;
+                    using System.Threading.Tasks;
+                    using Amazon.SQS;
+                    using Amazon.SQS.Model;
+
+                    class Random { }
+
+                    class Queue
+                    {
+                        async Task SendAsync(IAmazonSQS sqs, SendMessageBatchRequest request)
+                        {
+                            var pendingResponse = await sqs.SendMessageBatchAsync(request);
+                            var pendingRequest = request;
+                            for (int resend = 1; pendingResponse.Failed?.Count > 0; resend++)
+                            {
+                                const int maxResends = 3;
+                                if (resend > maxResends)
+                                {
+                                    throw new InvalidOperationException($"{pendingResponse.Failed.Count} SQS messages still failed after {maxResends} resends.");
+                                }
+
+                                const int baseDelayMilliseconds = 100;
+                                await Task.Delay(global::System.Random.Shared.Next(baseDelayMilliseconds << resend));
+                                pendingRequest = new SendMessageBatchRequest
+                                {
+                                    QueueUrl = pendingRequest.QueueUrl,
+                                    Entries = pendingRequest.Entries.Where(entry => pendingResponse.Failed.Any(failure => failure.Id == entry.Id)).ToList(),
+                                };
+                                pendingResponse = await sqs.SendMessageBatchAsync(pendingRequest);
+                            }
+                        }
+                    }
+                    """,
+                    """
+                    using System;
+                    using System.Linq;
+                    using System.Threading.Tasks;
+                    using Amazon.SQS;
+                    using Amazon.SQS.Model;
+
+                    class Deleter
+                    {
+                        async Task DeleteAsync(IAmazonSQS sqs, DeleteMessageBatchRequest request)
+                        {
+                            var pendingResponse = await sqs.DeleteMessageBatchAsync(request);
+                            var pendingRequest = request;
+                            for (int resend = 1; pendingResponse.Failed?.Count > 0; resend++)
+                            {
+                                const int maxResends = 3;
+                                if (resend > maxResends)
+                                {
+                                    throw new InvalidOperationException($"{pendingResponse.Failed.Count} SQS message deletions still failed after {maxResends} resends.");
+                                }
+
+                                const int baseDelayMilliseconds = 100;
+                                await Task.Delay(global::System.Random.Shared.Next(baseDelayMilliseconds << resend));
+                                pendingRequest = new DeleteMessageBatchRequest
+                                {
+                                    QueueUrl = pendingRequest.QueueUrl,
+                                    Entries = pendingRequest.Entries.Where(entry => pendingResponse.Failed.Any(failure => failure.Id == entry.Id)).ToList(),
+                                };
+                                pendingResponse = await sqs.DeleteMessageBatchAsync(pendingRequest);
+                            }
+                        }
+                    }
+                    """,
+                },
+            },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Shapes_the_fix_cannot_resend_safely_get_no_fix()
     {
         const string source = """
