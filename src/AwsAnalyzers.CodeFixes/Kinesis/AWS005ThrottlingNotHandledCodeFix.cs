@@ -429,13 +429,24 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
                 return existing;
             }
 
+            // A static Random the type already has, such as one an earlier fix added.
+            ISymbol? randomType = model.GetSpeculativeSymbolInfo(
+                Statement.SpanStart, SyntaxFactory.ParseTypeName("global::System.Random"), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
+            IFieldSymbol? present = type.GetMembers().OfType<IFieldSymbol>()
+                .FirstOrDefault(f => f.IsStatic && f.IsReadOnly && SymbolEqualityComparer.Default.Equals(f.Type, randomType));
+            if (present is not null)
+            {
+                jitterFields.Add(type, present.Name);
+                return present.Name;
+            }
+
             TypeDeclarationSyntax declaration = Statement.FirstAncestorOrSelf<TypeDeclarationSyntax>()!;
             string name = names.Allocate(declaration, "RetryJitter");
-            string randomType = TypeName(model, Statement.SpanStart, "System", "Random");
+            string randomName = TypeName(model, Statement.SpanStart, "System", "Random");
             MemberDeclarationSyntax first = declaration.Members.First();
             SyntaxTrivia eol = SyntaxFactory.EndOfLine(EndOfLine(Statement));
             MemberDeclarationSyntax field = SyntaxFactory.ParseMemberDeclaration(
-                "private static readonly " + randomType + " " + name + " = new " + randomType + "();")!
+                "private static readonly " + randomName + " " + name + " = new " + randomName + "();")!
                 .WithLeadingTrivia(SyntaxFactory.Whitespace(Indentation(first.GetFirstToken())))
                 .WithTrailingTrivia(eol, eol);
             editor.InsertBefore(first, field);

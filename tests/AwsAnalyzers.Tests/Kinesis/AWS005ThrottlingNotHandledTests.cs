@@ -898,6 +898,195 @@ public class AWS005ThrottlingNotHandledTests
     }
 
     [Fact]
+    public async Task Retry_fix_without_Random_Shared_adds_one_locked_static_Random_per_type()
+    {
+        // A System.Random without Shared, as on .NET Framework, where the SDK's sync methods are public.
+        const string frameworkRandom = """
+            namespace System
+            {
+                public class Random
+                {
+                    public int Next(int maxValue) => maxValue / 2;
+                }
+            }
+            """;
+        var test = WithSyncMethods("""
+            using System;
+            using System.Threading;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                // Writes sensor readings.
+                void Send(IAmazonKinesis kinesis, PutRecordRequest request)
+                {
+                    [|kinesis.PutRecord(request)|];
+                }
+
+                void SendBatch(IAmazonKinesis kinesis, PutRecordsRequest batch)
+                {
+                    [|kinesis.PutRecords(batch)|];
+                }
+            }
+            """, """
+            using System;
+            using System.Threading;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                private static readonly Random RetryJitter = new Random();
+
+                // Writes sensor readings.
+                void Send(IAmazonKinesis kinesis, PutRecordRequest request)
+                {
+                    const int maxAttempts = 5;
+                    const int baseDelayMilliseconds = 100;
+                    for (var attempt = 1; ; attempt++)
+                    {
+                        try
+                        {
+                            kinesis.PutRecord(request);
+                            break;
+                        }
+                        catch (ProvisionedThroughputExceededException)
+                        {
+                            if (attempt == maxAttempts)
+                            {
+                                throw;
+                            }
+
+                            // Full jitter: a random wait below the exponential backoff, so throttled writers spread out.
+                            int delayMilliseconds;
+                            lock (RetryJitter)
+                            {
+                                delayMilliseconds = RetryJitter.Next(baseDelayMilliseconds * (1 << attempt));
+                            }
+
+                            Thread.Sleep(delayMilliseconds);
+                        }
+                    }
+                }
+
+                void SendBatch(IAmazonKinesis kinesis, PutRecordsRequest batch)
+                {
+                    const int maxAttempts = 5;
+                    const int baseDelayMilliseconds = 100;
+                    for (var attempt = 1; ; attempt++)
+                    {
+                        try
+                        {
+                            kinesis.PutRecords(batch);
+                            break;
+                        }
+                        catch (ProvisionedThroughputExceededException)
+                        {
+                            if (attempt == maxAttempts)
+                            {
+                                throw;
+                            }
+
+                            // Full jitter: a random wait below the exponential backoff, so throttled writers spread out.
+                            int delayMilliseconds;
+                            lock (RetryJitter)
+                            {
+                                delayMilliseconds = RetryJitter.Next(baseDelayMilliseconds * (1 << attempt));
+                            }
+
+                            Thread.Sleep(delayMilliseconds);
+                        }
+                    }
+                }
+            }
+            """, AWS005ThrottlingNotHandledCodeFix.RetryLoopEquivalenceKey);
+        test.TestState.Sources.Add(frameworkRandom);
+        test.FixedState.Sources.Add(frameworkRandom);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Retry_fix_reindents_a_multi_line_statement_and_keeps_directives_and_comments()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                async Task<string> SendAsync(IAmazonKinesis kinesis, string payload, CancellationToken ct)
+                {
+            #if TRACE_WRITES
+                    Console.WriteLine(payload);
+            #endif
+                    /* the record */
+                    var response = await [|kinesis.PutRecordAsync(
+                        new PutRecordRequest
+                        {
+                            StreamName = "fms-sensor-stream", // the stream
+                            PartitionKey = payload,
+                        },
+                        ct)|];
+
+                    // Afterwards.
+                    return response.SequenceNumber;
+                }
+            }
+            """, """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                async Task<string> SendAsync(IAmazonKinesis kinesis, string payload, CancellationToken ct)
+                {
+            #if TRACE_WRITES
+                    Console.WriteLine(payload);
+            #endif
+                    /* the record */
+                    PutRecordResponse response;
+                    const int maxAttempts = 5;
+                    const int baseDelayMilliseconds = 100;
+                    for (var attempt = 1; ; attempt++)
+                    {
+                        try
+                        {
+                            response = await kinesis.PutRecordAsync(
+                                new PutRecordRequest
+                                {
+                                    StreamName = "fms-sensor-stream", // the stream
+                                    PartitionKey = payload,
+                                },
+                                ct);
+                            break;
+                        }
+                        catch (ProvisionedThroughputExceededException)
+                        {
+                            if (attempt == maxAttempts)
+                            {
+                                throw;
+                            }
+
+                            // Full jitter: a random wait below the exponential backoff, so throttled writers spread out.
+                            await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << attempt)), ct);
+                        }
+                    }
+
+                    // Afterwards.
+                    return response.SequenceNumber;
+                }
+            }
+            """, AWS005ThrottlingNotHandledCodeFix.RetryLoopEquivalenceKey);
+    }
+
+    [Fact]
     public async Task Retry_fix_all_gives_each_loop_its_own_names_and_handles_returns_and_lambdas()
     {
         await VerifyCS.VerifyCodeFixAsync("""
