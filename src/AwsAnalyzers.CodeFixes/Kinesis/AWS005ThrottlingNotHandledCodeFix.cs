@@ -142,6 +142,12 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
         DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var names = new NameAllocator();
         var jitterFields = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
+        // Names follow the source order, so fixing one diagnostic at a time and all at once give the same code.
+        foreach (RetryPlan plan in plans.Values.OrderBy(p => p.Statement.SpanStart))
+        {
+            plan.AllocateNames(model, names);
+        }
+
         foreach (RetryPlan plan in plans.Values.OrderByDescending(p => p.Statement.Ancestors().Count()))
         {
             plan.Apply(editor, model, names, jitterFields, cancellationToken);
@@ -283,20 +289,37 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
             _ => false,
         };
 
+        private string _maxAttempts = string.Empty;
+        private string _baseDelay = string.Empty;
+        private string _attempt = string.Empty;
+
+        /// <summary>The local holding the drawn delay, when the shared Random must be locked (no <c>Random.Shared</c>).</summary>
+        private string? _lockedDelay;
+
+        public void AllocateNames(SemanticModel model, NameAllocator names)
+        {
+            SyntaxNode scope = _function.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? _function;
+            _maxAttempts = names.Allocate(scope, "maxAttempts");
+            _baseDelay = names.Allocate(scope, "baseDelayMilliseconds");
+            _attempt = names.Allocate(scope, "attempt");
+            bool hasSharedRandom = model.GetSpeculativeSymbolInfo(
+                Statement.SpanStart, SyntaxFactory.ParseExpression("global::System.Random.Shared"), SpeculativeBindingOption.BindAsExpression).Symbol is IPropertySymbol;
+            _lockedDelay = hasSharedRandom ? null : names.Allocate(scope, "delayMilliseconds");
+        }
+
         public void Apply(
             DocumentEditor editor, SemanticModel model, NameAllocator names, Dictionary<INamedTypeSymbol, string> jitterFields, CancellationToken cancellationToken)
         {
             int position = Statement.SpanStart;
-            SyntaxNode scope = _function.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? _function;
-            string maxAttempts = names.Allocate(scope, "maxAttempts");
-            string baseDelay = names.Allocate(scope, "baseDelayMilliseconds");
-            string attempt = names.Allocate(scope, "attempt");
+            string maxAttempts = _maxAttempts;
+            string baseDelay = _baseDelay;
+            string attempt = _attempt;
 
             string exceptionName = ExceptionTypeName(model, position);
             string jitterBound = baseDelay + " * (1 << " + attempt + ")";
             string? jitterLock = null;
             string random;
-            if (model.GetSpeculativeSymbolInfo(position, SyntaxFactory.ParseExpression("global::System.Random.Shared"), SpeculativeBindingOption.BindAsExpression).Symbol is IPropertySymbol)
+            if (_lockedDelay is null)
             {
                 random = TypeName(model, position, "System", "Random") + ".Shared";
             }
@@ -330,7 +353,7 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
             else
             {
                 // System.Random is not thread-safe before .NET 6; one lock keeps the shared instance's state intact.
-                string delay = names.Allocate(scope, "delayMilliseconds");
+                string delay = _lockedDelay!;
                 wait.Append(inner).Append("int ").Append(delay).Append(';').Append(eol);
                 wait.Append(inner).Append("lock (").Append(jitterLock).Append(')').Append(eol);
                 wait.Append(inner).Append('{').Append(eol);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using AwsAnalyzers.Core;
 using Microsoft.CodeAnalysis;
@@ -459,21 +460,34 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
     private static bool UsesAdaptiveRetry(IInvocationOperation invocation, SemanticModel model, INamedTypeSymbol? clientConfig, CancellationToken cancellationToken)
     {
         ObjectCreationExpressionSyntax? config = FindEditableConfig(invocation, model, clientConfig, cancellationToken);
-        return config?.Initializer is { } initializer && SetsAdaptive(initializer);
-    }
-
-    private static bool SetsAdaptive(InitializerExpressionSyntax initializer)
-    {
-        foreach (ExpressionSyntax entry in initializer.Expressions)
+        if (config is null)
         {
-            if (entry is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: RetryModeProperty } } assignment
-                && assignment.Right is MemberAccessExpressionSyntax { Name.Identifier.ValueText: AdaptiveRetryMode })
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        if (config.Initializer is { } initializer && initializer.Expressions.Any(e => SetsAdaptive(e, target: null)))
+        {
+            return true;
+        }
+
+        // A config local set up by statements: `config.RetryMode = RequestRetryMode.Adaptive;`.
+        return config.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+            && declarator.FirstAncestorOrSelf<BlockSyntax>() is { } body
+            && body.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => SetsAdaptive(a, declarator.Identifier.ValueText));
+    }
+
+    /// <summary><c>RetryMode = RequestRetryMode.Adaptive</c> in an initializer, or <c>target.RetryMode = ...</c> in a statement.</summary>
+    private static bool SetsAdaptive(ExpressionSyntax expression, string? target)
+    {
+        if (expression is not AssignmentExpressionSyntax { Right: MemberAccessExpressionSyntax { Name.Identifier.ValueText: AdaptiveRetryMode } } assignment)
+        {
+            return false;
+        }
+
+        return target is null
+            ? assignment.Left is IdentifierNameSyntax { Identifier.ValueText: RetryModeProperty }
+            : assignment.Left is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: RetryModeProperty }
+                && receiver.Identifier.ValueText == target;
     }
 
     /// <summary>

@@ -359,6 +359,28 @@ public class AWS005ThrottlingNotHandledTests
         await test.RunAsync();
     }
 
+    [Theory]
+    [InlineData("aws_analyzers.AWS005.services = ", true)]
+    [InlineData("aws_analyzers.AWS005.services = kinesis", true)]
+    [InlineData("aws_analyzers.AWS005.services = KINESIS; dynamodb", true)]
+    [InlineData("aws_analyzers.AWS005.services = dynamodb", false)]
+    [InlineData("aws_analyzers.AWS005.services = none", false)]
+    [InlineData("aws_analyzers.AWS001.services = dynamodb", true)]
+    public async Task Kinesis_is_checked_unless_the_services_option_leaves_it_out(string options, bool reported)
+    {
+        string call = reported ? "[|kinesis.PutRecordAsync(request)|]" : "kinesis.PutRecordAsync(request)";
+        await WithOptions($$"""
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                Task SendAsync(IAmazonKinesis kinesis, PutRecordRequest request) => {{call}};
+            }
+            """, options).RunAsync();
+    }
+
     [Fact]
     public async Task DynamoDB_catches_match_the_DynamoDB_exception()
     {
@@ -622,6 +644,16 @@ public class AWS005ThrottlingNotHandledTests
 
                     var local = new AmazonKinesisClient(new AmazonKinesisConfig { RetryMode = RequestRetryMode.Adaptive });
                     await local.PutRecordAsync(request);
+
+                    var config = new AmazonKinesisConfig();
+                    config.RetryMode = RequestRetryMode.Adaptive;
+                    using var configured = new AmazonKinesisClient(config);
+                    await configured.PutRecordAsync(request);
+
+                    var other = new AmazonKinesisConfig();
+                    config.RetryMode = RequestRetryMode.Adaptive;
+                    using var notConfigured = new AmazonKinesisClient(other);
+                    await [|notConfigured.PutRecordAsync(request)|];
                 }
             }
             """);
@@ -1084,6 +1116,92 @@ public class AWS005ThrottlingNotHandledTests
                 }
             }
             """, AWS005ThrottlingNotHandledCodeFix.RetryLoopEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Retry_fix_awaits_the_delay_for_a_sync_write_in_async_code_but_sleeps_inside_a_lock()
+    {
+        await WithSyncMethods("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                private readonly object _gate = new object();
+
+                async Task SendAsync(IAmazonKinesis kinesis, PutRecordRequest request)
+                {
+                    await Task.Yield();
+                    [|kinesis.PutRecord(request)|];
+                    lock (_gate)
+                    {
+                        [|kinesis.PutRecord(request)|];
+                    }
+                }
+            }
+            """, """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                private readonly object _gate = new object();
+
+                async Task SendAsync(IAmazonKinesis kinesis, PutRecordRequest request)
+                {
+                    await Task.Yield();
+                    const int maxAttempts = 5;
+                    const int baseDelayMilliseconds = 100;
+                    for (var attempt = 1; ; attempt++)
+                    {
+                        try
+                        {
+                            kinesis.PutRecord(request);
+                            break;
+                        }
+                        catch (ProvisionedThroughputExceededException)
+                        {
+                            if (attempt == maxAttempts)
+                            {
+                                throw;
+                            }
+
+                            // Full jitter: a random wait below the exponential backoff, so throttled writers spread out.
+                            await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << attempt)));
+                        }
+                    }
+                    lock (_gate)
+                    {
+                        const int maxAttempts2 = 5;
+                        const int baseDelayMilliseconds2 = 100;
+                        for (var attempt2 = 1; ; attempt2++)
+                        {
+                            try
+                            {
+                                kinesis.PutRecord(request);
+                                break;
+                            }
+                            catch (ProvisionedThroughputExceededException)
+                            {
+                                if (attempt2 == maxAttempts2)
+                                {
+                                    throw;
+                                }
+
+                                // Full jitter: a random wait below the exponential backoff, so throttled writers spread out.
+                                Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds2 * (1 << attempt2)));
+                            }
+                        }
+                    }
+                }
+            }
+            """, AWS005ThrottlingNotHandledCodeFix.RetryLoopEquivalenceKey).RunAsync();
     }
 
     [Fact]
