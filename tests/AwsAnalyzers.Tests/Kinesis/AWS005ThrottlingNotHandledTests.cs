@@ -798,6 +798,34 @@ public class AWS005ThrottlingNotHandledTests
     }
 
     [Fact]
+    public async Task Top_level_statements_are_reported_without_a_retry_fix()
+    {
+        const string source = """
+            using System;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            IAmazonKinesis kinesis = new AmazonKinesisClient();
+            await [|kinesis.PutRecordAsync(new PutRecordRequest())|];
+            try
+            {
+                await kinesis.PutRecordAsync(new PutRecordRequest());
+            }
+            catch (Exception)
+            {
+            }
+            """;
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = AWS005ThrottlingNotHandledCodeFix.RetryLoopEquivalenceKey,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Without_the_Kinesis_exception_type_nothing_is_reported()
     {
         var test = new VerifyCS.Test
@@ -1567,6 +1595,48 @@ public class AWS005ThrottlingNotHandledTests
                 }
             }
             """, AWS005ThrottlingNotHandledCodeFix.AdaptiveRetryEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Adaptive_fix_works_for_a_DynamoDB_client_created_in_a_constructor()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Amazon.DynamoDBv2;
+                using Amazon.DynamoDBv2.Model;
+
+                class Store
+                {
+                    private readonly IAmazonDynamoDB _dynamo;
+
+                    Store(string serviceUrl) => _dynamo = new AmazonDynamoDBClient(new AmazonDynamoDBConfig { ServiceURL = serviceUrl });
+
+                    Task SaveAsync(Dictionary<string, AttributeValue> item) => [|_dynamo.PutItemAsync("readings", item)|];
+                }
+                """,
+            FixedCode = """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Amazon.DynamoDBv2;
+                using Amazon.DynamoDBv2.Model;
+                using Amazon.Runtime;
+
+                class Store
+                {
+                    private readonly IAmazonDynamoDB _dynamo;
+
+                    Store(string serviceUrl) => _dynamo = new AmazonDynamoDBClient(new AmazonDynamoDBConfig { ServiceURL = serviceUrl, RetryMode = RequestRetryMode.Adaptive, MaxErrorRetry = 10 });
+
+                    Task SaveAsync(Dictionary<string, AttributeValue> item) => _dynamo.PutItemAsync("readings", item);
+                }
+                """,
+            CodeActionEquivalenceKey = AWS005ThrottlingNotHandledCodeFix.AdaptiveRetryEquivalenceKey,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*]\naws_analyzers.AWS005.services = dynamodb"));
+        await test.RunAsync();
     }
 
     [Fact]
