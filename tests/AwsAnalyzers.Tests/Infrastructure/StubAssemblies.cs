@@ -16,6 +16,7 @@ internal static class StubAssemblies
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_v4 = new(() => Compile(v3Shapes: false));
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_v3 = new(() => Compile(v3Shapes: true));
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_v4Sync = new(() => Compile(v3Shapes: false, syncMethods: true));
 
     /// <summary>Stubs with the v4 model shapes (nullable value-type properties).</summary>
     public static ImmutableArray<MetadataReference> V4 => s_v4.Value;
@@ -23,13 +24,21 @@ internal static class StubAssemblies
     /// <summary>Stubs with the v3 model shapes (plain value-type properties).</summary>
     public static ImmutableArray<MetadataReference> V3 => s_v3.Value;
 
-    private static ImmutableArray<MetadataReference> Compile(bool v3Shapes)
+    /// <summary>Stubs with the v4 model shapes and the sync client methods of the .NET Framework builds.</summary>
+    public static ImmutableArray<MetadataReference> V4WithSyncMethods => s_v4Sync.Value;
+
+    private static ImmutableArray<MetadataReference> Compile(bool v3Shapes, bool syncMethods = false)
     {
         string stubRoot = Path.Combine(AppContext.BaseDirectory, "Stubs");
         var symbols = new List<string> { "NET8_0_OR_GREATER", "NET10_0_OR_GREATER", "NET10_0", "NET" };
         if (v3Shapes)
         {
             symbols.Add("AWS_SDK_V3");
+        }
+
+        if (syncMethods)
+        {
+            symbols.Add("AWS_SDK_SYNC");
         }
 
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12, preprocessorSymbols: symbols);

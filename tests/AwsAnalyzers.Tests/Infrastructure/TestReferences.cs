@@ -36,4 +36,7 @@ internal static class TestReferences
 
     /// <summary>Everything user code in a test may use, with the v3 model shapes for the stubbed services.</summary>
     public static ImmutableArray<MetadataReference> AllV3Shapes => FrameworkAndSdk.AddRange(StubAssemblies.V3);
+
+    /// <summary>Everything user code in a test may use, with the stubbed services' sync client methods (.NET Framework builds).</summary>
+    public static ImmutableArray<MetadataReference> AllWithSyncMethods => FrameworkAndSdk.AddRange(StubAssemblies.V4WithSyncMethods);
 }

@@ -1,0 +1,606 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using AwsAnalyzers.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AwsAnalyzers.Kinesis;
+
+/// <summary>
+/// AWS005: a throttled write (Kinesis <c>PutRecord[s]</c>, and on opt-in the DynamoDB item writes) that no catch of
+/// <c>ProvisionedThroughputExceededException</c> and no resilience pipeline handles. Once the SDK's own retries are
+/// spent the exception escapes and the record is lost or the whole batch fails.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
+{
+    public const string DiagnosticId = RuleIds.ThrottlingNotHandled;
+
+    public const string KinesisService = "kinesis";
+    public const string DynamoDbService = "dynamodb";
+
+    /// <summary>Diagnostic property holding the metadata name of the service's throttling exception.</summary>
+    public const string ExceptionTypeKey = "ExceptionType";
+
+    internal const string KinesisInterfaceName = "Amazon.Kinesis.IAmazonKinesis";
+    internal const string KinesisClientName = "Amazon.Kinesis.AmazonKinesisClient";
+    internal const string KinesisConfigName = "Amazon.Kinesis.AmazonKinesisConfig";
+    internal const string KinesisThrottlingName = "Amazon.Kinesis.Model.ProvisionedThroughputExceededException";
+    internal const string DynamoDbInterfaceName = "Amazon.DynamoDBv2.IAmazonDynamoDB";
+    internal const string DynamoDbClientName = "Amazon.DynamoDBv2.AmazonDynamoDBClient";
+    internal const string DynamoDbConfigName = "Amazon.DynamoDBv2.AmazonDynamoDBConfig";
+    internal const string DynamoDbThrottlingName = "Amazon.DynamoDBv2.Model.ProvisionedThroughputExceededException";
+    internal const string ClientConfigName = "Amazon.Runtime.ClientConfig";
+    internal const string RetryModeProperty = "RetryMode";
+    internal const string AdaptiveRetryMode = "Adaptive";
+
+    private static readonly ImmutableArray<string> s_defaultServices = ImmutableArray.Create(KinesisService);
+
+    private static readonly ImmutableHashSet<string> s_kinesisWrites = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "PutRecord", "PutRecordAsync", "PutRecords", "PutRecordsAsync");
+
+    private static readonly ImmutableHashSet<string> s_dynamoDbWrites = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "PutItem", "PutItemAsync", "UpdateItem", "UpdateItemAsync", "DeleteItem", "DeleteItemAsync",
+        "BatchWriteItem", "BatchWriteItemAsync", "TransactWriteItems", "TransactWriteItemsAsync");
+
+    /// <summary>Test-double libraries whose setup and verification calls only name the write, never send it.</summary>
+    private static readonly ImmutableArray<string> s_mockingNamespaces = ImmutableArray.Create("NSubstitute", "Moq", "FakeItEasy");
+
+    /// <summary>How many private helpers deep the callers of a write are followed to find a handler.</summary>
+    private const int MaxCallerDepth = 3;
+
+    internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+        DiagnosticId,
+        title: "ProvisionedThroughputExceededException not handled",
+        messageFormat: "'{0}' throws ProvisionedThroughputExceededException when {1} is throttled, and no catch or retry policy handles it, so the write is lost",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "A Kinesis shard accepts 1,000 records or 1 MB per second, and a DynamoDB table its provisioned " +
+            "capacity. Past that the service throttles; the SDK retries a few times and then throws " +
+            "ProvisionedThroughputExceededException. Catch it and retry with backoff and jitter, run the write through " +
+            "a resilience pipeline, or configure the client for adaptive retries.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            KnownTypes types = KnownTypes.For(start.Compilation);
+            ServiceTypes? kinesis = ServiceTypes.Create(types, KinesisService, KinesisInterfaceName, KinesisClientName, KinesisThrottlingName, s_kinesisWrites);
+            ServiceTypes? dynamoDb = ServiceTypes.Create(types, DynamoDbService, DynamoDbInterfaceName, DynamoDbClientName, DynamoDbThrottlingName, s_dynamoDbWrites);
+            if (kinesis is null && dynamoDb is null)
+            {
+                return;
+            }
+
+            var analysis = new Analysis(kinesis, dynamoDb, ResilienceTypes.Create(types), types.Get("System.Linq.Expressions.LambdaExpression"), types.Get(ClientConfigName));
+            start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+        });
+    }
+
+    /// <summary>The symbols of one service whose writes throttle.</summary>
+    internal sealed class ServiceTypes
+    {
+        private ServiceTypes(string name, INamedTypeSymbol serviceInterface, INamedTypeSymbol? client, INamedTypeSymbol throttling, ImmutableHashSet<string> writes)
+        {
+            Name = name;
+            Interface = serviceInterface;
+            Client = client;
+            Throttling = throttling;
+            Writes = writes;
+        }
+
+        public string Name { get; }
+
+        public INamedTypeSymbol Interface { get; }
+
+        public INamedTypeSymbol? Client { get; }
+
+        public INamedTypeSymbol Throttling { get; }
+
+        public ImmutableHashSet<string> Writes { get; }
+
+        public static ServiceTypes? Create(
+            KnownTypes types, string name, string interfaceName, string clientName, string throttlingName, ImmutableHashSet<string> writes)
+        {
+            INamedTypeSymbol? serviceInterface = types.Get(interfaceName);
+            INamedTypeSymbol? throttling = types.Get(throttlingName);
+            return serviceInterface is null || throttling is null
+                ? null
+                : new ServiceTypes(name, serviceInterface, types.Get(clientName), throttling, writes);
+        }
+
+        public bool IsWrite(IMethodSymbol method) =>
+            Writes.Contains(method.Name)
+            && (method.ContainingType.IsOrImplements(Interface) || method.ContainingType.IsOrDerivesFrom(Client));
+    }
+
+    /// <summary>Polly v8 resilience pipelines and Polly v7 policies, whose <c>Execute*</c> methods retry the delegate they run.</summary>
+    private sealed class ResilienceTypes
+    {
+        private readonly ImmutableArray<INamedTypeSymbol> _pipelines;
+        private readonly ImmutableArray<INamedTypeSymbol> _policies;
+
+        private ResilienceTypes(ImmutableArray<INamedTypeSymbol> pipelines, ImmutableArray<INamedTypeSymbol> policies)
+        {
+            _pipelines = pipelines;
+            _policies = policies;
+        }
+
+        public static ResilienceTypes Create(KnownTypes types)
+        {
+            ImmutableArray<INamedTypeSymbol>.Builder pipelines = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            ImmutableArray<INamedTypeSymbol>.Builder policies = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (string name in new[] { "Polly.ResiliencePipeline", "Polly.ResiliencePipeline`1" })
+            {
+                if (types.Get(name) is { } type)
+                {
+                    pipelines.Add(type);
+                }
+            }
+
+            foreach (string name in new[] { "Polly.IAsyncPolicy", "Polly.IAsyncPolicy`1", "Polly.ISyncPolicy", "Polly.ISyncPolicy`1" })
+            {
+                if (types.Get(name) is { } type)
+                {
+                    policies.Add(type);
+                }
+            }
+
+            return new ResilienceTypes(pipelines.ToImmutable(), policies.ToImmutable());
+        }
+
+        public bool IsExecute(IMethodSymbol method)
+        {
+            if (!method.Name.StartsWith("Execute", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            foreach (INamedTypeSymbol pipeline in _pipelines)
+            {
+                if (method.ContainingType.IsOrDerivesFrom(pipeline))
+                {
+                    return true;
+                }
+            }
+
+            foreach (INamedTypeSymbol policy in _policies)
+            {
+                if (method.ContainingType.IsOrImplements(policy))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private sealed class Analysis
+    {
+        private readonly ServiceTypes? _kinesis;
+        private readonly ServiceTypes? _dynamoDb;
+        private readonly ResilienceTypes _resilience;
+        private readonly INamedTypeSymbol? _lambdaExpression;
+        private readonly INamedTypeSymbol? _clientConfig;
+
+        public Analysis(ServiceTypes? kinesis, ServiceTypes? dynamoDb, ResilienceTypes resilience, INamedTypeSymbol? lambdaExpression, INamedTypeSymbol? clientConfig)
+        {
+            _kinesis = kinesis;
+            _dynamoDb = dynamoDb;
+            _resilience = resilience;
+            _lambdaExpression = lambdaExpression;
+            _clientConfig = clientConfig;
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            IMethodSymbol method = invocation.TargetMethod;
+            ServiceTypes? service = _kinesis is not null && _kinesis.IsWrite(method) ? _kinesis
+                : _dynamoDb is not null && _dynamoDb.IsWrite(method) ? _dynamoDb
+                : null;
+            if (service is null || !IsEnabled(context, service) || IsTestDoubleCall(invocation) || IsForwardingImplementation(context.ContainingSymbol, service))
+            {
+                return;
+            }
+
+            SemanticModel? model = invocation.SemanticModel;
+            if (model is null)
+            {
+                return;
+            }
+
+            var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            if (IsHandled(invocation, service.Throttling, model, context.ContainingSymbol, depth: 0, visited, context.CancellationToken)
+                || UsesAdaptiveRetry(invocation, model, _clientConfig, context.CancellationToken))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rule,
+                invocation.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(ExceptionTypeKey, service.Throttling.ToDisplayString()),
+                method.Name,
+                service.Name == KinesisService ? "the shard" : "the table"));
+        }
+
+        private static bool IsEnabled(OperationAnalysisContext context, ServiceTypes service)
+        {
+            ImmutableArray<string> services = RuleOptions.GetList(context.Options, context.Operation.Syntax.SyntaxTree, RuleIds.ThrottlingNotHandled, "services", s_defaultServices);
+            foreach (string name in services)
+            {
+                if (string.Equals(name, service.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A mocking library's setup or verification: <c>client.Received().PutRecordAsync(..)</c>, <c>client.PutRecordAsync(..).Returns(..)</c>.</summary>
+        private static bool IsTestDoubleCall(IInvocationOperation invocation)
+        {
+            if (invocation.Instance?.WalkDownConversions() is IInvocationOperation receiver && IsMockingMethod(receiver.TargetMethod))
+            {
+                return true;
+            }
+
+            IOperation? parent = invocation.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is IArgumentOperation { Parent: IInvocationOperation consumer } && IsMockingMethod(consumer.TargetMethod);
+        }
+
+        private static bool IsMockingMethod(IMethodSymbol method)
+        {
+            string? root = RootNamespace(method.ContainingType);
+            return root is not null && s_mockingNamespaces.Contains(root);
+        }
+
+        private static string? RootNamespace(ISymbol? symbol)
+        {
+            INamespaceSymbol? ns = symbol?.ContainingNamespace;
+            if (ns is null || ns.IsGlobalNamespace)
+            {
+                return null;
+            }
+
+            while (ns.ContainingNamespace is { IsGlobalNamespace: false } outer)
+            {
+                ns = outer;
+            }
+
+            return ns.Name;
+        }
+
+        /// <summary>A decorator's own <c>PutRecordAsync</c> that forwards to the inner client: its callers are reported instead.</summary>
+        private static bool IsForwardingImplementation(ISymbol containing, ServiceTypes service) =>
+            containing is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation } method
+            && service.Writes.Contains(method.MethodKind == MethodKind.Ordinary ? method.Name : method.Name.Substring(method.Name.LastIndexOf('.') + 1))
+            && method.ContainingType.IsOrImplements(service.Interface);
+
+        /// <summary>
+        /// True when the operation runs inside a try whose catch takes the throttling exception, inside a lambda run by a
+        /// resilience pipeline, or in a private helper whose every call is handled so. A lambda's definition inside a try
+        /// does not protect its later execution.
+        /// </summary>
+        private bool IsHandled(
+            IOperation operation, INamedTypeSymbol throttling, SemanticModel model, ISymbol containing, int depth, HashSet<ISymbol> visited, CancellationToken cancellationToken)
+        {
+            IOperation current = operation;
+            while (current.Parent is { } parent)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (parent)
+                {
+                    case ITryOperation tryOperation when tryOperation.Body == current && Catches(tryOperation, throttling):
+                        return true;
+                    case IAnonymousFunctionOperation lambda:
+                        return IsRetriedOrNeverRun(lambda);
+                    case ILocalFunctionOperation localFunction:
+                        return CallersAreHandled(localFunction.Symbol, localFunction.Root(), throttling, model, depth, visited, cancellationToken);
+                }
+
+                current = parent;
+            }
+
+            return containing is IMethodSymbol { DeclaredAccessibility: Accessibility.Private, MethodKind: MethodKind.Ordinary } method
+                && CallersInTypeAreHandled(method, throttling, model, depth, visited, cancellationToken);
+        }
+
+        private static bool Catches(ITryOperation tryOperation, INamedTypeSymbol throttling)
+        {
+            foreach (ICatchClauseOperation clause in tryOperation.Catches)
+            {
+                // A bare catch has the type object; `when` filters still count as handling.
+                if (clause.ExceptionType is INamedTypeSymbol caught && throttling.IsOrDerivesFrom(caught))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A lambda passed to a pipeline's or policy's <c>Execute*</c>, or one converted to an expression tree (only described, never run).</summary>
+        private bool IsRetriedOrNeverRun(IAnonymousFunctionOperation lambda)
+        {
+            IOperation? parent = lambda.Parent;
+            while (parent is IDelegateCreationOperation or IConversionOperation)
+            {
+                if (parent.Type.IsOrDerivesFrom(_lambdaExpression))
+                {
+                    return true;
+                }
+
+                parent = parent.Parent;
+            }
+
+            return parent is IArgumentOperation { Parent: IInvocationOperation execute } && _resilience.IsExecute(execute.TargetMethod);
+        }
+
+        /// <summary>A local function whose every use in its body is a handled call or a method group a pipeline runs.</summary>
+        private bool CallersAreHandled(
+            IMethodSymbol function, IOperation root, INamedTypeSymbol throttling, SemanticModel model, int depth, HashSet<ISymbol> visited, CancellationToken cancellationToken)
+        {
+            if (depth >= MaxCallerDepth || !visited.Add(function))
+            {
+                return false;
+            }
+
+            bool any = false;
+            foreach (IOperation use in root.Descendants())
+            {
+                if (IsUseOf(use, function))
+                {
+                    any = true;
+                    if (!IsHandledUse(use, throttling, model, depth, visited, cancellationToken))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return any;
+        }
+
+        /// <summary>
+        /// A private method whose every use in its type is handled. All of the type's declarations must be in this file,
+        /// where this file's semantic model can see every caller.
+        /// </summary>
+        private bool CallersInTypeAreHandled(
+            IMethodSymbol method, INamedTypeSymbol throttling, SemanticModel model, int depth, HashSet<ISymbol> visited, CancellationToken cancellationToken)
+        {
+            if (depth >= MaxCallerDepth || !visited.Add(method))
+            {
+                return false;
+            }
+
+            bool any = false;
+            foreach (SyntaxReference reference in method.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree)
+                {
+                    return false;
+                }
+
+                foreach (SyntaxNode node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    if (node is not SimpleNameSyntax name || name.Identifier.ValueText != method.Name)
+                    {
+                        continue;
+                    }
+
+                    SyntaxNode reach = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+                    SyntaxNode target = reach.Parent is InvocationExpressionSyntax call && call.Expression == reach ? call : reach;
+                    IOperation? use = model.GetOperation(target, cancellationToken);
+                    if (use is null || !IsUseOf(use, method))
+                    {
+                        continue;
+                    }
+
+                    any = true;
+                    if (!IsHandledUse(use, throttling, model, depth, visited, cancellationToken))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return any;
+        }
+
+        private static bool IsUseOf(IOperation operation, IMethodSymbol method) => operation switch
+        {
+            IInvocationOperation call => SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method),
+            IMethodReferenceOperation reference => SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, method),
+            _ => false,
+        };
+
+        private bool IsHandledUse(
+            IOperation use, INamedTypeSymbol throttling, SemanticModel model, int depth, HashSet<ISymbol> visited, CancellationToken cancellationToken)
+        {
+            if (use is IMethodReferenceOperation)
+            {
+                // A method group is only safe when a pipeline runs it: `pipeline.ExecuteAsync(SendAsync, ct)`.
+                IOperation? parent = use.Parent;
+                while (parent is IDelegateCreationOperation or IConversionOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                return parent is IArgumentOperation { Parent: IInvocationOperation execute } && _resilience.IsExecute(execute.TargetMethod);
+            }
+
+            ISymbol? caller = model.GetEnclosingSymbol(use.Syntax.SpanStart, cancellationToken);
+            return caller is not null && IsHandled(use, throttling, model, caller, depth + 1, visited, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// True when the client the write goes through is created in this type (or this body) with a config that sets
+    /// <c>RetryMode = RequestRetryMode.Adaptive</c>: the SDK then rate-limits on throttling instead of failing fast.
+    /// </summary>
+    private static bool UsesAdaptiveRetry(IInvocationOperation invocation, SemanticModel model, INamedTypeSymbol? clientConfig, CancellationToken cancellationToken)
+    {
+        ObjectCreationExpressionSyntax? config = FindEditableConfig(invocation, model, clientConfig, cancellationToken);
+        if (config is null)
+        {
+            return false;
+        }
+
+        if (config.Initializer is { } initializer && initializer.Expressions.Any(e => SetsAdaptive(e, target: null)))
+        {
+            return true;
+        }
+
+        // A config local set up by statements: `config.RetryMode = RequestRetryMode.Adaptive;`.
+        return config.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+            && declarator.FirstAncestorOrSelf<BlockSyntax>() is { } body
+            && body.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => SetsAdaptive(a, declarator.Identifier.ValueText));
+    }
+
+    /// <summary><c>RetryMode = RequestRetryMode.Adaptive</c> in an initializer, or <c>target.RetryMode = ...</c> in a statement.</summary>
+    private static bool SetsAdaptive(ExpressionSyntax expression, string? target)
+    {
+        if (expression is not AssignmentExpressionSyntax { Right: MemberAccessExpressionSyntax { Name.Identifier.ValueText: AdaptiveRetryMode } } assignment)
+        {
+            return false;
+        }
+
+        return target is null
+            ? assignment.Left is IdentifierNameSyntax { Identifier.ValueText: RetryModeProperty }
+            : assignment.Left is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: RetryModeProperty }
+                && receiver.Identifier.ValueText == target;
+    }
+
+    /// <summary>
+    /// The <c>new AmazonXConfig { ... }</c> of the client the write goes through, when that client is created in the same
+    /// file and type, from a field or property initializer, a constructor assignment, or a local, and its config is
+    /// created right there or in a local of the same body. Null when the client comes from elsewhere (injected, a
+    /// factory) or is assigned more than once.
+    /// </summary>
+    internal static ObjectCreationExpressionSyntax? FindEditableConfig(
+        IInvocationOperation invocation, SemanticModel model, INamedTypeSymbol? clientConfig, CancellationToken cancellationToken)
+    {
+        if (clientConfig is null || invocation.Instance?.WalkDownConversions() is not { } receiver)
+        {
+            return null;
+        }
+
+        IObjectCreationOperation? creation = receiver switch
+        {
+            IObjectCreationOperation direct => direct,
+            ILocalReferenceOperation local => SingleCreation(local.Local, model, cancellationToken),
+            IFieldReferenceOperation { Field: { } field } when IsInSameType(field, invocation) => SingleCreation(field, model, cancellationToken),
+            IPropertyReferenceOperation { Property: { } property } when IsInSameType(property, invocation) => SingleCreation(property, model, cancellationToken),
+            _ => null,
+        };
+
+        if (creation is null)
+        {
+            return null;
+        }
+
+        foreach (IArgumentOperation argument in creation.Arguments)
+        {
+            if (argument.Parameter?.Type.IsOrDerivesFrom(clientConfig) != true)
+            {
+                continue;
+            }
+
+            IOperation value = argument.Value.WalkDownConversions();
+            if (value is ILocalReferenceOperation configLocal)
+            {
+                value = SingleCreation(configLocal.Local, model, cancellationToken) ?? value;
+            }
+
+            return value is IObjectCreationOperation { Syntax: ObjectCreationExpressionSyntax syntax } ? syntax : null;
+        }
+
+        return null;
+    }
+
+    private static bool IsInSameType(ISymbol member, IOperation use) =>
+        SymbolEqualityComparer.Default.Equals(member.ContainingType, use.SemanticModel?.GetEnclosingSymbol(use.Syntax.SpanStart)?.ContainingType);
+
+    /// <summary>The one object creation ever stored in the local, field or property, found in this file.</summary>
+    private static IObjectCreationOperation? SingleCreation(ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (symbol.DeclaringSyntaxReferences.Length != 1 || symbol.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        SyntaxNode declaration = symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        ExpressionSyntax? initializer = declaration switch
+        {
+            VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+            PropertyDeclarationSyntax property => property.Initializer?.Value,
+            _ => null,
+        };
+
+        var stored = new List<ExpressionSyntax>();
+        if (initializer is not null)
+        {
+            stored.Add(initializer);
+        }
+
+        // Later assignments: in the declaring body for a local, in the type's members for a field or property.
+        SyntaxNode? scope = symbol is ILocalSymbol
+            ? declaration.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax)
+            : declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+        if (scope is null || (symbol is not ILocalSymbol && symbol.ContainingType.DeclaringSyntaxReferences.Length != 1))
+        {
+            return null;
+        }
+
+        foreach (SyntaxNode node in scope.DescendantNodes())
+        {
+            if (node is AssignmentExpressionSyntax assignment && NameOf(assignment.Left) == symbol.Name
+                && model.GetOperation(assignment, cancellationToken) is IAssignmentOperation { Target: { } target }
+                && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(target), symbol))
+            {
+                stored.Add(assignment.Right);
+            }
+        }
+
+        if (stored.Count != 1)
+        {
+            return null;
+        }
+
+        return model.GetOperation(stored[0], cancellationToken)?.WalkDownConversions() as IObjectCreationOperation;
+    }
+
+    private static string? NameOf(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static ISymbol? ReferencedSymbol(IOperation target) => target switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
+}
