@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using AwsAnalyzers.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace AwsAnalyzers.Lambda;
+
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AWS002ClientCreatedInLambdaHandlerCodeFix)), Shared]
+public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(AWS002ClientCreatedInLambdaHandlerAnalyzer.DiagnosticId);
+
+    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixDocumentAsync);
+
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) => Task.CompletedTask;
+
+    private static Task<Document> FixDocumentAsync(
+        Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken) =>
+        Task.FromResult(document);
+}

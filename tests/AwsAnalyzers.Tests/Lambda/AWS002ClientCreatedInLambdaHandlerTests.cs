@@ -1,0 +1,577 @@
+using System.Threading.Tasks;
+using System.Linq;
+using AwsAnalyzers.Lambda;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using VerifyCS = AwsAnalyzers.Tests.Infrastructure.CSharpCodeFixVerifier<
+    AwsAnalyzers.Lambda.AWS002ClientCreatedInLambdaHandlerAnalyzer,
+    AwsAnalyzers.Lambda.AWS002ClientCreatedInLambdaHandlerCodeFix>;
+
+namespace AwsAnalyzers.Tests.Lambda;
+
+public class AWS002ClientCreatedInLambdaHandlerTests
+{
+    /// <summary>The rule has a second descriptor (same ID, tagged for compilation end), so name the descriptor.</summary>
+    private static DiagnosticResult Diagnostic() => new(AWS002ClientCreatedInLambdaHandlerAnalyzer.Rule);
+
+    /// <summary>A test whose markup without an ID means <see cref="AWS002ClientCreatedInLambdaHandlerAnalyzer.Rule"/>.</summary>
+    private static VerifyCS.Test NewTest() => new() { MarkupOptions = MarkupOptions.UseFirstDescriptor };
+
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    {
+        VerifyCS.Test test = NewTest();
+        test.TestCode = source;
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static Task VerifyWithFilesAsync(string source, (string Name, string Text)[] files, params DiagnosticResult[] expected)
+    {
+        var test = NewTest();
+        test.TestCode = source;
+        foreach ((string name, string text) in files)
+        {
+            test.TestState.AdditionalFiles.Add((name, text));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    // ---- What it reports: handler kinds ----
+
+    [Fact]
+    public async Task Client_created_in_a_method_with_a_lambda_context_is_reported_with_client_and_handler()
+    {
+        await VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+            using Amazon.S3;
+
+            public class Function
+            {
+                public async Task FunctionHandler(SQSEvent input, ILambdaContext context)
+                {
+                    var s3 = {|#0:new AmazonS3Client()|};
+                    await s3.ListBucketsAsync();
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithArguments("AmazonS3Client", "Function.FunctionHandler"));
+    }
+
+    [Fact]
+    public async Task Interface_typed_locals_using_forms_and_every_service_are_reported()
+    {
+        await VerifyAsync("""
+            using Amazon;
+            using Amazon.DynamoDBv2;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+            using Amazon.SQS;
+
+            public class Function
+            {
+                public string Handle(string input, ILambdaContext context)
+                {
+                    IAmazonDynamoDB dynamo = [|new AmazonDynamoDBClient(RegionEndpoint.EUWest1)|];
+                    using var sqs = [|new AmazonSQSClient()|];
+                    using (IAmazonS3 s3 = [|new AmazonS3Client(new AmazonS3Config { ForcePathStyle = true })|])
+                    {
+                        return input;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Creations_in_lambdas_and_local_functions_inside_a_handler_are_reported()
+    {
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+            using Amazon.SQS;
+
+            public class Function
+            {
+                public async Task Handle(SQSEvent input, ILambdaContext context)
+                {
+                    IEnumerable<Task> sends = input.Records.Select(async record =>
+                    {
+                        var sqs = {|#0:new AmazonSQSClient()|};
+                        await sqs.SendMessageAsync("queue", record.Body);
+                    });
+                    await Task.WhenAll(sends);
+                    await Send("done");
+
+                    async Task Send(string body)
+                    {
+                        var sqs = {|#1:new AmazonSQSClient()|};
+                        await sqs.SendMessageAsync("queue", body);
+                    }
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithArguments("AmazonSQSClient", "Function.Handle"),
+            Diagnostic().WithLocation(1).WithArguments("AmazonSQSClient", "Function.Handle"));
+    }
+
+    [Fact]
+    public async Task Lambda_annotations_function_is_a_handler_without_a_context_parameter()
+    {
+        await VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.Lambda.Annotations;
+
+            public class Functions
+            {
+                [LambdaFunction(MemorySize = 512)]
+                public async Task<string> GetItem(string id)
+                {
+                    IAmazonDynamoDB dynamo = {|#0:new AmazonDynamoDBClient()|};
+                    await Task.Yield();
+                    return id;
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithArguments("AmazonDynamoDBClient", "Functions.GetItem"));
+    }
+
+    [Fact]
+    public async Task Top_level_bootstrap_lambdas_and_method_groups_are_handlers()
+    {
+        var test = new VerifyCS.Test
+        {
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
+            TestState =
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    """
+                    using System.IO;
+                    using System.Threading.Tasks;
+                    using Amazon.Lambda.Core;
+                    using Amazon.Lambda.RuntimeSupport;
+                    using Amazon.Lambda.Serialization.SystemTextJson;
+                    using Amazon.S3;
+
+                    var shared = new AmazonS3Client();
+
+                    var upper = (string input, ILambdaContext context) =>
+                    {
+                        var s3 = {|#0:new AmazonS3Client()|};
+                        return input.ToUpperInvariant();
+                    };
+
+                    await LambdaBootstrapBuilder.Create(upper, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+                    await LambdaBootstrapBuilder.Create((Stream input) =>
+                    {
+                        var s3 = {|#1:new AmazonS3Client()|};
+                        return input;
+                    }).Build().RunAsync();
+                    await LambdaBootstrapBuilder.Create(Echo).Build().RunAsync();
+                    using var wrapper = HandlerWrapper.GetHandlerWrapper(Handlers.Copy);
+
+                    Stream Echo(Stream input)
+                    {
+                        var s3 = {|#2:new AmazonS3Client()|};
+                        return input;
+                    }
+
+                    static class Handlers
+                    {
+                        public static Stream Copy(Stream input)
+                        {
+                            var s3 = {|#3:new AmazonS3Client()|};
+                            return input;
+                        }
+                    }
+                    """,
+                },
+            },
+            ExpectedDiagnostics =
+            {
+                Diagnostic().WithLocation(0).WithArguments("AmazonS3Client", "(lambda)"),
+                Diagnostic().WithLocation(1).WithArguments("AmazonS3Client", "(lambda)"),
+                Diagnostic().WithLocation(2).WithArguments("AmazonS3Client", "Echo"),
+                Diagnostic().WithLocation(3).WithArguments("AmazonS3Client", "Handlers.Copy"),
+            },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Handler_named_in_aws_lambda_tools_defaults_is_reported()
+    {
+        await VerifyWithFilesAsync("""
+            using System.IO;
+            using Amazon.S3;
+
+            namespace Sensors.Functions
+            {
+                public class Ingest
+                {
+                    public Stream Handle(Stream input)
+                    {
+                        var s3 = {|#0:new AmazonS3Client()|};
+                        return input;
+                    }
+
+                    public Stream NotTheHandler(Stream input)
+                    {
+                        var s3 = new AmazonS3Client();
+                        return input;
+                    }
+                }
+            }
+            """,
+            [("aws-lambda-tools-defaults.json", """
+                {
+                  "Information": [ "defaults" ],
+                  "profile": "",
+                  "function-runtime": "dotnet8",
+                  "function-handler": "Sensors.Functions::Sensors.Functions.Ingest::Handle"
+                }
+                """)],
+            Diagnostic().WithLocation(0).WithArguments("AmazonS3Client", "Ingest.Handle"));
+    }
+
+    [Fact]
+    public async Task Handlers_named_in_serverless_and_sam_templates_are_reported_including_nested_types()
+    {
+        await VerifyWithFilesAsync("""
+            using System.IO;
+            using Amazon.S3;
+
+            namespace Sensors
+            {
+                public class Api
+                {
+                    public Stream Get(Stream input) { var s3 = [|new AmazonS3Client()|]; return input; }
+
+                    public class Nested
+                    {
+                        public Stream Put(Stream input) { var s3 = [|new AmazonS3Client()|]; return input; }
+                    }
+                }
+            }
+            """,
+            [
+                ("serverless.template", """
+                    {
+                      "Resources": {
+                        "Get": { "Type": "AWS::Serverless::Function", "Properties": { "Handler" : "Sensors::Sensors.Api::Get" } }
+                      }
+                    }
+                    """),
+                ("template.yaml", """
+                    Resources:
+                      Put:
+                        Type: AWS::Serverless::Function
+                        Properties:
+                          Handler: Sensors::Sensors.Api+Nested::Put   # nested type
+                          Runtime: dotnet8
+                    """),
+            ]);
+    }
+
+    [Fact]
+    public async Task Broken_or_unrelated_handler_files_never_fail_and_report_nothing()
+    {
+        await VerifyWithFilesAsync("""
+            using System.IO;
+            using Amazon.S3;
+
+            namespace Sensors
+            {
+                public class Api
+                {
+                    public Stream Get(Stream input) { var s3 = new AmazonS3Client(); return input; }
+                }
+            }
+            """,
+            [
+                ("aws-lambda-tools-defaults.json", "{ \"function-handler\": \"Sensors::Sensors.Api::"),
+                ("template.json", "{ \"Handler\": \"Sensors::Sensors.Api::Get::Extra\", \"Handler\" : , \"Handler\""),
+                ("serverless.template", "{ \"function-handler\": \"Sensors\" }"),
+                ("other.json", "{ \"function-handler\": \"Sensors::Sensors.Api::Get\" }"),
+            ]);
+    }
+
+    // ---- What it reports: one call hop away ----
+
+    [Fact]
+    public async Task Helper_method_called_by_a_handler_is_reported_naming_the_handler()
+    {
+        await VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    var dynamo = Storage.CreateClient();
+                    await Task.Yield();
+                }
+
+                public void NotAHandler()
+                {
+                    var dynamo = Storage.CreateOther();
+                }
+            }
+
+            static class Storage
+            {
+                public static IAmazonDynamoDB CreateClient() => {|#0:new AmazonDynamoDBClient()|};
+
+                public static IAmazonDynamoDB CreateOther() => new AmazonDynamoDBClient();
+            }
+            """,
+            Diagnostic().WithLocation(0).WithArguments("AmazonDynamoDBClient", "Function.Handle"));
+    }
+
+    [Fact]
+    public async Task Constructor_of_a_wrapper_the_handler_instantiates_is_reported()
+    {
+        await VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    var repository = new ReadingRepository();
+                    await repository.SaveAsync(input);
+                }
+            }
+
+            public class ReadingRepository
+            {
+                private readonly IAmazonDynamoDB _dynamo;
+
+                public ReadingRepository()
+                {
+                    _dynamo = {|#0:new AmazonDynamoDBClient()|};
+                }
+
+                public Task SaveAsync(string reading) => Task.CompletedTask;
+            }
+            """,
+            Diagnostic().WithLocation(0).WithArguments("AmazonDynamoDBClient", "Function.Handle"));
+    }
+
+    [Fact]
+    public async Task Two_hops_away_and_helpers_inside_lambdas_of_helpers_are_not_reported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Amazon.DynamoDBv2;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public void Handle(string input, ILambdaContext context) => Outer();
+
+                static void Outer() { Inner(); Func<IAmazonDynamoDB> later = () => new AmazonDynamoDBClient(); }
+
+                static void Inner() { var dynamo = new AmazonDynamoDBClient(); }
+            }
+            """);
+    }
+
+    // ---- What it does not report ----
+
+    [Fact]
+    public async Task Clients_created_once_are_not_reported()
+    {
+        await VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+            using Amazon.SQS;
+
+            public class Function
+            {
+                private static readonly IAmazonS3 s_s3 = new AmazonS3Client();
+                private static readonly Lazy<IAmazonSQS> s_sqs = new(() => new AmazonSQSClient());
+                private static IAmazonDynamoDB s_cached;
+                private IAmazonDynamoDB _instance;
+                private readonly IAmazonDynamoDB _fromConstructor;
+                private static readonly IAmazonDynamoDB s_fromStaticConstructor;
+                private IAmazonS3 Property { get; } = new AmazonS3Client();
+
+                static Function()
+                {
+                    s_fromStaticConstructor = new AmazonDynamoDBClient();
+                }
+
+                public Function()
+                {
+                    _fromConstructor = new AmazonDynamoDBClient();
+                }
+
+                public Function(IAmazonDynamoDB injected)
+                {
+                    _fromConstructor = injected ?? new AmazonDynamoDBClient();
+                }
+
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    s_cached ??= new AmazonDynamoDBClient();
+                    var dynamo = _instance ?? (_instance = new AmazonDynamoDBClient());
+                    if (_instance == null)
+                    {
+                        _instance = new AmazonDynamoDBClient();
+                    }
+
+                    var config = new AmazonS3Config { ForcePathStyle = true };
+                    var request = new Amazon.S3.Model.ListBucketsRequest();
+                    await s_s3.ListBucketsAsync(request);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Methods_that_are_not_handlers_are_not_reported()
+    {
+        await VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            public class ReportsController
+            {
+                public async Task<int> Get()
+                {
+                    using var s3 = new AmazonS3Client();
+                    var response = await s3.ListBucketsAsync();
+                    return response.Buckets.Count;
+                }
+            }
+
+            public class Worker
+            {
+                public IAmazonS3 Create() => new AmazonS3Client();
+
+                public void Run(System.IO.Stream input) { var s3 = Create(); }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Types_named_like_clients_that_are_not_service_clients_are_not_reported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Amazon.Lambda.Core;
+
+            public sealed class AmazonDynamoDBLockClient : IDisposable
+            {
+                public void Dispose() { }
+            }
+
+            public class Function
+            {
+                public void Handle(string input, ILambdaContext context)
+                {
+                    using var locks = new AmazonDynamoDBLockClient();
+                    var config = new Amazon.DynamoDBv2.AmazonDynamoDBConfig();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Constructors_of_the_handler_type_and_helpers_called_only_from_them_are_not_reported()
+    {
+        await VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Function
+            {
+                private readonly IAmazonS3 _s3;
+
+                public Function() : this(CreateClient()) { }
+
+                public Function(IAmazonS3 s3) => _s3 = s3;
+
+                private static IAmazonS3 CreateClient() => new AmazonS3Client();
+
+                public string Handle(string input, ILambdaContext context) => input;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Generated_code_is_not_reported()
+    {
+        await VerifyAsync("""
+            // <auto-generated/>
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Function
+            {
+                public void Handle(string input, ILambdaContext context) { var s3 = new AmazonS3Client(); }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Incomplete_code_gives_no_diagnostic_and_no_crash()
+    {
+        var test = new VerifyCS.Test
+        {
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
+            TestCode = """
+                using Amazon.Lambda.Core;
+                using Amazon.S3;
+
+                public abstract class Function
+                {
+                    public void Unresolved(string input, ILambdaContext context) { var c = new {|CS0246:AmazonS4Client|}(); }
+                    public void MissingArgs(string input, ILambdaContext context) { var c = new {|CS1729:AmazonS3Client|}(1, 2, 3, 4, 5); }
+                    public abstract void NoBody(string input, ILambdaContext context);
+                    public void Broken({|CS0246:Missing|} input, ILambdaContext context) { var c = {|#0:new AmazonS3Client()|}; c.{|CS1061:Nope|}(); }
+                }
+                """,
+            ExpectedDiagnostics =
+            {
+                Diagnostic().WithLocation(0).WithArguments("AmazonS3Client", "Function.Broken"),
+            },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Without_the_sdk_nothing_is_registered()
+    {
+        var test = new VerifyCS.Test
+        {
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
+            TestCode = """
+                namespace Amazon.Lambda.Core { public interface ILambdaContext { } }
+                class AmazonS3Client { }
+                class Function { void Handle(string input, Amazon.Lambda.Core.ILambdaContext context) { var s3 = new AmazonS3Client(); } }
+                """,
+        };
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>());
+        await test.RunAsync();
+    }
+}
