@@ -404,6 +404,11 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
                 value = value.Parent;
             }
 
+            if (IsInCacheFactory(creation))
+            {
+                return true;
+            }
+
             switch (value.Parent)
             {
                 case ICoalesceAssignmentOperation:
@@ -426,6 +431,36 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
                     return false;
             }
         }
+
+        /// <summary>
+        /// Inside a factory lambda of a caching call (<c>ConcurrentDictionary.GetOrAdd</c>, <c>IMemoryCache.GetOrCreate</c>,
+        /// <c>LazyInitializer.EnsureInitialized</c>): the client is built once per key, not per invocation.
+        /// </summary>
+        private static bool IsInCacheFactory(IOperation creation)
+        {
+            for (IOperation? current = creation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation { Parent: IDelegateCreationOperation delegateCreation })
+                {
+                    IOperation? argument = delegateCreation.Parent;
+                    while (argument is IConversionOperation)
+                    {
+                        argument = argument.Parent;
+                    }
+
+                    if (argument is IArgumentOperation { Parent: IInvocationOperation invocation }
+                        && s_cachingMethods.Contains(invocation.TargetMethod.Name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly ImmutableHashSet<string> s_cachingMethods =
+            ImmutableHashSet.Create(StringComparer.Ordinal, "GetOrAdd", "AddOrUpdate", "GetOrCreate", "GetOrCreateAsync", "EnsureInitialized");
 
         private static bool IsMemberReference(IOperation operation) =>
             operation is IFieldReferenceOperation or IPropertyReferenceOperation;

@@ -391,6 +391,305 @@ public class AWS002ClientCreatedInLambdaHandlerTests
             """);
     }
 
+    // ---- Fixes ----
+
+    private static Task VerifyFixAsync(string source, string fixedSource, string equivalenceKey, params DiagnosticResult[] expected)
+    {
+        VerifyCS.Test test = NewTest();
+        test.TestCode = source;
+        test.FixedCode = fixedSource;
+        test.CodeActionEquivalenceKey = equivalenceKey;
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Fix_hoists_to_a_static_readonly_field_keeping_the_declared_type_and_comments()
+    {
+        await VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Function
+            {
+                private const string Bucket = "readings";
+
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    context.Logger.LogLine("start");
+                    // One client per environment.
+                    IAmazonS3 s3 = [|new AmazonS3Client(RegionEndpoint.EUWest1)|]; // the region is fixed
+                    await s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = Bucket, Key = input });
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Function
+            {
+                private const string Bucket = "readings";
+                private static readonly IAmazonS3 s_s3 = new AmazonS3Client(RegionEndpoint.EUWest1);
+
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    context.Logger.LogLine("start");
+                    // One client per environment.
+                    await s_s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = Bucket, Key = input });
+                }
+            }
+            """, AWS002ClientCreatedInLambdaHandlerCodeFix.CreateOnceEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Fix_removes_using_declarations_and_unwraps_using_statements()
+    {
+        await VerifyFixAsync("""
+            using Amazon.DynamoDBv2;
+            using Amazon.Lambda.Core;
+            using Amazon.SQS;
+
+            public class Function
+            {
+                public string Handle(string input, ILambdaContext context)
+                {
+                    using var sqs = [|new AmazonSQSClient()|];
+                    // Scoped client.
+                    using (var dynamo = [|new AmazonDynamoDBClient(new AmazonDynamoDBConfig { MaxErrorRetry = 3 })|])
+                    {
+                        sqs.SendMessageAsync("queue", input).Wait();
+                        dynamo.ListTablesAsync().Wait();
+                    }
+
+                    return input;
+                }
+            }
+            """, """
+            using Amazon.DynamoDBv2;
+            using Amazon.Lambda.Core;
+            using Amazon.SQS;
+
+            public class Function
+            {
+                private static readonly AmazonSQSClient s_sqs = new AmazonSQSClient();
+                private static readonly AmazonDynamoDBClient s_dynamo = new AmazonDynamoDBClient(new AmazonDynamoDBConfig { MaxErrorRetry = 3 });
+
+                public string Handle(string input, ILambdaContext context)
+                {
+                    // Scoped client.
+                    s_sqs.SendMessageAsync("queue", input).Wait();
+                    s_dynamo.ListTablesAsync().Wait();
+
+                    return input;
+                }
+            }
+            """, AWS002ClientCreatedInLambdaHandlerCodeFix.CreateOnceEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Fix_all_hoists_every_creation_of_a_type_without_name_clashes_and_shares_identical_ones()
+    {
+        await VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon;
+            using Amazon.Lambda.Annotations;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Functions
+            {
+                private static readonly string s_s3 = "taken";
+
+                [LambdaFunction]
+                public Task Get(string key)
+                {
+                    var s3 = [|new AmazonS3Client()|];
+                    return s3.GetObjectAsync("bucket", key);
+                }
+
+                [LambdaFunction]
+                public Task Delete(string key)
+                {
+                    var s3 = [|new AmazonS3Client()|];
+                    return s3.DeleteObjectAsync("bucket", key);
+                }
+
+                public Task Copy(string key, ILambdaContext context)
+                {
+                    var s3 = [|new AmazonS3Client(RegionEndpoint.USEast1)|];
+                    return s3.CopyObjectAsync("bucket", key, "bucket", key + ".bak");
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon;
+            using Amazon.Lambda.Annotations;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Functions
+            {
+                private static readonly string s_s3 = "taken";
+                private static readonly AmazonS3Client s_s32 = new AmazonS3Client();
+                private static readonly AmazonS3Client s_s33 = new AmazonS3Client(RegionEndpoint.USEast1);
+
+                [LambdaFunction]
+                public Task Get(string key)
+                {
+                    return s_s32.GetObjectAsync("bucket", key);
+                }
+
+                [LambdaFunction]
+                public Task Delete(string key)
+                {
+                    return s_s32.DeleteObjectAsync("bucket", key);
+                }
+
+                public Task Copy(string key, ILambdaContext context)
+                {
+                    return s_s33.CopyObjectAsync("bucket", key, "bucket", key + ".bak");
+                }
+            }
+            """, AWS002ClientCreatedInLambdaHandlerCodeFix.CreateOnceEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Fix_caches_one_client_per_invocation_value()
+    {
+        await VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Request
+            {
+                public string Region { get; set; }
+                public string Key { get; set; }
+            }
+
+            public class Function
+            {
+                public async Task Handle(Request input, ILambdaContext context)
+                {
+                    using IAmazonS3 s3 = [|new AmazonS3Client(RegionEndpoint.GetBySystemName(input.Region))|];
+                    await s3.GetObjectAsync("bucket", input.Key);
+                }
+            }
+            """, """
+            using System.Collections.Concurrent;
+            using System.Threading.Tasks;
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Request
+            {
+                public string Region { get; set; }
+                public string Key { get; set; }
+            }
+
+            public class Function
+            {
+                private static readonly ConcurrentDictionary<string, IAmazonS3> s_s3ByRegion = new ConcurrentDictionary<string, IAmazonS3>();
+
+                public async Task Handle(Request input, ILambdaContext context)
+                {
+                    IAmazonS3 s3 = s_s3ByRegion.GetOrAdd(input.Region, region => new AmazonS3Client(RegionEndpoint.GetBySystemName(region)));
+                    await s3.GetObjectAsync("bucket", input.Key);
+                }
+            }
+            """, AWS002ClientCreatedInLambdaHandlerCodeFix.CachePerArgumentEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Fix_in_a_top_level_program_hoists_to_a_local_before_the_bootstrap()
+    {
+        var test = new VerifyCS.Test
+        {
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
+            CodeActionEquivalenceKey = AWS002ClientCreatedInLambdaHandlerCodeFix.CreateOnceEquivalenceKey,
+            TestState =
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    """
+                    using Amazon.Lambda.Core;
+                    using Amazon.Lambda.RuntimeSupport;
+                    using Amazon.Lambda.Serialization.SystemTextJson;
+                    using Amazon.S3;
+
+                    // The function's entry point.
+                    var handler = (string input, ILambdaContext context) =>
+                    {
+                        var s3 = [|new AmazonS3Client()|];
+                        return s3.ListBucketsAsync().Result.Buckets.Count;
+                    };
+
+                    await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+                    """,
+                },
+            },
+            FixedState =
+            {
+                Sources =
+                {
+                    """
+                    using Amazon.Lambda.Core;
+                    using Amazon.Lambda.RuntimeSupport;
+                    using Amazon.Lambda.Serialization.SystemTextJson;
+                    using Amazon.S3;
+
+                    // The function's entry point.
+                    AmazonS3Client s3 = new AmazonS3Client();
+
+                    var handler = (string input, ILambdaContext context) =>
+                    {
+                        return s3.ListBucketsAsync().Result.Buckets.Count;
+                    };
+
+                    await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+                    """,
+                },
+            },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task No_fix_when_the_shape_cannot_be_moved_safely()
+    {
+        string source = """
+            using System.Threading.Tasks;
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Function
+            {
+                private readonly RegionEndpoint _region = RegionEndpoint.EUWest1;
+
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    var fromInstance = [|new AmazonS3Client(_region)|];
+                    var twoValues = [|new AmazonS3Client(input, context.AwsRequestId)|];
+                    var reassigned = [|new AmazonS3Client()|];
+                    reassigned = null;
+                    await Use([|new AmazonS3Client()|]);
+                }
+
+                private static Task Use(IAmazonS3 s3) => Task.CompletedTask;
+            }
+            """;
+        await VerifyFixAsync(source, source, AWS002ClientCreatedInLambdaHandlerCodeFix.CreateOnceEquivalenceKey);
+        await VerifyFixAsync(source, source, AWS002ClientCreatedInLambdaHandlerCodeFix.CachePerArgumentEquivalenceKey);
+    }
+
     // ---- What it does not report ----
 
     [Fact]
@@ -409,6 +708,7 @@ public class AWS002ClientCreatedInLambdaHandlerTests
                 private static readonly IAmazonS3 s_s3 = new AmazonS3Client();
                 private static readonly Lazy<IAmazonSQS> s_sqs = new(() => new AmazonSQSClient());
                 private static IAmazonDynamoDB s_cached;
+                private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IAmazonS3> s_byRegion = new();
                 private IAmazonDynamoDB _instance;
                 private readonly IAmazonDynamoDB _fromConstructor;
                 private static readonly IAmazonDynamoDB s_fromStaticConstructor;
@@ -438,6 +738,7 @@ public class AWS002ClientCreatedInLambdaHandlerTests
                         _instance = new AmazonDynamoDBClient();
                     }
 
+                    var perRegion = s_byRegion.GetOrAdd(input, region => new AmazonS3Client(Amazon.RegionEndpoint.GetBySystemName(region)));
                     var config = new AmazonS3Config { ForcePathStyle = true };
                     var request = new Amazon.S3.Model.ListBucketsRequest();
                     await s_s3.ListBucketsAsync(request);
