@@ -43,16 +43,15 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
         "credentials, sets up its endpoint and opens a new TLS connection on every invocation, which adds latency and " +
         "causes intermittent timeouts. Create the client once, in a static field or the function's constructor.";
 
+    /// <summary>
+    /// Tagged as a compilation-end diagnostic (RS1037) because the one-hop and method-group cases are only known once the
+    /// compilation is complete; a rule keeps one descriptor per ID.
+    /// </summary>
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        DiagnosticId, Title, MessageFormat, RuleCategories.Performance, DiagnosticSeverity.Warning, Description);
-
-    /// <summary>The same rule, for the creations that are only known to be per invocation once the compilation is complete.</summary>
-    internal static readonly DiagnosticDescriptor CompilationEndRule = RuleDescriptors.Create(
         DiagnosticId, Title, MessageFormat, RuleCategories.Performance, DiagnosticSeverity.Warning, Description,
         reportedAtCompilationEnd: true);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Rule, CompilationEndRule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -237,7 +236,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
                 string? handler = MethodGroupHandlerName(pending.Site) ?? CallingHandlerName(pending.Site);
                 if (handler is not null)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(CompilationEndRule, pending.Location, pending.ClientName, handler));
+                    context.ReportDiagnostic(Diagnostic.Create(Rule, pending.Location, pending.ClientName, handler));
                 }
             }
         }

@@ -12,11 +12,9 @@ namespace AwsAnalyzers.Tests.Lambda;
 
 public class AWS002ClientCreatedInLambdaHandlerTests
 {
-    /// <summary>The rule has a second descriptor (same ID, tagged for compilation end), so name the descriptor.</summary>
-    private static DiagnosticResult Diagnostic() => new(AWS002ClientCreatedInLambdaHandlerAnalyzer.Rule);
+    private static DiagnosticResult Diagnostic() => VerifyCS.Diagnostic();
 
-    /// <summary>A test whose markup without an ID means <see cref="AWS002ClientCreatedInLambdaHandlerAnalyzer.Rule"/>.</summary>
-    private static VerifyCS.Test NewTest() => new() { MarkupOptions = MarkupOptions.UseFirstDescriptor };
+    private static VerifyCS.Test NewTest() => new();
 
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
     {
@@ -122,6 +120,38 @@ public class AWS002ClientCreatedInLambdaHandlerTests
             Diagnostic().WithLocation(1).WithArguments("AmazonSQSClient", "Function.Handle"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Stubbed_service_clients_are_reported_in_v3_and_v4_shapes(bool v3Shapes)
+    {
+        VerifyCS.Test test = NewTest();
+        test.TestCode = """
+            using Amazon.Athena;
+            using Amazon.Kinesis;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KinesisEvents;
+
+            public class Function
+            {
+                public void Handle(KinesisEvent input, ILambdaContext context)
+                {
+                    IAmazonKinesis kinesis = {|#0:new AmazonKinesisClient()|};
+                    var athena = {|#1:new AmazonAthenaClient(new AmazonAthenaConfig())|};
+                }
+            }
+            """;
+        if (v3Shapes)
+        {
+            test.TestState.AdditionalReferences.Clear();
+            test.TestState.AdditionalReferences.AddRange(Infrastructure.TestReferences.AllV3Shapes);
+        }
+
+        test.ExpectedDiagnostics.Add(Diagnostic().WithLocation(0).WithArguments("AmazonKinesisClient", "Function.Handle"));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithLocation(1).WithArguments("AmazonAthenaClient", "Function.Handle"));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task Lambda_annotations_function_is_a_handler_without_a_context_parameter()
     {
@@ -149,7 +179,6 @@ public class AWS002ClientCreatedInLambdaHandlerTests
     {
         var test = new VerifyCS.Test
         {
-            MarkupOptions = MarkupOptions.UseFirstDescriptor,
             TestState =
             {
                 OutputKind = OutputKind.ConsoleApplication,
@@ -611,7 +640,6 @@ public class AWS002ClientCreatedInLambdaHandlerTests
     {
         var test = new VerifyCS.Test
         {
-            MarkupOptions = MarkupOptions.UseFirstDescriptor,
             CodeActionEquivalenceKey = AWS002ClientCreatedInLambdaHandlerCodeFix.CreateOnceEquivalenceKey,
             TestState =
             {
@@ -838,7 +866,6 @@ public class AWS002ClientCreatedInLambdaHandlerTests
     {
         var test = new VerifyCS.Test
         {
-            MarkupOptions = MarkupOptions.UseFirstDescriptor,
             TestCode = """
                 using Amazon.Lambda.Core;
                 using Amazon.S3;
@@ -864,7 +891,6 @@ public class AWS002ClientCreatedInLambdaHandlerTests
     {
         var test = new VerifyCS.Test
         {
-            MarkupOptions = MarkupOptions.UseFirstDescriptor,
             TestCode = """
                 namespace Amazon.Lambda.Core { public interface ILambdaContext { } }
                 class AmazonS3Client { }
