@@ -691,12 +691,20 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
             return null;
         }
 
-        /// <summary>A name for the factory's parameter that hides nothing in scope where the client was created.</summary>
+        /// <summary>
+        /// A name for the factory's parameter that hides nothing in scope where the client was created: the key's own name
+        /// (<c>region</c> for <c>input.Region</c>), or that name with <c>Key</c> when a local already has it.
+        /// </summary>
         private string ParameterName(FixPlan plan, string baseName)
         {
-            for (int suffix = 1; ; suffix++)
+            for (int suffix = 0; ; suffix++)
             {
-                string candidate = suffix == 1 ? baseName : baseName + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                string candidate = suffix switch
+                {
+                    0 => baseName,
+                    1 => baseName + "Key",
+                    _ => baseName + "Key" + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                };
                 if (_model.LookupSymbols(plan.Creation.SpanStart, name: candidate).IsEmpty)
                 {
                     return candidate;

@@ -178,7 +178,12 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
 
             if (!creation.Type.IsOrDerivesFrom(_serviceClient))
             {
-                RecordCall(constructor, creation, member, context.CancellationToken);
+                // A wrapper cached by the handler (`_repository ??= new Repository()`) builds its client once.
+                if (!IsCachedOutsideTheInvocation(creation, member))
+                {
+                    RecordCall(constructor, creation, member, context.CancellationToken);
+                }
+
                 return;
             }
 
@@ -202,7 +207,10 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
         {
             var invocation = (IInvocationOperation)context.Operation;
             IMethodSymbol target = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-            RecordCall(target, invocation, member, context.CancellationToken);
+            if (!IsCachedOutsideTheInvocation(invocation, member))
+            {
+                RecordCall(target, invocation, member, context.CancellationToken);
+            }
         }
 
         /// <summary>Remembers a call to a method or constructor of this project, for the one-hop check at the end.</summary>
@@ -392,10 +400,10 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
         }
 
         /// <summary>
-        /// A creation stored by <c>??=</c>, kept as a fallback behind a member (<c>_client ?? new ...</c>), or assigned to a
+        /// A creation (or a call that returns one) stored by <c>??=</c>, kept as a fallback behind a member (<c>_client ?? new ...</c>), or assigned to a
         /// field or property outside a constructor: the usual ways to build a client once and keep it.
         /// </summary>
-        private static bool IsCachedOutsideTheInvocation(IObjectCreationOperation creation, IMethodSymbol member)
+        private static bool IsCachedOutsideTheInvocation(IOperation creation, IMethodSymbol member)
         {
             IOperation value = creation;
             while (value.Parent is IConversionOperation or IParenthesizedOperation)

@@ -690,6 +690,128 @@ public class AWS002ClientCreatedInLambdaHandlerTests
     }
 
     [Fact]
+    public async Task Cache_fix_unwraps_a_using_statement_and_keeps_the_parameter_name_free()
+    {
+        await VerifyFixAsync("""
+            using System.Collections.Concurrent;
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.SQS;
+
+            public class Function
+            {
+                public void Handle(string region, ILambdaContext context)
+                {
+                    using (var sqs = [|new AmazonSQSClient(RegionEndpoint.GetBySystemName(region))|])
+                    {
+                        sqs.SendMessageAsync("queue", region).Wait();
+                    }
+                }
+            }
+            """, """
+            using System.Collections.Concurrent;
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.SQS;
+
+            public class Function
+            {
+                private static readonly ConcurrentDictionary<string, AmazonSQSClient> s_sqsByRegion = new ConcurrentDictionary<string, AmazonSQSClient>();
+
+                public void Handle(string region, ILambdaContext context)
+                {
+                    var sqs = s_sqsByRegion.GetOrAdd(region, regionKey => new AmazonSQSClient(RegionEndpoint.GetBySystemName(regionKey)));
+                    sqs.SendMessageAsync("queue", region).Wait();
+                }
+            }
+            """, AWS002ClientCreatedInLambdaHandlerCodeFix.CachePerArgumentEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task Fix_hoists_from_a_local_function_of_the_handler_and_avoids_names_used_as_locals_elsewhere()
+    {
+        await VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Function
+            {
+                public Task Handle(string input, ILambdaContext context)
+                {
+                    return Upload();
+
+                    Task Upload()
+                    {
+                        var s3 = [|new AmazonS3Client()|];
+                        return s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = "b", Key = input });
+                    }
+                }
+
+                private static void Other()
+                {
+                    string s_s3 = "a local of that name";
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Function
+            {
+                private static readonly AmazonS3Client s_s32 = new AmazonS3Client();
+
+                public Task Handle(string input, ILambdaContext context)
+                {
+                    return Upload();
+
+                    Task Upload()
+                    {
+                        return s_s32.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = "b", Key = input });
+                    }
+                }
+
+                private static void Other()
+                {
+                    string s_s3 = "a local of that name";
+                }
+            }
+            """, AWS002ClientCreatedInLambdaHandlerCodeFix.CreateOnceEquivalenceKey);
+    }
+
+    [Fact]
+    public async Task No_fix_in_a_static_top_level_handler_or_for_a_cache_in_a_top_level_program()
+    {
+        string source = """
+            using System.IO;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.RuntimeSupport;
+            using Amazon.S3;
+
+            await LambdaBootstrapBuilder.Create(static (Stream input, ILambdaContext context) =>
+            {
+                var s3 = [|new AmazonS3Client()|];
+                return input;
+            }).Build().RunAsync();
+            await LambdaBootstrapBuilder.Create((Stream input, ILambdaContext context) =>
+            {
+                var s3 = [|new AmazonS3Client(Amazon.RegionEndpoint.GetBySystemName(context.FunctionName))|];
+                return input;
+            }).Build().RunAsync();
+            """;
+        foreach (string key in new[] { AWS002ClientCreatedInLambdaHandlerCodeFix.CreateOnceEquivalenceKey, AWS002ClientCreatedInLambdaHandlerCodeFix.CachePerArgumentEquivalenceKey })
+        {
+            VerifyCS.Test test = NewTest();
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            test.TestCode = source;
+            test.FixedCode = source;
+            test.CodeActionEquivalenceKey = key;
+            await test.RunAsync();
+        }
+    }
+
+    [Fact]
     public async Task No_fix_when_the_shape_cannot_be_moved_safely()
     {
         string source = """
@@ -842,6 +964,43 @@ public class AWS002ClientCreatedInLambdaHandlerTests
                 private static IAmazonS3 CreateClient() => new AmazonS3Client();
 
                 public string Handle(string input, ILambdaContext context) => input;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Helpers_and_wrappers_whose_result_the_handler_caches_are_not_reported()
+    {
+        await VerifyAsync("""
+            using System.Collections.Concurrent;
+            using Amazon.DynamoDBv2;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                private static IAmazonDynamoDB s_dynamo;
+                private static Repository s_repository;
+                private static readonly ConcurrentDictionary<string, IAmazonDynamoDB> s_byRegion = new();
+
+                public void Handle(string region, ILambdaContext context)
+                {
+                    s_dynamo ??= Create();
+                    s_repository ??= new Repository();
+                    var regional = s_byRegion.GetOrAdd(region, r => CreateFor(r));
+                }
+
+                private static IAmazonDynamoDB Create() => new AmazonDynamoDBClient();
+
+                private static IAmazonDynamoDB CreateFor(string region) =>
+                    new AmazonDynamoDBClient(Amazon.RegionEndpoint.GetBySystemName(region));
+            }
+
+            public class Repository
+            {
+                private readonly IAmazonDynamoDB _dynamo = new AmazonDynamoDBClient();
+                private readonly IAmazonDynamoDB _other;
+
+                public Repository() => _other = new AmazonDynamoDBClient();
             }
             """);
     }
