@@ -48,7 +48,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
         {
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Cache one client per {key}",
+                    $"Cache one client per {key.WithoutTrivia()}",
                     ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), CachePerArgumentEquivalenceKey, ct),
                     CachePerArgumentEquivalenceKey),
                 diagnostic);
@@ -68,7 +68,6 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
     {
         public FixPlan(
             BaseObjectCreationExpressionSyntax creation,
-            VariableDeclaratorSyntax declarator,
             StatementSyntax statement,
             ILocalSymbol local,
             TypeSyntax clientType,
@@ -76,7 +75,6 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
             ExpressionSyntax? varyingKey)
         {
             Creation = creation;
-            Declarator = declarator;
             Statement = statement;
             Local = local;
             ClientType = clientType;
@@ -85,8 +83,6 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
         }
 
         public BaseObjectCreationExpressionSyntax Creation { get; }
-
-        public VariableDeclaratorSyntax Declarator { get; }
 
         /// <summary>The local declaration (plain or <c>using</c>) or the <c>using</c> statement that declares the client.</summary>
         public StatementSyntax Statement { get; }
@@ -119,7 +115,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
 
         StatementSyntax? statement = declaration.Parent switch
         {
-            LocalDeclarationStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } localDeclaration => localDeclaration,
+            LocalDeclarationStatementSyntax { Parent: BlockSyntax } localDeclaration => localDeclaration,
             UsingStatementSyntax usingStatement => usingStatement,
             _ => null,
         };
@@ -136,7 +132,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
 
         ExpressionSyntax? varyingKey = dependencies.Count == 1 ? dependencies[0] : null;
         SyntaxNode? container = ContainerOf(creation, varyingKey is not null);
-        if (container is null || (varyingKey is null && IsWrittenOrScopedAway(local, statement, model, cancellationToken)))
+        if (container is null || (varyingKey is null && IsWrittenAgain(local, statement, model, cancellationToken)))
         {
             return null;
         }
@@ -147,7 +143,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
             return null;
         }
 
-        return new FixPlan(creation, declarator, statement, local, clientType, container, varyingKey);
+        return new FixPlan(creation, statement, local, clientType, container, varyingKey);
     }
 
     /// <summary>
@@ -229,7 +225,6 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
                             break;
                         case INamespaceOrTypeSymbol:
                         case IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true } or IMethodSymbol { IsStatic: true }:
-                        case IFieldSymbol { IsConst: true }:
                             break;
                         default:
                             return null;
@@ -265,8 +260,8 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
         return current;
     }
 
-    /// <summary>True when the local is assigned after its declaration, or used outside the scope the fix rewrites.</summary>
-    private static bool IsWrittenOrScopedAway(ILocalSymbol local, StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>True when the local is assigned after its declaration: a static readonly field could not be.</summary>
+    private static bool IsWrittenAgain(ILocalSymbol local, StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
     {
         foreach (IdentifierNameSyntax reference in References(local, statement, model, cancellationToken))
         {
@@ -292,7 +287,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
     private static IEnumerable<IdentifierNameSyntax> References(
         ILocalSymbol local, StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
     {
-        SyntaxNode scope = statement is UsingStatementSyntax ? statement : statement.Parent is GlobalStatementSyntax global ? global.Parent! : statement.Parent!;
+        SyntaxNode scope = statement is UsingStatementSyntax ? statement : statement.Parent!;
         foreach (IdentifierNameSyntax identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
             if (identifier.Identifier.ValueText == local.Name
@@ -404,14 +399,19 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
             string type = plan.ClientType.WithoutTrivia().ToString();
             string creation = plan.Creation.WithoutTrivia().ToString();
             string declarationKey = type + " = " + creation;
-            if (!_shared.TryGetValue((plan.Container, declarationKey), out string? name)
-                && ExistingField(plan.Container, type, creation) is null)
+            string? name = _shared.TryGetValue((plan.Container, declarationKey), out string? shared)
+                ? shared
+                : ExistingField(plan.Container, type, creation);
+            if (name is null)
             {
                 name = UniqueName(plan, plan.IsTopLevel ? plan.Local.Name : FieldName(plan.Local.Name));
                 _shared[(plan.Container, declarationKey)] = name;
                 if (plan.IsTopLevel)
                 {
-                    AddTo(_newTopLevelLocals, plan.Container, SyntaxFactory.ParseStatement($"{type} {name} = {creation};"));
+                    // A local keeps its declaration as written, `var` included.
+                    string declared = plan.Statement is UsingStatementSyntax { Declaration: { } d } ? d.Type.WithoutTrivia().ToString()
+                        : ((LocalDeclarationStatementSyntax)plan.Statement).Declaration.Type.WithoutTrivia().ToString();
+                    AddTo(_newTopLevelLocals, plan.Container, SyntaxFactory.ParseStatement($"{declared} {name} = {creation};"));
                 }
                 else
                 {
@@ -419,7 +419,6 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
                 }
             }
 
-            name ??= ExistingField(plan.Container, type, creation)!;
             if (name != plan.Local.Name)
             {
                 foreach (IdentifierNameSyntax reference in References(plan.Local, plan.Statement, _model, _cancellationToken))
@@ -434,7 +433,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
             }
             else
             {
-                _removals.Add(plan.Statement.Parent is GlobalStatementSyntax global ? global : plan.Statement);
+                _removals.Add(plan.Statement);
             }
         }
 

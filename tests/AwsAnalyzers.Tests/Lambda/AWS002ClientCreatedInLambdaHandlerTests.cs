@@ -674,7 +674,7 @@ public class AWS002ClientCreatedInLambdaHandlerTests
                     using Amazon.S3;
 
                     // The function's entry point.
-                    AmazonS3Client s3 = new AmazonS3Client();
+                    var s3 = new AmazonS3Client();
 
                     var handler = (string input, ILambdaContext context) =>
                     {
