@@ -153,8 +153,28 @@ internal sealed class LambdaHandlerFiles
             return null;
         }
 
+        string assembly = value.Substring(0, first).Trim();
         string type = value.Substring(first + 2, second - first - 2).Trim();
         string method = value.Substring(second + 2).Trim();
-        return type.Length == 0 || method.Length == 0 ? null : (type, method);
+        return IsName(assembly, "-.") && IsName(type, ".+`") && IsName(method, string.Empty) ? (type, method) : null;
+    }
+
+    /// <summary>Letters, digits, underscores and the given separators: anything else is not a handler string (an intrinsic function, say).</summary>
+    private static bool IsName(string text, string separators)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (char c in text)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '_' && separators.IndexOf(c) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

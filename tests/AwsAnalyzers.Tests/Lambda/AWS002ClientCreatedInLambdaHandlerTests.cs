@@ -238,6 +238,40 @@ public class AWS002ClientCreatedInLambdaHandlerTests
     }
 
     [Fact]
+    public async Task Handler_wrapper_lambda_in_main_is_a_handler_and_other_lambdas_there_are_not()
+    {
+        await VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.RuntimeSupport;
+            using Amazon.S3;
+
+            public static class Program
+            {
+                public static async Task Main()
+                {
+                    var shared = new AmazonS3Client();
+                    Func<Stream, Stream> notHandedOver = input =>
+                    {
+                        var s3 = new AmazonS3Client();
+                        return input;
+                    };
+
+                    using var wrapper = HandlerWrapper.GetHandlerWrapper((Stream input) =>
+                    {
+                        var s3 = {|#0:new AmazonS3Client()|};
+                        return input;
+                    });
+                    using var bootstrap = new LambdaBootstrap(wrapper);
+                    await bootstrap.RunAsync();
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithArguments("AmazonS3Client", "(lambda)"));
+    }
+
+    [Fact]
     public async Task Handler_named_in_aws_lambda_tools_defaults_is_reported()
     {
         await VerifyWithFilesAsync("""
@@ -333,6 +367,22 @@ public class AWS002ClientCreatedInLambdaHandlerTests
                 ("serverless.template", "{ \"function-handler\": \"Sensors\" }"),
                 ("other.json", "{ \"function-handler\": \"Sensors::Sensors.Api::Get\" }"),
             ]);
+    }
+
+    [Theory]
+    [InlineData("Handler", 0)]
+    [InlineData("Handler:", 0)]
+    [InlineData("\"Handler\": \"A::B.C::D", 0)]
+    [InlineData("Handler: 'A::B.C::D'", 1)]
+    [InlineData("  Handler:A::B.C::D\n  Runtime: dotnet8", 1)]
+    [InlineData("{\"function-handler\":\"A::B.C::D\",\"Handler\":\"A::B.C::E\"}", 2)]
+    [InlineData("{\"FunctionHandler\": \"A::B.C::D\", \"handler\": \"A::B.C::E\"}", 0)]
+    [InlineData("Handler: { \"Fn::Join\": [\"::\", [\"A\", \"B\"]] }", 0)]
+    public void Handler_file_scanner_is_lenient_and_exact(string text, int expected)
+    {
+        var handlers = new System.Collections.Generic.HashSet<(string, string)>();
+        LambdaHandlerFiles.Scan(text, handlers);
+        Assert.Equal(expected, handlers.Count);
     }
 
     // ---- What it reports: one call hop away ----
