@@ -16,7 +16,8 @@ internal static class RuleDescriptors
         string category,
         DiagnosticSeverity defaultSeverity,
         string description,
-        bool isEnabledByDefault = true)
+        bool isEnabledByDefault = true,
+        bool reportedAtCompilationEnd = false)
     {
 #pragma warning disable RS0030 // This factory is the one place allowed to construct descriptors.
         return new DiagnosticDescriptor(
@@ -27,7 +28,11 @@ internal static class RuleDescriptors
             defaultSeverity,
             isEnabledByDefault,
             description,
-            HelpLinkUri(id));
+            HelpLinkUri(id),
+            reportedAtCompilationEnd ? s_compilationEndTags : []);
 #pragma warning restore RS0030
     }
+
+    /// <summary>Tells the IDE that a diagnostic needs the whole compilation (RS1037), so it is not expected live.</summary>
+    private static readonly string[] s_compilationEndTags = [WellKnownDiagnosticTags.CompilationEnd];
 }

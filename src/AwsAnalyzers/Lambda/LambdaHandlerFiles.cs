@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AwsAnalyzers.Lambda;
+
+/// <summary>
+/// The handler methods that deployment files name as <c>Assembly::Namespace.Type::Method</c>: the
+/// <c>function-handler</c> of <c>aws-lambda-tools-defaults.json</c> and the <c>Handler</c> properties of a
+/// <c>serverless.template</c> or SAM <c>template.json</c> / <c>template.yaml</c>.
+/// </summary>
+/// <remarks>
+/// The files are scanned, not parsed: any <c>function-handler</c> or <c>Handler</c> key followed by a value of the
+/// three-part form counts, whatever the file's syntax. A half-written or malformed file yields the entries that can
+/// be read and never an error, and the analyzer ships without a JSON or YAML dependency.
+/// </remarks>
+internal sealed class LambdaHandlerFiles
+{
+    private static readonly string[] s_fileNames =
+        ["aws-lambda-tools-defaults.json", "serverless.template", "template.json", "template.yaml", "template.yml"];
+
+    private static readonly string[] s_keys = ["function-handler", "Handler"];
+
+    /// <summary>Files larger than this are not deployment descriptors; skip them rather than scan them.</summary>
+    private const int MaxFileLength = 4 * 1024 * 1024;
+
+    private readonly HashSet<(string TypeName, string MethodName)> _handlers;
+
+    private LambdaHandlerFiles(HashSet<(string TypeName, string MethodName)> handlers) => _handlers = handlers;
+
+    public static LambdaHandlerFiles Empty { get; } = new([]);
+
+    public bool IsEmpty => _handlers.Count == 0;
+
+    /// <summary>True when a file names <paramref name="method"/> of the type with metadata full name <paramref name="typeName"/>.</summary>
+    public bool Names(string typeName, string method) => _handlers.Contains((typeName, method));
+
+    public static LambdaHandlerFiles Read(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+    {
+        var handlers = new HashSet<(string, string)>();
+        foreach (AdditionalText file in files)
+        {
+            if (!IsHandlerFile(file.Path))
+            {
+                continue;
+            }
+
+            SourceText? text = file.GetText(cancellationToken);
+            if (text is null || text.Length > MaxFileLength)
+            {
+                continue;
+            }
+
+            Scan(text.ToString(), handlers);
+        }
+
+        return handlers.Count == 0 ? Empty : new LambdaHandlerFiles(handlers);
+    }
+
+    private static bool IsHandlerFile(string path)
+    {
+        int separator = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        string name = path.Substring(separator + 1);
+        foreach (string candidate in s_fileNames)
+        {
+            if (string.Equals(name, candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds every <c>key: value</c> or <c>"key": "value"</c> pair whose key is a handler key and whose value is a handler string.</summary>
+    internal static void Scan(string text, HashSet<(string, string)> handlers)
+    {
+        foreach (string key in s_keys)
+        {
+            int index = 0;
+            while ((index = text.IndexOf(key, index, StringComparison.Ordinal)) >= 0)
+            {
+                int afterKey = index + key.Length;
+                bool standsAlone = (index == 0 || !IsNameChar(text[index - 1])) && (afterKey >= text.Length || !IsNameChar(text[afterKey]));
+                index = afterKey;
+                if (standsAlone && ValueAfterKey(text, afterKey) is { } value && Split(value) is { } handler)
+                {
+                    handlers.Add(handler);
+                }
+            }
+        }
+    }
+
+    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_';
+
+    /// <summary>The value after <c>":</c> or <c>:</c>, unquoted, up to the closing quote or the end of the line or entry.</summary>
+    private static string? ValueAfterKey(string text, int position)
+    {
+        if (position < text.Length && text[position] is '"' or '\'')
+        {
+            position++;
+        }
+
+        position = SkipSpaces(text, position);
+        if (position >= text.Length || text[position] != ':')
+        {
+            return null;
+        }
+
+        position = SkipSpaces(text, position + 1);
+        if (position >= text.Length)
+        {
+            return null;
+        }
+
+        char quote = text[position];
+        if (quote is '"' or '\'')
+        {
+            int close = text.IndexOf(quote, position + 1);
+            return close < 0 ? null : text.Substring(position + 1, close - position - 1).Trim();
+        }
+
+        int end = position;
+        while (end < text.Length && text[end] is not ('\r' or '\n' or ',' or '}' or '#'))
+        {
+            end++;
+        }
+
+        return text.Substring(position, end - position).Trim();
+    }
+
+    private static int SkipSpaces(string text, int position)
+    {
+        while (position < text.Length && text[position] is ' ' or '\t')
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    /// <summary><c>Assembly::Namespace.Type::Method</c> as (type, method); anything else (an executable's assembly name) is not a method.</summary>
+    private static (string, string)? Split(string value)
+    {
+        int first = value.IndexOf("::", StringComparison.Ordinal);
+        int second = first < 0 ? -1 : value.IndexOf("::", first + 2, StringComparison.Ordinal);
+        if (first <= 0 || second < 0 || value.IndexOf("::", second + 2, StringComparison.Ordinal) >= 0)
+        {
+            return null;
+        }
+
+        string assembly = value.Substring(0, first).Trim();
+        string type = value.Substring(first + 2, second - first - 2).Trim();
+        string method = value.Substring(second + 2).Trim();
+        return IsName(assembly, "-.") && IsName(type, ".+`") && IsName(method, string.Empty) ? (type, method) : null;
+    }
+
+    /// <summary>Letters, digits, underscores and the given separators: anything else is not a handler string (an intrinsic function, say).</summary>
+    private static bool IsName(string text, string separators)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (char c in text)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '_' && separators.IndexOf(c) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
