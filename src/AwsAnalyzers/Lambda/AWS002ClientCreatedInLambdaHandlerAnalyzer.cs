@@ -43,15 +43,20 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
         "credentials, sets up its endpoint and opens a new TLS connection on every invocation, which adds latency and " +
         "causes intermittent timeouts. Create the client once, in a static field or the function's constructor.";
 
-    /// <summary>
-    /// Tagged as a compilation-end diagnostic (RS1037) because the one-hop and method-group cases are only known once the
-    /// compilation is complete; a rule keeps one descriptor per ID.
-    /// </summary>
+    /// <summary>A creation in a handler known from its own declaration: reported as the code is typed.</summary>
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+        DiagnosticId, Title, MessageFormat, RuleCategories.Performance, DiagnosticSeverity.Warning, Description);
+
+    /// <summary>
+    /// The same rule for creations one call away from a handler, or in a method group handed to the bootstrap: those
+    /// are only known once every call site has been seen, so they are reported at the end of the compilation (RS1037).
+    /// A separate descriptor keeps the IDE reporting the direct cases live instead of waiting for full analysis.
+    /// </summary>
+    internal static readonly DiagnosticDescriptor RuleFromCallSites = RuleDescriptors.Create(
         DiagnosticId, Title, MessageFormat, RuleCategories.Performance, DiagnosticSeverity.Warning, Description,
         reportedAtCompilationEnd: true);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, RuleFromCallSites);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -244,7 +249,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
                 string? handler = MethodGroupHandlerName(pending.Site) ?? CallingHandlerName(pending.Site);
                 if (handler is not null)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rule, pending.Location, pending.ClientName, handler));
+                    context.ReportDiagnostic(Diagnostic.Create(RuleFromCallSites, pending.Location, pending.ClientName, handler));
                 }
             }
         }

@@ -10,6 +10,9 @@ internal static class TestSetup
     public static void Apply(AnalyzerTest<DefaultVerifier> test)
     {
         test.ReferenceAssemblies = TestReferences.None;
+
+        // A rule may report one ID through a live and a compilation-end descriptor with the same message.
+        test.MarkupOptions = MarkupOptions.UseFirstDescriptor;
         test.TestState.AdditionalReferences.AddRange(TestReferences.All);
         test.SolutionTransforms.Add((solution, projectId) =>
         {

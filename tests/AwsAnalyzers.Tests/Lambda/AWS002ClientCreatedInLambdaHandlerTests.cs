@@ -12,7 +12,8 @@ namespace AwsAnalyzers.Tests.Lambda;
 
 public class AWS002ClientCreatedInLambdaHandlerTests
 {
-    private static DiagnosticResult Diagnostic() => VerifyCS.Diagnostic();
+    // The rule reports through two descriptors (live and compilation-end) that share ID, message and severity.
+    private static DiagnosticResult Diagnostic() => new(AWS002ClientCreatedInLambdaHandlerAnalyzer.Rule);
 
     private static VerifyCS.Test NewTest() => new();
 
@@ -74,9 +75,9 @@ public class AWS002ClientCreatedInLambdaHandlerTests
             {
                 public string Handle(string input, ILambdaContext context)
                 {
-                    IAmazonDynamoDB dynamo = [|new AmazonDynamoDBClient(RegionEndpoint.EUWest1)|];
-                    using var sqs = [|new AmazonSQSClient()|];
-                    using (IAmazonS3 s3 = [|new AmazonS3Client(new AmazonS3Config { ForcePathStyle = true })|])
+                    IAmazonDynamoDB dynamo = {|AWS002:new AmazonDynamoDBClient(RegionEndpoint.EUWest1)|};
+                    using var sqs = {|AWS002:new AmazonSQSClient()|};
+                    using (IAmazonS3 s3 = {|AWS002:new AmazonS3Client(new AmazonS3Config { ForcePathStyle = true })|})
                     {
                         return input;
                     }
@@ -318,11 +319,11 @@ public class AWS002ClientCreatedInLambdaHandlerTests
             {
                 public class Api
                 {
-                    public Stream Get(Stream input) { var s3 = [|new AmazonS3Client()|]; return input; }
+                    public Stream Get(Stream input) { var s3 = {|AWS002:new AmazonS3Client()|}; return input; }
 
                     public class Nested
                     {
-                        public Stream Put(Stream input) { var s3 = [|new AmazonS3Client()|]; return input; }
+                        public Stream Put(Stream input) { var s3 = {|AWS002:new AmazonS3Client()|}; return input; }
                     }
                 }
             }
@@ -499,7 +500,7 @@ public class AWS002ClientCreatedInLambdaHandlerTests
                 {
                     context.Logger.LogLine("start");
                     // One client per environment.
-                    IAmazonS3 s3 = [|new AmazonS3Client(RegionEndpoint.EUWest1)|]; // the region is fixed
+                    IAmazonS3 s3 = {|AWS002:new AmazonS3Client(RegionEndpoint.EUWest1)|}; // the region is fixed
                     await s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = Bucket, Key = input });
                 }
             }
@@ -536,9 +537,9 @@ public class AWS002ClientCreatedInLambdaHandlerTests
             {
                 public string Handle(string input, ILambdaContext context)
                 {
-                    using var sqs = [|new AmazonSQSClient()|];
+                    using var sqs = {|AWS002:new AmazonSQSClient()|};
                     // Scoped client.
-                    using (var dynamo = [|new AmazonDynamoDBClient(new AmazonDynamoDBConfig { MaxErrorRetry = 3 })|])
+                    using (var dynamo = {|AWS002:new AmazonDynamoDBClient(new AmazonDynamoDBConfig { MaxErrorRetry = 3 })|})
                     {
                         sqs.SendMessageAsync("queue", input).Wait();
                         dynamo.ListTablesAsync().Wait();
@@ -586,20 +587,20 @@ public class AWS002ClientCreatedInLambdaHandlerTests
                 [LambdaFunction]
                 public Task Get(string key)
                 {
-                    var s3 = [|new AmazonS3Client()|];
+                    var s3 = {|AWS002:new AmazonS3Client()|};
                     return s3.GetObjectAsync("bucket", key);
                 }
 
                 [LambdaFunction]
                 public Task Delete(string key)
                 {
-                    var s3 = [|new AmazonS3Client()|];
+                    var s3 = {|AWS002:new AmazonS3Client()|};
                     return s3.DeleteObjectAsync("bucket", key);
                 }
 
                 public Task Copy(string key, ILambdaContext context)
                 {
-                    var s3 = [|new AmazonS3Client(RegionEndpoint.USEast1)|];
+                    var s3 = {|AWS002:new AmazonS3Client(RegionEndpoint.USEast1)|};
                     return s3.CopyObjectAsync("bucket", key, "bucket", key + ".bak");
                 }
             }
@@ -655,7 +656,7 @@ public class AWS002ClientCreatedInLambdaHandlerTests
             {
                 public async Task Handle(Request input, ILambdaContext context)
                 {
-                    using IAmazonS3 s3 = [|new AmazonS3Client(RegionEndpoint.GetBySystemName(input.Region))|];
+                    using IAmazonS3 s3 = {|AWS002:new AmazonS3Client(RegionEndpoint.GetBySystemName(input.Region))|};
                     await s3.GetObjectAsync("bucket", input.Key);
                 }
             }
@@ -705,7 +706,7 @@ public class AWS002ClientCreatedInLambdaHandlerTests
                     // The function's entry point.
                     var handler = (string input, ILambdaContext context) =>
                     {
-                        var s3 = [|new AmazonS3Client()|];
+                        var s3 = {|AWS002:new AmazonS3Client()|};
                         return s3.ListBucketsAsync().Result.Buckets.Count;
                     };
 
@@ -752,7 +753,7 @@ public class AWS002ClientCreatedInLambdaHandlerTests
             {
                 public void Handle(string region, ILambdaContext context)
                 {
-                    using (var sqs = [|new AmazonSQSClient(RegionEndpoint.GetBySystemName(region))|])
+                    using (var sqs = {|AWS002:new AmazonSQSClient(RegionEndpoint.GetBySystemName(region))|})
                     {
                         sqs.SendMessageAsync("queue", region).Wait();
                     }
@@ -793,7 +794,7 @@ public class AWS002ClientCreatedInLambdaHandlerTests
 
                     Task Upload()
                     {
-                        var s3 = [|new AmazonS3Client()|];
+                        var s3 = {|AWS002:new AmazonS3Client()|};
                         return s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = "b", Key = input });
                     }
                 }
@@ -841,12 +842,12 @@ public class AWS002ClientCreatedInLambdaHandlerTests
 
             await LambdaBootstrapBuilder.Create(static (Stream input, ILambdaContext context) =>
             {
-                var s3 = [|new AmazonS3Client()|];
+                var s3 = {|AWS002:new AmazonS3Client()|};
                 return input;
             }).Build().RunAsync();
             await LambdaBootstrapBuilder.Create((Stream input, ILambdaContext context) =>
             {
-                var s3 = [|new AmazonS3Client(Amazon.RegionEndpoint.GetBySystemName(context.FunctionName))|];
+                var s3 = {|AWS002:new AmazonS3Client(Amazon.RegionEndpoint.GetBySystemName(context.FunctionName))|};
                 return input;
             }).Build().RunAsync();
             """;
@@ -876,11 +877,11 @@ public class AWS002ClientCreatedInLambdaHandlerTests
 
                 public async Task Handle(string input, ILambdaContext context)
                 {
-                    var fromInstance = [|new AmazonS3Client(_region)|];
-                    var twoValues = [|new AmazonS3Client(input, context.AwsRequestId)|];
-                    var reassigned = [|new AmazonS3Client()|];
+                    var fromInstance = {|AWS002:new AmazonS3Client(_region)|};
+                    var twoValues = {|AWS002:new AmazonS3Client(input, context.AwsRequestId)|};
+                    var reassigned = {|AWS002:new AmazonS3Client()|};
                     reassigned = null;
-                    await Use([|new AmazonS3Client()|]);
+                    await Use({|AWS002:new AmazonS3Client()|});
                 }
 
                 private static Task Use(IAmazonS3 s3) => Task.CompletedTask;
