@@ -338,4 +338,305 @@ public class AWS004MissingPartitionPredicateTests
             Source("[|\"SELECT * FROM sensor_data\"|]"),
             catalog: "{ \"TableList\": [ { \"Name\": \"sensor_data\", \"PartitionKeys\": [] } ");
     }
+
+    // ---- Code fix ----
+
+    private const string Y = "DateTime.UtcNow.ToString(\"yyyy\", CultureInfo.InvariantCulture)";
+    private const string M = "DateTime.UtcNow.ToString(\"MM\", CultureInfo.InvariantCulture)";
+    private const string D = "DateTime.UtcNow.ToString(\"dd\", CultureInfo.InvariantCulture)";
+    private const string Ymd = Y + ", " + M + ", " + D;
+
+    private static string Usings(string rest = "") => "using System;\nusing System.Collections.Generic;\nusing System.Globalization;\n" + rest;
+
+    private static string Reports(string body) => $$"""
+        using System.Threading.Tasks;
+        using Amazon.Athena;
+        using Amazon.Athena.Model;
+
+        class SensorReports
+        {
+            private readonly IAmazonAthena _athena;
+
+            SensorReports(IAmazonAthena athena) => _athena = athena;
+
+        {{body}}
+        }
+        """;
+
+    private static string Fixed(string body) => Usings() + Reports(body);
+
+    private static Task VerifyFixAsync(string source, string fixedSource, string? editorconfig = null, string? catalog = null)
+    {
+        var test = new VerifyCS.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = AwsAnalyzers.Athena.AWS004MissingPartitionPredicateCodeFix.EquivalenceKey };
+        if (editorconfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*]\n" + editorconfig));
+            test.FixedState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*]\n" + editorconfig));
+        }
+
+        if (catalog is not null)
+        {
+            test.TestState.AdditionalFiles.Add(("/catalog/iot.glue.json", catalog));
+            test.FixedState.AdditionalFiles.Add(("/catalog/iot.glue.json", catalog));
+        }
+
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Fix_creates_the_where_before_group_by_and_the_parameter_list_keeping_comments()
+    {
+        await VerifyFixAsync(
+            Reports("""
+                    Task<StartQueryExecutionResponse> DailyAsync() =>
+                        _athena.StartQueryExecutionAsync(new StartQueryExecutionRequest
+                        {
+                            // Average temperature per device.
+                            QueryString = [|"SELECT device_id, AVG(temperature) FROM sensor_data GROUP BY device_id"|], // daily
+                            WorkGroup = "primary",
+                        });
+                """),
+            Fixed($$"""
+                    Task<StartQueryExecutionResponse> DailyAsync() =>
+                        _athena.StartQueryExecutionAsync(new StartQueryExecutionRequest
+                        {
+                            // Average temperature per device.
+                            QueryString = "SELECT device_id, AVG(temperature) FROM sensor_data WHERE year = ? AND month = ? AND day = ? GROUP BY device_id", // daily
+                            ExecutionParameters = new List<string> { {{Ymd}} },
+                            WorkGroup = "primary",
+                        });
+                """));
+    }
+
+    [Fact]
+    public async Task Fix_ands_onto_an_existing_where_and_parenthesizes_an_or()
+    {
+        await VerifyFixAsync(
+            Reports("""
+                    StartQueryExecutionRequest Hot() => new StartQueryExecutionRequest { QueryString = [|"SELECT * FROM sensor_data WHERE temperature > 30 ORDER BY timestamp DESC LIMIT 1000"|] };
+                    StartQueryExecutionRequest Odd() => new StartQueryExecutionRequest { QueryString = [|"SELECT * FROM sensor_data WHERE a = 1 OR b = 2"|] };
+                """),
+            Fixed($$"""
+                    StartQueryExecutionRequest Hot() => new StartQueryExecutionRequest { QueryString = "SELECT * FROM sensor_data WHERE temperature > 30 AND year = ? AND month = ? AND day = ? ORDER BY timestamp DESC LIMIT 1000", ExecutionParameters = new List<string> { {{Ymd}} } };
+                    StartQueryExecutionRequest Odd() => new StartQueryExecutionRequest { QueryString = "SELECT * FROM sensor_data WHERE (a = 1 OR b = 2) AND year = ? AND month = ? AND day = ?", ExecutionParameters = new List<string> { {{Ymd}} } };
+                """));
+    }
+
+    [Fact]
+    public async Task Fix_works_on_verbatim_raw_and_interpolated_text()
+    {
+        await VerifyFixAsync(
+            Reports(""""
+                    StartQueryExecutionRequest Verbatim() => new StartQueryExecutionRequest { QueryString = [|@"SELECT ""device_id""
+                        FROM sensor_data"|] };
+
+                    StartQueryExecutionRequest Raw() => new StartQueryExecutionRequest
+                    {
+                        QueryString = [|"""
+                            SELECT *
+                            FROM sensor_data
+                            LIMIT 10
+                            """|]
+                    };
+
+                    StartQueryExecutionRequest Interpolated(string id) => new StartQueryExecutionRequest { QueryString = [|$"SELECT * FROM sensor_data WHERE device_id = '{id}' LIMIT 10"|] };
+                """"),
+            Fixed($$$""""
+                    StartQueryExecutionRequest Verbatim() => new StartQueryExecutionRequest { QueryString = @"SELECT ""device_id""
+                        FROM sensor_data WHERE year = ? AND month = ? AND day = ?", ExecutionParameters = new List<string> { {{{Ymd}}} } };
+
+                    StartQueryExecutionRequest Raw() => new StartQueryExecutionRequest
+                    {
+                        QueryString = """
+                            SELECT *
+                            FROM sensor_data WHERE year = ? AND month = ? AND day = ?
+                            LIMIT 10
+                            """,
+                        ExecutionParameters = new List<string> { {{{Ymd}}} }
+                    };
+
+                    StartQueryExecutionRequest Interpolated(string id) => new StartQueryExecutionRequest { QueryString = $"SELECT * FROM sensor_data WHERE device_id = '{id}' AND year = ? AND month = ? AND day = ? LIMIT 10", ExecutionParameters = new List<string> { {{{Ymd}}} } };
+                """"));
+    }
+
+    [Fact]
+    public async Task Fix_on_a_later_assignment_adds_a_statement()
+    {
+        await VerifyFixAsync(
+            Reports("""
+                    async Task RunAsync()
+                    {
+                        var request = new StartQueryExecutionRequest { WorkGroup = "primary" };
+                        request.QueryString = [|"SELECT * " + "FROM sensor_data"|]; // all devices
+                        await _athena.StartQueryExecutionAsync(request);
+                    }
+                """),
+            Fixed($$"""
+                    async Task RunAsync()
+                    {
+                        var request = new StartQueryExecutionRequest { WorkGroup = "primary" };
+                        request.QueryString = "SELECT * " + "FROM sensor_data WHERE year = ? AND month = ? AND day = ?"; // all devices
+                        request.ExecutionParameters = new List<string> { {{Ymd}} };
+                        await _athena.StartQueryExecutionAsync(request);
+                    }
+                """));
+    }
+
+    [Fact]
+    public async Task Fix_puts_new_values_at_their_positions_among_existing_parameters()
+    {
+        await VerifyFixAsync(
+            "using System.Collections.Generic;\n" + Reports("""
+                    StartQueryExecutionRequest Build(string id) => new StartQueryExecutionRequest
+                    {
+                        QueryString = [|"SELECT * FROM sensor_data WHERE device_id = ? LIMIT ?"|],
+                        ExecutionParameters = new List<string> { "'" + id + "'", "100" },
+                    };
+
+                    StartQueryExecutionRequest Listed(string id) => new StartQueryExecutionRequest
+                    {
+                        QueryString = [|"SELECT * FROM sensor_data WHERE device_id = ?"|],
+                        ExecutionParameters = ["'" + id + "'"],
+                    };
+                """),
+            Fixed($$"""
+                    StartQueryExecutionRequest Build(string id) => new StartQueryExecutionRequest
+                    {
+                        QueryString = "SELECT * FROM sensor_data WHERE device_id = ? AND year = ? AND month = ? AND day = ? LIMIT ?",
+                        ExecutionParameters = new List<string> { "'" + id + "'", {{Ymd}}, "100" },
+                    };
+
+                    StartQueryExecutionRequest Listed(string id) => new StartQueryExecutionRequest
+                    {
+                        QueryString = "SELECT * FROM sensor_data WHERE device_id = ? AND year = ? AND month = ? AND day = ?",
+                        ExecutionParameters = ["'" + id + "'", {{Ymd}}],
+                    };
+                """));
+    }
+
+    [Fact]
+    public async Task Fix_uses_the_catalog_keys_and_their_types()
+    {
+        string catalog = """
+            { "TableList": [
+                { "Name": "sensor_data", "DatabaseName": "iot", "PartitionKeys": [
+                    { "Name": "year", "Type": "string" }, { "Name": "month", "Type": "varchar(2)" }, { "Name": "day", "Type": "int" } ] },
+                { "Name": "logs", "DatabaseName": "iot", "PartitionKeys": [ { "Name": "region", "Type": "string" }, { "Name": "dt", "Type": "date" } ] }
+            ] }
+            """;
+        await VerifyFixAsync(
+            Reports("""
+                    StartQueryExecutionRequest Sensors() => new StartQueryExecutionRequest { QueryString = [|"SELECT * FROM iot.sensor_data"|] };
+                    StartQueryExecutionRequest Logs() => new StartQueryExecutionRequest { QueryString = [|"SELECT * FROM logs"|] };
+                """),
+            Fixed("""
+                    StartQueryExecutionRequest Sensors() => new StartQueryExecutionRequest { QueryString = "SELECT * FROM iot.sensor_data WHERE year = ? AND month = ? AND day = ?", ExecutionParameters = new List<string> { "'" + DateTime.UtcNow.ToString("yyyy", CultureInfo.InvariantCulture) + "'", "'" + DateTime.UtcNow.ToString("MM", CultureInfo.InvariantCulture) + "'", DateTime.UtcNow.Day.ToString(CultureInfo.InvariantCulture) } };
+                    StartQueryExecutionRequest Logs() => new StartQueryExecutionRequest { QueryString = "SELECT * FROM logs WHERE dt = ?", ExecutionParameters = new List<string> { "DATE '" + DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'" } };
+                """),
+            catalog: catalog);
+    }
+
+    [Fact]
+    public async Task Fix_qualifies_columns_in_a_join_and_fixes_the_block_inside_a_with_query()
+    {
+        await VerifyFixAsync(
+            Reports("""
+                    StartQueryExecutionRequest Joined() => new StartQueryExecutionRequest { QueryString = [|"SELECT * FROM sensor_data s JOIN alerts AS a ON s.device_id = a.device_id"|] };
+                    StartQueryExecutionRequest Cte() => new StartQueryExecutionRequest { QueryString = [|"WITH recent AS (SELECT * FROM sensor_data) SELECT * FROM recent"|] };
+                """),
+            Fixed("""
+                    StartQueryExecutionRequest Joined() => new StartQueryExecutionRequest { QueryString = "SELECT * FROM sensor_data s JOIN alerts AS a ON s.device_id = a.device_id WHERE s.dt = ? AND a.dt = ?", ExecutionParameters = new List<string> { "'" + DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'", "'" + DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'" } };
+                    StartQueryExecutionRequest Cte() => new StartQueryExecutionRequest { QueryString = "WITH recent AS (SELECT * FROM sensor_data WHERE dt = ?) SELECT * FROM recent", ExecutionParameters = new List<string> { "'" + DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'" } };
+                """),
+            editorconfig: "aws_analyzers.AWS004.fix_partition_columns = dt");
+    }
+
+    [Fact]
+    public async Task Fix_writes_global_names_when_a_type_name_is_taken_and_reuses_existing_usings()
+    {
+        await VerifyFixAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+            using Amazon.Athena.Model;
+
+            class CultureInfo { }
+
+            class Reports
+            {
+                StartQueryExecutionRequest Build() => new StartQueryExecutionRequest { QueryString = [|"SELECT * FROM sensor_data"|] };
+            }
+            """,
+            """
+            using System;
+            using System.Collections.Generic;
+            using Amazon.Athena.Model;
+
+            class CultureInfo { }
+
+            class Reports
+            {
+                StartQueryExecutionRequest Build() => new StartQueryExecutionRequest { QueryString = "SELECT * FROM sensor_data WHERE year = ?", ExecutionParameters = new List<string> { DateTime.UtcNow.ToString("yyyy", global::System.Globalization.CultureInfo.InvariantCulture) } };
+            }
+            """,
+            editorconfig: "aws_analyzers.AWS004.fix_partition_columns = year");
+    }
+
+    [Theory]
+    [InlineData("Query", "")]
+    [InlineData("\"SELECT * FROM sensor_data WHERE device_id = ?\"", "")]
+    [InlineData("\"SELECT * FROM sensor_data WHERE device_id = ?\"", "ExecutionParameters = Parameters,")]
+    [InlineData("\"SELECT * FROM sensor_data\"", "ExecutionParameters = Parameters,")]
+    [InlineData("\"SELECT * FROM sensor_data WHERE device_id = ?\"", "ExecutionParameters = new List<string> { \"'a'\", \"'b'\" },")]
+    [InlineData("$\"SELECT * FROM sensor_data WHERE device_id = {Id}\"", "")]
+    [InlineData("\"TABLE sensor_data\"", "")]
+    public async Task No_fix_for_shapes_it_cannot_change_safely(string query, string parameters)
+    {
+        string source = $$"""
+            using System.Collections.Generic;
+            using Amazon.Athena.Model;
+
+            class Reports
+            {
+                const string Query = "SELECT * FROM sensor_data";
+                static readonly List<string> Parameters = new List<string>();
+                static int Id => 1;
+
+                StartQueryExecutionRequest Build() => new StartQueryExecutionRequest
+                {
+                    QueryString = [|{{query}}|],
+                    {{parameters}}
+                };
+            }
+            """;
+        var test = new VerifyCS.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = AwsAnalyzers.Athena.AWS004MissingPartitionPredicateCodeFix.EquivalenceKey };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task No_fix_for_tables_without_date_partition_columns_or_parameters_set_elsewhere()
+    {
+        string source = """
+            using System.Collections.Generic;
+            using Amazon.Athena.Model;
+
+            class Reports
+            {
+                StartQueryExecutionRequest ByRegion() => new StartQueryExecutionRequest { QueryString = [|"SELECT * FROM orders"|] };
+
+                StartQueryExecutionRequest Later()
+                {
+                    var request = new StartQueryExecutionRequest();
+                    request.QueryString = [|"SELECT * FROM sensor_data"|];
+                    request.ExecutionParameters = new List<string>();
+                    return request;
+                }
+            }
+            """;
+        var test = new VerifyCS.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = AwsAnalyzers.Athena.AWS004MissingPartitionPredicateCodeFix.EquivalenceKey };
+        string catalog = """{ "TableList": [ { "Name": "orders", "PartitionKeys": [ { "Name": "region", "Type": "string" } ] }, { "Name": "sensor_data", "PartitionKeys": [ { "Name": "dt", "Type": "string" } ] } ] }""";
+        test.TestState.AdditionalFiles.Add(("/catalog/iot.glue.json", catalog));
+        test.FixedState.AdditionalFiles.Add(("/catalog/iot.glue.json", catalog));
+        await test.RunAsync();
+    }
 }
