@@ -54,6 +54,11 @@ internal sealed class PartitionColumns
     /// </summary>
     public IReadOnlyCollection<string>? Of(string tableName)
     {
+        if (IsMetadataTable(tableName))
+        {
+            return null;
+        }
+
         if (_catalog.IsEmpty)
         {
             return _partitionColumns;
@@ -85,4 +90,13 @@ internal sealed class PartitionColumns
             ? table!.PartitionKeys
             : ImmutableArray<GluePartitionKey>.Empty;
     }
+
+    /// <summary>
+    /// Tables that describe data instead of holding it: <c>information_schema.*</c> and the <c>$</c> metadata tables
+    /// (<c>"sensor_data$partitions"</c>, <c>$files</c>, <c>$history</c>…). Reading them scans no partitions.
+    /// </summary>
+    private static bool IsMetadataTable(string tableName) =>
+        tableName.IndexOf('$') >= 0
+        || tableName.StartsWith("information_schema.", System.StringComparison.OrdinalIgnoreCase)
+        || tableName.IndexOf(".information_schema.", System.StringComparison.OrdinalIgnoreCase) >= 0;
 }
