@@ -44,35 +44,40 @@ internal readonly struct QueryTextSegment
 /// </summary>
 internal static class QueryText
 {
+    /// <summary>How many locals a text may be followed through (<c>var sql = …; r.QueryString = sql;</c>).</summary>
+    private const int MaxLocalDepth = 3;
+
     /// <summary>
     /// The segments of <paramref name="value"/>, or default when no part of its text is known at compile time
-    /// (a parameter, a method result, a non-constant local).
+    /// (a parameter, a method result, a local or field that can hold different texts).
     /// </summary>
     public static ImmutableArray<QueryTextSegment> Read(IOperation value, CancellationToken cancellationToken)
     {
         var segments = ImmutableArray.CreateBuilder<QueryTextSegment>();
         bool anyText = false;
 
-        // An explicit stack instead of recursion: generated code can chain thousands of '+'.
-        var pending = new Stack<IOperation>();
-        pending.Push(value);
+        // An explicit stack instead of recursion: generated code can chain thousands of '+'. Text read through a
+        // local that is used more than once is not editable: changing it would change the other uses too.
+        var pending = new Stack<(IOperation Operation, int LocalDepth, bool Editable)>();
+        pending.Push((value, 0, true));
         while (pending.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            IOperation current = pending.Pop().WalkDownConversions();
+            (IOperation next, int localDepth, bool editable) = pending.Pop();
+            IOperation current = next.WalkDownConversions();
             switch (current)
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation
                     when concatenation.ConstantValue is not { HasValue: true } || HasMappableLiteral(concatenation):
-                    pending.Push(concatenation.RightOperand);
-                    pending.Push(concatenation.LeftOperand);
+                    pending.Push((concatenation.RightOperand, localDepth, editable));
+                    pending.Push((concatenation.LeftOperand, localDepth, editable));
                     break;
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } literal:
-                    segments.Add(QueryTextSegment.Literal(text, LiteralTextMap.ForLiteral(literal.Syntax, text)));
+                    segments.Add(QueryTextSegment.Literal(text, editable ? LiteralTextMap.ForLiteral(literal.Syntax, text) : null));
                     anyText |= text.Length > 0;
                     break;
                 case IInterpolatedStringOperation interpolated:
-                    anyText |= AddInterpolatedParts(interpolated, segments);
+                    anyText |= AddInterpolatedParts(interpolated, segments, editable);
                     break;
                 case { ConstantValue: { HasValue: true, Value: string constant } }:
                     // A const field or local, nameof(...): the text is known, but it is written elsewhere.
@@ -82,6 +87,10 @@ internal static class QueryText
                 case { ConstantValue: { HasValue: true, Value: null } }:
                     // null in a concatenation contributes no text.
                     break;
+                case ILocalReferenceOperation reference when localDepth < MaxLocalDepth
+                    && SingleValue(reference, cancellationToken) is { } stored:
+                    pending.Push((stored.Value, localDepth + 1, editable && stored.ReadOnce));
+                    break;
                 default:
                     segments.Add(QueryTextSegment.Hole);
                     break;
@@ -89,6 +98,78 @@ internal static class QueryText
         }
 
         return anyText ? segments.ToImmutable() : default;
+    }
+
+    /// <summary>
+    /// The value of a local that is written exactly once, by its declaration (<c>var sql = "…";</c>), anywhere in the
+    /// body that declares it (lambdas and local functions included); and whether this is its only read.
+    /// </summary>
+    private static (IOperation Value, bool ReadOnce)? SingleValue(ILocalReferenceOperation reference, CancellationToken cancellationToken)
+    {
+        ILocalSymbol local = reference.Local;
+        if (local.IsRef || local.Type?.SpecialType != SpecialType.System_String)
+        {
+            return null;
+        }
+
+        IOperation? value = null;
+        int reads = 0;
+        foreach (IOperation operation in reference.Root().Descendants())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    if (declarator.Parent is not IVariableDeclarationOperation || declarator.GetVariableInitializer()?.Value is not { } initial)
+                    {
+                        return null;
+                    }
+
+                    value = initial;
+                    break;
+                case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local):
+                    return null;
+                case ILocalReferenceOperation use when SymbolEqualityComparer.Default.Equals(use.Local, local):
+                    if (IsWrite(use))
+                    {
+                        return null;
+                    }
+
+                    reads++;
+                    break;
+            }
+        }
+
+        return value is null ? null : (value, reads == 1);
+    }
+
+    private static bool IsWrite(ILocalReferenceOperation use)
+    {
+        if (use.IsDeclaration)
+        {
+            return true;
+        }
+
+        IOperation? parent = use.Parent;
+        switch (parent)
+        {
+            case IAssignmentOperation assignment when assignment.Target == use:
+            case IIncrementOrDecrementOperation:
+            case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+                return true;
+            case ITupleOperation:
+                IOperation tuple = parent;
+                while (tuple.Parent is ITupleOperation outer)
+                {
+                    tuple = outer;
+                }
+
+                return tuple.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == tuple;
+            default:
+                // A ref local bound to it could write it later; so could code holding its address.
+                return parent is IAddressOfOperation
+                    || parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.IsRef: true } };
+        }
     }
 
     /// <summary>The text with each hole shown as <c>{…}</c>; for messages and tests.</summary>
@@ -128,7 +209,7 @@ internal static class QueryText
         return false;
     }
 
-    private static bool AddInterpolatedParts(IInterpolatedStringOperation interpolated, ImmutableArray<QueryTextSegment>.Builder segments)
+    private static bool AddInterpolatedParts(IInterpolatedStringOperation interpolated, ImmutableArray<QueryTextSegment>.Builder segments, bool editable)
     {
         bool anyText = false;
         foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
@@ -136,7 +217,7 @@ internal static class QueryText
             switch (part)
             {
                 case IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string text } } textPart:
-                    segments.Add(QueryTextSegment.Literal(text, LiteralTextMap.ForInterpolatedText(textPart.Syntax, text)));
+                    segments.Add(QueryTextSegment.Literal(text, editable ? LiteralTextMap.ForInterpolatedText(textPart.Syntax, text) : null));
                     anyText |= text.Length > 0;
                     break;
                 case IInterpolationOperation { Alignment: null, FormatString: null, Expression.ConstantValue: { HasValue: true, Value: string constant } }:

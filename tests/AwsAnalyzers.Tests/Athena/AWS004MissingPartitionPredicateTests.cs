@@ -100,6 +100,49 @@ public class AWS004MissingPartitionPredicateTests
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("'iot.sensor_data'"));
     }
 
+    [Fact]
+    public async Task A_local_written_once_is_read_through_and_locals_written_again_are_not()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Amazon.Athena.Model;
+
+            class SensorReports
+            {
+                StartQueryExecutionRequest Once(string id)
+                {
+                    var sql = $"SELECT * FROM sensor_data WHERE device_id = '{id}'";
+                    var query = sql;
+                    return new StartQueryExecutionRequest { QueryString = [|query|] };
+                }
+
+                StartQueryExecutionRequest Extended(bool daily)
+                {
+                    var sql = "SELECT * FROM sensor_data";
+                    if (daily) sql += " WHERE year = 2025";
+                    return new StartQueryExecutionRequest { QueryString = sql };
+                }
+
+                StartQueryExecutionRequest Reassigned(bool daily)
+                {
+                    string sql = "SELECT * FROM sensor_data";
+                    System.Action change = () => sql = "SELECT * FROM sensor_data WHERE year = 2025";
+                    change();
+                    return new StartQueryExecutionRequest { QueryString = sql };
+                }
+
+                StartQueryExecutionRequest ByRef()
+                {
+                    string sql = "SELECT * FROM sensor_data";
+                    AddFilter(ref sql);
+                    ref string alias = ref sql;
+                    return new StartQueryExecutionRequest { QueryString = sql };
+                }
+
+                static void AddFilter(ref string sql) => sql += " WHERE year = 2025";
+            }
+            """);
+    }
+
     [Theory]
     [InlineData("WITH recent AS (SELECT * FROM sensor_data) SELECT * FROM recent")]
     [InlineData("SELECT * FROM devices WHERE year = 2025 AND id IN (SELECT device_id FROM sensor_data WHERE temperature > 30)")]
@@ -640,6 +683,37 @@ public class AWS004MissingPartitionPredicateTests
         string catalog = """{ "TableList": [ { "Name": "orders", "PartitionKeys": [ { "Name": "region", "Type": "string" } ] }, { "Name": "sensor_data", "PartitionKeys": [ { "Name": "dt", "Type": "string" } ] } ] }""";
         test.TestState.AdditionalFiles.Add(("/catalog/iot.glue.json", catalog));
         test.FixedState.AdditionalFiles.Add(("/catalog/iot.glue.json", catalog));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Fix_edits_the_text_of_a_local_read_once_and_not_of_one_read_twice()
+    {
+        await VerifyFixAsync(
+            Reports("""
+                    async Task RunAsync()
+                    {
+                        var sql = "SELECT * FROM sensor_data";
+                        await _athena.StartQueryExecutionAsync(new StartQueryExecutionRequest { QueryString = [|sql|] });
+                    }
+                """),
+            Fixed($$"""
+                    async Task RunAsync()
+                    {
+                        var sql = "SELECT * FROM sensor_data WHERE year = ? AND month = ? AND day = ?";
+                        await _athena.StartQueryExecutionAsync(new StartQueryExecutionRequest { QueryString = sql, ExecutionParameters = new List<string> { {{Ymd}} } });
+                    }
+                """));
+
+        string twice = Reports("""
+                async Task RunAsync()
+                {
+                    var sql = "SELECT * FROM sensor_data";
+                    System.Console.WriteLine(sql);
+                    await _athena.StartQueryExecutionAsync(new StartQueryExecutionRequest { QueryString = [|sql|] });
+                }
+            """);
+        var test = new VerifyCS.Test { TestCode = twice, FixedCode = twice, CodeActionEquivalenceKey = AwsAnalyzers.Athena.AWS004MissingPartitionPredicateCodeFix.EquivalenceKey };
         await test.RunAsync();
     }
 }
