@@ -509,11 +509,15 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
             return null;
         }
 
-        /// <summary>True when the member that holds the statement reads or writes some <c>ExecutionParameters</c>.</summary>
+        /// <summary>
+        /// True when the type that holds the statement reads or writes some <c>ExecutionParameters</c>: a request kept
+        /// in a field may get its parameters in another method.
+        /// </summary>
         private static bool MentionsExecutionParameters(StatementSyntax statement)
         {
-            SyntaxNode? body = statement.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? (SyntaxNode?)statement.FirstAncestorOrSelf<GlobalStatementSyntax>()?.Parent;
-            return body is null || body.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == ExecutionParameters);
+            SyntaxNode? scope = statement.Ancestors().LastOrDefault(a => a is TypeDeclarationSyntax)
+                ?? statement.FirstAncestorOrSelf<CompilationUnitSyntax>();
+            return scope is null || scope.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == ExecutionParameters);
         }
 
         protected static string ListCreation(IReadOnlyList<(int Index, string Expression)> values, string list) =>

@@ -677,6 +677,15 @@ public class AWS004MissingPartitionPredicateTests
                     request.ExecutionParameters = new List<string>();
                     return request;
                 }
+
+                private readonly StartQueryExecutionRequest _daily = new StartQueryExecutionRequest();
+
+                void Prepare()
+                {
+                    _daily.QueryString = [|"SELECT * FROM sensor_data"|];
+                }
+
+                void Bind(string day) => _daily.ExecutionParameters = new List<string> { day };
             }
             """;
         var test = new VerifyCS.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = AwsAnalyzers.Athena.AWS004MissingPartitionPredicateCodeFix.EquivalenceKey };
