@@ -255,14 +255,14 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
                 return null;
             }
 
-            if (Escape(insertion.Text, mapped.Map.Expression) is not { } escaped)
+            if (Escape(insertion.Text, mapped.Expression) is not { } escaped)
             {
                 return null;
             }
 
-            if (!edits.TryGetValue(mapped.Map.Expression, out var list))
+            if (!edits.TryGetValue(mapped.Expression, out var list))
             {
-                edits[mapped.Map.Expression] = list = new List<(int, string)>();
+                edits[mapped.Expression] = list = new List<(int, string)>();
             }
 
             list.Add((mapped.Position, escaped));
@@ -294,9 +294,10 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
 
     /// <summary>
     /// The document position for an offset of the composed text: in a literal written in the query expression
-    /// that contains the offset (preferring one that can be edited, at a boundary between two texts).
+    /// that contains the offset (preferring one that can be edited, at a boundary between two texts), or else right
+    /// after an interpolation that ends there.
     /// </summary>
-    private static (LiteralTextMap Map, int Position)? MapOffset(AnalyzedQuery query, SqlSourceText source, int offset)
+    private static (ExpressionSyntax Expression, int Position)? MapOffset(AnalyzedQuery query, SqlSourceText source, int offset)
     {
         for (int i = 0; i < query.Segments.Length && i < source.PartCount; i++)
         {
@@ -309,7 +310,16 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
 
             if (map.PositionOf(offset - start) is { } position)
             {
-                return (map, position);
+                return (map.Expression, position);
+            }
+        }
+
+        for (int i = 0; i < query.Segments.Length && i < source.PartCount; i++)
+        {
+            if (query.Segments[i].Interpolation is { Parent: InterpolatedStringExpressionSyntax owner } interpolation
+                && offset == source.GetPartStart(i) + 1)
+            {
+                return (owner, interpolation.Span.End);
             }
         }
 

@@ -17,10 +17,11 @@ namespace AwsAnalyzers.Athena;
 /// </summary>
 internal readonly struct QueryTextSegment
 {
-    private QueryTextSegment(string? text, LiteralTextMap? map)
+    private QueryTextSegment(string? text, LiteralTextMap? map, InterpolationSyntax? interpolation)
     {
         Text = text;
         Map = map;
+        Interpolation = interpolation;
     }
 
     /// <summary>The literal text, or null for a hole.</summary>
@@ -31,9 +32,14 @@ internal readonly struct QueryTextSegment
     /// <summary>Where each character of <see cref="Text"/> is written in the document, or null when it cannot be edited in place.</summary>
     public LiteralTextMap? Map { get; }
 
+    /// <summary>For a hole that is an interpolation of a string written here, its syntax: text can follow its <c>}</c>.</summary>
+    public InterpolationSyntax? Interpolation { get; }
+
     public static QueryTextSegment Hole => default;
 
-    public static QueryTextSegment Literal(string text, LiteralTextMap? map) => new(text, map);
+    public static QueryTextSegment InterpolationHole(InterpolationSyntax? interpolation) => new(null, null, interpolation);
+
+    public static QueryTextSegment Literal(string text, LiteralTextMap? map) => new(text, map, null);
 
     public override string ToString() => Text ?? "{hole}";
 }
@@ -225,7 +231,7 @@ internal static class QueryText
                     anyText |= constant.Length > 0;
                     break;
                 default:
-                    segments.Add(QueryTextSegment.Hole);
+                    segments.Add(QueryTextSegment.InterpolationHole(editable ? part.Syntax as InterpolationSyntax : null));
                     break;
             }
         }

@@ -486,6 +486,8 @@ public class AWS004MissingPartitionPredicateTests
                     };
 
                     StartQueryExecutionRequest Interpolated(string id) => new StartQueryExecutionRequest { QueryString = [|$"SELECT * FROM sensor_data WHERE device_id = '{id}' LIMIT 10"|] };
+
+                    StartQueryExecutionRequest EndsInHole(int id) => new StartQueryExecutionRequest { QueryString = [|$@"SELECT * FROM sensor_data WHERE device_id = {id}"|] };
                 """"),
             Fixed($$$""""
                     StartQueryExecutionRequest Verbatim() => new StartQueryExecutionRequest { QueryString = @"SELECT ""device_id""
@@ -502,6 +504,8 @@ public class AWS004MissingPartitionPredicateTests
                     };
 
                     StartQueryExecutionRequest Interpolated(string id) => new StartQueryExecutionRequest { QueryString = $"SELECT * FROM sensor_data WHERE device_id = '{id}' AND year = ? AND month = ? AND day = ? LIMIT 10", ExecutionParameters = new List<string> { {{{Ymd}}} } };
+
+                    StartQueryExecutionRequest EndsInHole(int id) => new StartQueryExecutionRequest { QueryString = $@"SELECT * FROM sensor_data WHERE device_id = {id} AND year = ? AND month = ? AND day = ?", ExecutionParameters = new List<string> { {{{Ymd}}} } };
                 """"));
     }
 
@@ -634,7 +638,7 @@ public class AWS004MissingPartitionPredicateTests
     [InlineData("\"SELECT * FROM sensor_data WHERE device_id = ?\"", "ExecutionParameters = Parameters,")]
     [InlineData("\"SELECT * FROM sensor_data\"", "ExecutionParameters = Parameters,")]
     [InlineData("\"SELECT * FROM sensor_data WHERE device_id = ?\"", "ExecutionParameters = new List<string> { \"'a'\", \"'b'\" },")]
-    [InlineData("$\"SELECT * FROM sensor_data WHERE device_id = {Id}\"", "")]
+    [InlineData("\"SELECT * FROM sensor_data WHERE device_id = \" + Id", "")]
     [InlineData("\"TABLE sensor_data\"", "")]
     public async Task No_fix_for_shapes_it_cannot_change_safely(string query, string parameters)
     {
