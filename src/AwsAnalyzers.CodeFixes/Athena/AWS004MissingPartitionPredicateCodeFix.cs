@@ -81,7 +81,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
                 editor.ReplaceNode(literal.Key, literal.Value);
             }
 
-            fix.Parameters.Apply(editor, fix.ParameterTexts());
+            fix.Parameters.Apply(editor, fix.ParameterTexts(out string listType), listType);
             namespaces.UnionWith(fix.Namespaces);
         }
 
@@ -481,7 +481,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
     /// <summary>Where the request's <c>ExecutionParameters</c> are set, and how the new values get in.</summary>
     private abstract class ParameterBinding
     {
-        public abstract void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values);
+        public abstract void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType);
 
         /// <summary>
         /// How to bind the new values for a query with <paramref name="existing"/> <c>?</c> already, or null when the
@@ -545,8 +545,6 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
 
             return SyntaxFactory.TriviaList(leading.Skip(start));
         }
-
-        public string ListType { get; set; } = "List<string>";
     }
 
     /// <summary>Adds <c>ExecutionParameters = new List&lt;string&gt; { … }</c> after <c>QueryString</c> in the object initializer.</summary>
@@ -561,9 +559,9 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
             _queryIndex = queryIndex;
         }
 
-        public override void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values)
+        public override void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType)
         {
-            string creation = ListCreation(values, ListType);
+            string creation = ListCreation(values, listType);
             editor.ReplaceNode(_initializer, (current, _) =>
             {
                 var initializer = (InitializerExpressionSyntax)current;
@@ -644,7 +642,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
             return count == existing ? new ExistingList(value) : null;
         }
 
-        public override void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values)
+        public override void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType)
         {
             editor.ReplaceNode(_list, (current, _) =>
             {
@@ -698,12 +696,12 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
             _target = target;
         }
 
-        public override void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values)
+        public override void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType)
         {
             // A comment after the query statement stays there; the new statement only ends its line.
             SyntaxTrivia lineEnd = _statement.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
             StatementSyntax added = SyntaxFactory.ParseStatement(
-                    _target.WithoutTrivia().ToString() + "." + ExecutionParameters + " = " + ListCreation(values, ListType) + ";")
+                    _target.WithoutTrivia().ToString() + "." + ExecutionParameters + " = " + ListCreation(values, listType) + ";")
                 .WithLeadingTrivia(Indentation(_statement))
                 .WithTrailingTrivia(lineEnd.IsKind(SyntaxKind.EndOfLineTrivia) ? lineEnd : SyntaxFactory.ElasticCarriageReturnLineFeed);
             editor.InsertAfter(_statement, added);
@@ -742,12 +740,15 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
         /// <summary>The namespaces the new code needs a <c>using</c> for.</summary>
         public HashSet<string> Namespaces { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>The C# expressions of the new values, by position in the parameter list.</summary>
-        public IReadOnlyList<(int Index, string Expression)> ParameterTexts()
+        /// <summary>
+        /// The C# expressions of the new values, by position in the parameter list, and the list type as it can be
+        /// written here.
+        /// </summary>
+        public IReadOnlyList<(int Index, string Expression)> ParameterTexts(out string listType)
         {
             string dateTime = TypeName("DateTime", "System", "System.DateTime");
             string cultureInfo = TypeName("CultureInfo", "System.Globalization", "System.Globalization.CultureInfo");
-            Parameters.ListType = TypeName("List<string>", "System.Collections.Generic", "System.Collections.Generic.List<string>");
+            listType = TypeName("List<string>", "System.Collections.Generic", "System.Collections.Generic.List<string>");
             return _newParameters.Select(p => (p.Index, p.Value.Expression(dateTime, cultureInfo))).ToList();
         }
 
