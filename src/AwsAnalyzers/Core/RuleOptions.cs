@@ -28,6 +28,23 @@ internal static class RuleOptions
         return null;
     }
 
+    /// <summary>
+    /// An option for an additional file (a catalog, a list): the .editorconfig sections that match the file's path, then
+    /// the global config.
+    /// </summary>
+    public static string? GetString(AnalyzerOptions options, AdditionalText file, string ruleId, string option)
+    {
+        string key = Key(ruleId, option);
+        if (options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(key, out string? value)
+            || options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(key, out value))
+        {
+            value = value.Trim();
+            return value.Length == 0 ? null : value;
+        }
+
+        return null;
+    }
+
     public static bool GetBool(AnalyzerOptions options, SyntaxTree tree, string ruleId, string option, bool defaultValue)
     {
         string? value = GetString(options, tree, ruleId, option);
@@ -44,9 +61,16 @@ internal static class RuleOptions
 
     /// <summary>A comma-separated list; entries are trimmed and empty entries dropped.</summary>
     public static ImmutableArray<string> GetList(
-        AnalyzerOptions options, SyntaxTree tree, string ruleId, string option, ImmutableArray<string> defaultValue)
+        AnalyzerOptions options, SyntaxTree tree, string ruleId, string option, ImmutableArray<string> defaultValue) =>
+        ParseList(GetString(options, tree, ruleId, option), defaultValue);
+
+    /// <summary>A comma-separated list set for an additional file; entries are trimmed and empty entries dropped.</summary>
+    public static ImmutableArray<string> GetList(
+        AnalyzerOptions options, AdditionalText file, string ruleId, string option, ImmutableArray<string> defaultValue) =>
+        ParseList(GetString(options, file, ruleId, option), defaultValue);
+
+    private static ImmutableArray<string> ParseList(string? value, ImmutableArray<string> defaultValue)
     {
-        string? value = GetString(options, tree, ruleId, option);
         if (value is null)
         {
             return defaultValue;

@@ -1,0 +1,341 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using System.Threading;
+using AwsAnalyzers.Athena.Sql;
+using AwsAnalyzers.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AwsAnalyzers.Athena;
+
+/// <summary>
+/// AWS004: an Athena query whose text is known at compile time and that reads a partitioned table without a predicate
+/// on any of its partition columns. Athena then scans every partition: the bill grows with the table, and large scans
+/// hit the 30-minute query timeout.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
+{
+    public const string DiagnosticId = RuleIds.AthenaQueryWithoutPartitionPredicate;
+
+    internal const string StartQueryExecutionRequestName = "Amazon.Athena.Model.StartQueryExecutionRequest";
+    internal const string QueryStringProperty = "QueryString";
+    internal const string ExecutionParametersProperty = "ExecutionParameters";
+
+    internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+        DiagnosticId,
+        title: "Athena query without a partition predicate",
+        messageFormat: "The query reads {0} without a predicate on its partition columns, so Athena scans every partition",
+        RuleCategories.Performance,
+        DiagnosticSeverity.Warning,
+        description: "Athena bills by bytes scanned and cancels a query after 30 minutes. A query that does not filter a " +
+            "partitioned table on its partition columns (year, month, day…) reads every partition of it. Add a WHERE " +
+            "condition on the partition columns of each table the query reads.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            INamedTypeSymbol? request = KnownTypes.For(start.Compilation).Get(StartQueryExecutionRequestName);
+            if (request is null)
+            {
+                return;
+            }
+
+            // Parsed once per compilation; every query of the project is checked against the same catalog.
+            GlueCatalog catalog = PartitionColumns.ReadCatalog(start.Options, start.CancellationToken);
+            start.RegisterOperationAction(context => AnalyzeAssignment(context, request, catalog), OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol request, GlueCatalog catalog)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (!IsQueryStringOf(assignment.Target, request) || IsRewrittenLater(assignment, request, context.CancellationToken))
+        {
+            return;
+        }
+
+        PartitionColumns columns = PartitionColumns.For(catalog, context.Options, assignment.Syntax.SyntaxTree);
+        if (Analyze(assignment.Value, columns, context.CancellationToken) is not { } result)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), TableList(result.UnprunedTables)));
+    }
+
+    /// <summary>The query text of <paramref name="value"/> and what reading it found, or null when there is nothing to report.</summary>
+    internal static AnalyzedQuery? Analyze(IOperation value, PartitionColumns columns, CancellationToken cancellationToken)
+    {
+        ImmutableArray<QueryTextSegment> segments = QueryText.Read(value, cancellationToken);
+        if (segments.IsDefault)
+        {
+            return null;
+        }
+
+        var parts = new SqlTextPart[segments.Length];
+        for (int i = 0; i < segments.Length; i++)
+        {
+            parts[i] = segments[i].IsHole ? SqlTextPart.Hole : SqlTextPart.FromText(segments[i].Text!);
+        }
+
+        PartitionPruningResult result = PartitionPruningAnalysis.FindUnprunedTables(parts, columns.Of);
+        if (result.IsUnknown || result.Statement is not { } statement)
+        {
+            return null;
+        }
+
+        var unpruned = new List<UnprunedTableRead>();
+        foreach (UnprunedTableRead read in result.UnprunedTables)
+        {
+            if (!PredicatePushdown.IsFilteredByReaders(read, statement))
+            {
+                unpruned.Add(read);
+            }
+        }
+
+        return unpruned.Count == 0 ? null : new AnalyzedQuery(segments, statement, unpruned);
+    }
+
+    internal static bool IsQueryStringOf(IOperation target, INamedTypeSymbol request) =>
+        target is IPropertyReferenceOperation { Property: { Name: QueryStringProperty } property }
+        && property.ContainingType.IsOrDerivesFrom(request);
+
+    /// <summary>
+    /// True when the same request's query is extended afterwards (<c>r.QueryString += " WHERE …"</c>, or assigned a
+    /// value that reads <c>r.QueryString</c>): the text assigned here is then not the query that runs.
+    /// </summary>
+    private static bool IsRewrittenLater(ISimpleAssignmentOperation assignment, INamedTypeSymbol request, CancellationToken cancellationToken)
+    {
+        if (RequestLocal(assignment) is not { } local)
+        {
+            return false;
+        }
+
+        foreach (IOperation operation in assignment.Root().Descendants())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (operation is IPropertyReferenceOperation { Instance: ILocalReferenceOperation instance } reference
+                && SymbolEqualityComparer.Default.Equals(instance.Local, local)
+                && IsQueryStringOf(reference, request))
+            {
+                switch (reference.Parent)
+                {
+                    case ICompoundAssignmentOperation compound when compound.Target == reference:
+                    case ICoalesceAssignmentOperation coalesce when coalesce.Target == reference:
+                        return true;
+                    case var parent when parent is not ISimpleAssignmentOperation && IsInsideQueryStringWrite(reference, request):
+                        return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="read"/> sits in the value of an assignment to a <c>QueryString</c>.</summary>
+    private static bool IsInsideQueryStringWrite(IOperation read, INamedTypeSymbol request)
+    {
+        for (IOperation? current = read; current?.Parent is { } parent; current = parent)
+        {
+            if (parent is ISimpleAssignmentOperation write && write.Value == current)
+            {
+                return IsQueryStringOf(write.Target, request);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The local that holds the request whose query is assigned: <c>r.QueryString = …</c> or <c>var r = new …{ QueryString = … }</c>.</summary>
+    private static ILocalSymbol? RequestLocal(ISimpleAssignmentOperation assignment)
+    {
+        if (assignment.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation local })
+        {
+            return local.Local;
+        }
+
+        if (assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation })
+        {
+            IOperation? holder = creation.Parent;
+            while (holder is IConversionOperation conversion)
+            {
+                holder = conversion.Parent;
+            }
+
+            if (holder is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+            {
+                return declarator.Symbol;
+            }
+        }
+
+        return null;
+    }
+
+    private static string TableList(IReadOnlyList<UnprunedTableRead> tables)
+    {
+        var names = new List<string>();
+        foreach (UnprunedTableRead table in tables)
+        {
+            string name = "'" + table.LookupName + "'";
+            if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        var builder = new StringBuilder();
+        for (int i = 0; i < names.Count; i++)
+        {
+            builder.Append(i == 0 ? string.Empty : i == names.Count - 1 ? " and " : ", ").Append(names[i]);
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>
+/// Athena (Trino) pushes the predicates of a query block down into the derived tables and WITH queries it reads:
+/// <c>SELECT * FROM (SELECT * FROM events) e WHERE e.year = 2025</c> prunes <c>events</c>. A table read inside such a
+/// block counts as filtered when a block that reads it, directly or through other derived tables and WITH queries,
+/// compares one of the table's partition columns (unqualified, or qualified by the derived table or WITH query).
+/// </summary>
+internal static class PredicatePushdown
+{
+    public static bool IsFilteredByReaders(UnprunedTableRead read, SqlStatement statement)
+    {
+        var visited = new HashSet<SqlQueryBlock>();
+        var pending = new Stack<SqlQueryBlock>();
+        pending.Push(read.Block);
+        while (pending.Count > 0)
+        {
+            SqlQueryBlock block = pending.Pop();
+            if (!visited.Add(block))
+            {
+                continue;
+            }
+
+            foreach ((SqlQueryBlock reader, SqlTableReference? relation) in Readers(block, statement))
+            {
+                if (reader.HasOpaqueHole || Filters(reader, relation, read.PartitionColumns))
+                {
+                    return true;
+                }
+
+                pending.Push(reader);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The blocks that read <paramref name="block"/>'s rows: the block whose FROM holds a derived table, or every
+    /// block that names a WITH query (with that reference). An expression subquery (<c>IN (SELECT …)</c>) has none:
+    /// outer predicates are not pushed into it.
+    /// </summary>
+    private static IEnumerable<(SqlQueryBlock Reader, SqlTableReference? Relation)> Readers(SqlQueryBlock block, SqlStatement statement)
+    {
+        if (block.Role == SqlQueryBlockRole.DerivedTable && block.Parent is { } parent)
+        {
+            yield return (parent, null);
+        }
+        else if (block.Role == SqlQueryBlockRole.CommonTableExpression && block.CteName is { } name)
+        {
+            foreach (SqlQueryBlock candidate in statement.Blocks)
+            {
+                foreach (SqlTableReference table in candidate.Tables)
+                {
+                    if (table.IsCte && string.Equals(table.Name.Name, name, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        yield return (candidate, table);
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool Filters(SqlQueryBlock reader, SqlTableReference? relation, IReadOnlyCollection<string> partitionColumns)
+    {
+        foreach (SqlPredicate predicate in reader.Predicates)
+        {
+            foreach (SqlColumnReference column in predicate.Columns)
+            {
+                if (column.IsHole)
+                {
+                    return true;
+                }
+
+                if (column.Name is { } name && Contains(partitionColumns, name)
+                    && (column.Qualifier is not { } qualifier || QualifierFits(reader, relation, qualifier)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// For a WITH query: its alias or name. For a derived table, whose alias the reader does not record: any qualifier
+    /// that is not the alias or name of another relation of the block.
+    /// </summary>
+    private static bool QualifierFits(SqlQueryBlock reader, SqlTableReference? relation, string qualifier)
+    {
+        if (relation is not null)
+        {
+            return relation.AliasIsHole
+                || string.Equals(qualifier, relation.Alias, System.StringComparison.OrdinalIgnoreCase)
+                || string.Equals(qualifier, relation.Name.Name, System.StringComparison.OrdinalIgnoreCase);
+        }
+
+        foreach (SqlTableReference other in reader.Tables)
+        {
+            if (string.Equals(qualifier, other.Alias, System.StringComparison.OrdinalIgnoreCase)
+                || (other.Alias is null && string.Equals(qualifier, other.Name.Name, System.StringComparison.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Contains(IReadOnlyCollection<string> columns, string name)
+    {
+        foreach (string column in columns)
+        {
+            if (string.Equals(column, name, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A query that reads partitioned tables without pruning them: its text, how it was read, and the tables.</summary>
+internal sealed class AnalyzedQuery
+{
+    public AnalyzedQuery(ImmutableArray<QueryTextSegment> segments, SqlStatement statement, IReadOnlyList<UnprunedTableRead> unprunedTables)
+    {
+        Segments = segments;
+        Statement = statement;
+        UnprunedTables = unprunedTables;
+    }
+
+    public ImmutableArray<QueryTextSegment> Segments { get; }
+
+    public SqlStatement Statement { get; }
+
+    public IReadOnlyList<UnprunedTableRead> UnprunedTables { get; }
+}
