@@ -746,31 +746,13 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
         /// </summary>
         public IReadOnlyList<(int Index, string Expression)> ParameterTexts(out string listType)
         {
-            string dateTime = TypeName("DateTime", "System", "System.DateTime");
-            string cultureInfo = TypeName("CultureInfo", "System.Globalization", "System.Globalization.CultureInfo");
-            listType = TypeName("List<string>", "System.Collections.Generic", "System.Collections.Generic.List<string>");
+            string dateTime = TypeName("DateTime", "System");
+            string cultureInfo = TypeName("CultureInfo", "System.Globalization");
+            listType = TypeName("List<string>", "System.Collections.Generic");
             return _newParameters.Select(p => (p.Index, p.Value.Expression(dateTime, cultureInfo))).ToList();
         }
 
-        /// <summary>
-        /// The simple name when it already binds here, or when a using can be added without making it ambiguous;
-        /// otherwise the <c>global::</c> name.
-        /// </summary>
-        private string TypeName(string simpleName, string namespaceName, string fullName)
-        {
-            if (UsingDirectives.Binds(_model, _position, simpleName, fullName))
-            {
-                return simpleName;
-            }
-
-            string bareName = simpleName.Split('<')[0];
-            if (_model.LookupNamespacesAndTypes(_position, name: bareName).IsEmpty)
-            {
-                Namespaces.Add(namespaceName);
-                return simpleName;
-            }
-
-            return "global::" + fullName;
-        }
+        private string TypeName(string simpleName, string namespaceName) =>
+            UsingDirectives.TypeReference(_model, _position, namespaceName, simpleName, Namespaces);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,6 +16,31 @@ internal static class UsingDirectives
         ISymbol? symbol = model.GetSpeculativeSymbolInfo(
             position, SyntaxFactory.ParseTypeName(typeName), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
         return symbol is ITypeSymbol type && type.ToDisplayString() == fullName;
+    }
+
+    /// <summary>
+    /// How a fix writes a type at <paramref name="position"/>: the simple name when it already binds there, or when
+    /// a using for <paramref name="namespaceName"/> (collected in <paramref name="usingsToAdd"/>) makes it bind without
+    /// ambiguity; otherwise the <c>global::</c> name, because another type of that name is in scope.
+    /// </summary>
+    /// <param name="simpleName">The name as written, with type arguments if any (<c>List&lt;string&gt;</c>).</param>
+    public static string TypeReference(
+        SemanticModel model, int position, string namespaceName, string simpleName, ISet<string> usingsToAdd)
+    {
+        string fullName = namespaceName + "." + simpleName;
+        if (Binds(model, position, simpleName, fullName))
+        {
+            return simpleName;
+        }
+
+        string bareName = simpleName.Split('<')[0];
+        if (model.LookupNamespacesAndTypes(position, name: bareName).IsEmpty)
+        {
+            usingsToAdd.Add(namespaceName);
+            return simpleName;
+        }
+
+        return "global::" + fullName;
     }
 
     /// <summary>Adds <c>using <paramref name="namespaceName"/>;</c> to the file unless it is already there.</summary>

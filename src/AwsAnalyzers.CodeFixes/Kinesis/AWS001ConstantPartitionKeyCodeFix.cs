@@ -88,7 +88,7 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
 
         var removals = new List<SyntaxNode>();
         var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
-        bool needsUsingSystem = false;
+        var usingsToAdd = new HashSet<string>(StringComparer.Ordinal);
         foreach (Diagnostic diagnostic in diagnostics)
         {
             if (FindAssignment(root, diagnostic) is not { } assignment)
@@ -102,11 +102,7 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
                     removals.Add(RemovedNode(assignment));
                     break;
                 case RandomKeyEquivalenceKey when !IsExplicitHashKey(diagnostic):
-                    int position = assignment.Right.SpanStart;
-                    bool guidInScope = UsingDirectives.Binds(model, position, "Guid", "System.Guid");
-                    bool guidNameTaken = !guidInScope && NameIsTaken(model, position, "Guid");
-                    needsUsingSystem |= !guidInScope && !guidNameTaken;
-                    string guid = guidNameTaken ? "global::System.Guid" : "Guid";
+                    string guid = UsingDirectives.TypeReference(model, assignment.Right.SpanStart, "System", "Guid", usingsToAdd);
                     replacements[assignment.Right] = SyntaxFactory.ParseExpression(guid + ".NewGuid().ToString()")
                         .WithTriviaFrom(assignment.Right);
                     break;
@@ -130,9 +126,9 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
         }
 
         fixedRoot = SyntaxRemoval.RemoveKeepingComments(fixedRoot, removals.Select(node => fixedRoot.GetCurrentNode(node)!));
-        if (needsUsingSystem)
+        foreach (string namespaceName in usingsToAdd)
         {
-            fixedRoot = UsingDirectives.Add(fixedRoot, "System");
+            fixedRoot = UsingDirectives.Add(fixedRoot, namespaceName);
         }
 
         return document.WithSyntaxRoot(fixedRoot);
@@ -222,9 +218,6 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
 
     private static SyntaxNode RemovedNode(AssignmentExpressionSyntax assignment) =>
         assignment.Parent is ExpressionStatementSyntax statement ? statement : assignment;
-
-    private static bool NameIsTaken(SemanticModel model, int position, string name) =>
-        !model.LookupNamespacesAndTypes(position, name: name).IsEmpty;
 
     /// <summary>
     /// A per-record key: an identifier-like member of the nearest loop variable or lambda parameter that produces the

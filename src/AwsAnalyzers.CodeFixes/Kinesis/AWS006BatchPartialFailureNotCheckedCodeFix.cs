@@ -475,21 +475,8 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
             return false;
         }
 
-        private string TypeName(string name, string namespaceName, int position, ISet<string> namespaces)
-        {
-            if (UsingDirectives.Binds(_model, position, name, namespaceName + "." + name))
-            {
-                return name;
-            }
-
-            if (!_model.LookupNamespacesAndTypes(position, name: name).IsEmpty)
-            {
-                return "global::" + namespaceName + "." + name;
-            }
-
-            namespaces.Add(namespaceName);
-            return name;
-        }
+        private string TypeName(string name, string namespaceName, int position, ISet<string> namespaces) =>
+            UsingDirectives.TypeReference(_model, position, namespaceName, name, namespaces);
 
         private void RequireLinq(int position, ISet<string> namespaces)
         {
