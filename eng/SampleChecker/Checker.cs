@@ -118,7 +118,18 @@ internal sealed class Checker
     {
         var failures = new List<string>();
         SarifLog.DeleteAll(_root);
-        DotNet.Result build = _dotnet.Run(_root, "1-build-warnaserror", "build", Solution, "--no-incremental", "-warnaserror", SarifLog.ErrorLogProperty);
+
+        // Restored on its own, as CI pipelines often do, so that only the compiler's warnings become errors: NuGet's
+        // warnings about the versions a feed serves are not what this step checks.
+        DotNet.Result restore = _dotnet.Run(_root, "1-restore", "restore", Solution);
+        if (restore.ExitCode != 0)
+        {
+            failures.Add($"the sample does not restore; see {restore.LogPath}");
+            Console.WriteLine(restore.Tail());
+            return failures;
+        }
+
+        DotNet.Result build = _dotnet.Run(_root, "1-build-warnaserror", "build", Solution, "--no-restore", "--no-incremental", "-warnaserror", SarifLog.ErrorLogProperty);
         if (build.ExitCode == 0)
         {
             failures.Add($"the build succeeded with -warnaserror, but the sample marks {markers.Count} diagnostics that must fail it");
