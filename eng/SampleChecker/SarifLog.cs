@@ -51,9 +51,9 @@ internal sealed class SarifLog
 
     public static void DeleteAll(string root)
     {
-        foreach (string project in Projects(root))
+        foreach (string log in Projects(root).Select(LogPath).Where(File.Exists))
         {
-            File.Delete(LogPath(project));
+            File.Delete(log);
         }
     }
 
