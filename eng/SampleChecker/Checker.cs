@@ -66,7 +66,7 @@ internal sealed class Checker
         List<string> all = _checks.SelectMany(c => c.Failures).ToList();
         if (all.Count == 0)
         {
-            Console.WriteLine($"Sample check passed: {markers.Count} markers of {markers.Select(m => m.RuleId).Distinct().Count()} rules.");
+            Console.WriteLine($"Sample check passed: {markers.Count} markers, of {string.Join(", ", markers.Select(m => m.RuleId).Distinct().Order(StringComparer.Ordinal))}.");
             return true;
         }
 
