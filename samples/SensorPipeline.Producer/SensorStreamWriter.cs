@@ -35,6 +35,23 @@ public sealed class SensorStreamWriter
         return _kinesis.PutRecordAsync(request, cancellationToken); // AWS005
     }
 
+    /// <summary>
+    /// Replays one device's backlog to the shard that owns hash key 0 and logs the key. The pinned key is assigned inside
+    /// a larger expression, a shape no fix rewrites: the key has to be chosen by hand.
+    /// </summary>
+    public Task<PutRecordResponse> ReplayAsync(SensorReading reading, CancellationToken cancellationToken)
+    {
+        var request = new PutRecordRequest
+        {
+            StreamName = StreamName,
+            PartitionKey = reading.DeviceId,
+            Data = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(reading)),
+        };
+        string pinnedHashKey = request.ExplicitHashKey = "0"; // AWS001 nofix
+        Console.WriteLine($"Replaying {reading.DeviceId} to the shard of hash key {pinnedHashKey}");
+        return _kinesis.PutRecordAsync(request, cancellationToken);
+    }
+
     /// <summary>Correct: the key varies per device and is spread by time, as the operations guide recommends.</summary>
     public List<PutRecordsRequestEntry> BuildEntries(IEnumerable<SensorReading> readings) =>
         readings

@@ -144,15 +144,42 @@ public class RuleMetadataTests
     public void Rule_options_are_documented_on_the_rule_page()
     {
         // Every aws_analyzers.<ID>.<option> key mentioned in the sources must appear on that rule's page.
+        foreach ((string id, string key) in OptionKeys())
+        {
+            string page = File.ReadAllText(Path.Combine(RepositoryRootAttribute.Value, "docs", "rules", id + ".md"));
+            Assert.Contains(key, page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_rule_and_option_is_in_the_readme_configuration_table()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRootAttribute.Value, "README.md"));
+        Match section = Regex.Match(readme, @"^## Configuration$(?<body>.*?)^## ", RegexOptions.Multiline | RegexOptions.Singleline);
+        Assert.True(section.Success, "README.md has no Configuration section");
+        string body = section.Groups["body"].Value;
+        foreach (DiagnosticDescriptor descriptor in Descriptors())
+        {
+            Assert.Matches(new Regex($@"^\|\s*{descriptor.Id}\s*\|", RegexOptions.Multiline), body);
+        }
+
+        foreach ((string id, string key) in OptionKeys())
+        {
+            Assert.Matches(new Regex($@"^\|\s*{id}\s*\|\s*`{Regex.Escape(key)}`\s*\|", RegexOptions.Multiline), body);
+        }
+    }
+
+    /// <summary>The option keys the analyzers read, found by the RuleOptions calls in their sources.</summary>
+    private static IEnumerable<(string Id, string Key)> OptionKeys()
+    {
         string sourceRoot = Path.Combine(RepositoryRootAttribute.Value, "src", "AwsAnalyzers");
         var optionCall = new Regex(@"RuleOptions\.Get\w+\([^;]*?(?:RuleIds\.\w+|DiagnosticId)\s*,\s*""(?<option>[a-z_]+)""", RegexOptions.Singleline);
         foreach (string file in Directory.GetFiles(sourceRoot, "AWS*.cs", SearchOption.AllDirectories))
         {
             string id = Path.GetFileName(file).Substring(0, 6);
-            string page = File.ReadAllText(Path.Combine(RepositoryRootAttribute.Value, "docs", "rules", id + ".md"));
             foreach (Match match in optionCall.Matches(File.ReadAllText(file)))
             {
-                Assert.Contains($"aws_analyzers.{id}.{match.Groups["option"].Value}", page, StringComparison.Ordinal);
+                yield return (id, $"aws_analyzers.{id}.{match.Groups["option"].Value}");
             }
         }
     }
