@@ -1,14 +1,10 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using AwsAnalyzers.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace AwsAnalyzers.Kinesis;
 
@@ -46,8 +42,6 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
             "A shard accepts 1,000 records or 1 MB per second, so a constant key caps the whole stream at one shard " +
             "and adding shards does not help. Use a key that varies per record.");
 
-    private static readonly string[] s_propertyNames = { PartitionKeyProperty, ExplicitHashKeyProperty };
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -64,68 +58,16 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Assignments are among the most frequent operations and almost none is to these two properties: one scan
-            // of each file's text for their names replaces a callback on every assignment (docs/performance.md).
-            start.RegisterSemanticModelAction(context => AnalyzeFile(context, putRecordRequest, putRecordsRequestEntry));
+            start.RegisterOperationAction(
+                context => AnalyzeAssignment(context, putRecordRequest, putRecordsRequestEntry),
+                OperationKind.SimpleAssignment);
         });
     }
 
-    private static void AnalyzeFile(SemanticModelAnalysisContext context, INamedTypeSymbol? putRecordRequest, INamedTypeSymbol? putRecordsRequestEntry)
-    {
-        SemanticModel model = context.SemanticModel;
-        SourceText text = model.SyntaxTree.GetText(context.CancellationToken);
-        SyntaxNode? root = null;
-        foreach (string name in s_propertyNames)
-        {
-            List<int>? positions = SourceTextSearch.FindAll(text, name, context.CancellationToken);
-            if (positions is null)
-            {
-                continue;
-            }
-
-            root ??= model.SyntaxTree.GetRoot(context.CancellationToken);
-            foreach (int position in positions)
-            {
-                if (AssignmentTo(root, position, name) is { } syntax
-                    && model.GetOperation(syntax, context.CancellationToken) is ISimpleAssignmentOperation assignment)
-                {
-                    AnalyzeAssignment(assignment, context.ReportDiagnostic, putRecordRequest, putRecordsRequestEntry, context.CancellationToken);
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The simple assignment whose target ends in the identifier <paramref name="name"/> found at
-    /// <paramref name="position"/>: <c>Name = …</c> in an object or <c>with</c> initializer, <c>x.Name = …</c> or
-    /// <c>x?.Name = …</c>. Null when the text there is part of another word, a string, a comment, or a value that is read.
-    /// </summary>
-    private static AssignmentExpressionSyntax? AssignmentTo(SyntaxNode root, int position, string name)
-    {
-        SyntaxToken token = root.FindToken(position);
-        if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position) || token.ValueText != name)
-        {
-            return null;
-        }
-
-        for (SyntaxNode? node = token.Parent; node is ExpressionSyntax; node = node.Parent)
-        {
-            if (node.Parent is AssignmentExpressionSyntax assignment)
-            {
-                return assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Left == node ? assignment : null;
-            }
-        }
-
-        return null;
-    }
-
     private static void AnalyzeAssignment(
-        ISimpleAssignmentOperation assignment,
-        Action<Diagnostic> reportDiagnostic,
-        INamedTypeSymbol? putRecordRequest,
-        INamedTypeSymbol? putRecordsRequestEntry,
-        CancellationToken cancellationToken)
+        OperationAnalysisContext context, INamedTypeSymbol? putRecordRequest, INamedTypeSymbol? putRecordsRequestEntry)
     {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: { } property }
             || property.Name is not (PartitionKeyProperty or ExplicitHashKeyProperty)
             || !(property.ContainingType.IsOrDerivesFrom(putRecordRequest) || property.ContainingType.IsOrDerivesFrom(putRecordsRequestEntry)))
@@ -133,13 +75,13 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        string? constant = ConstantString(assignment.Value, depth: 0, cancellationToken);
+        string? constant = ConstantString(assignment.Value, depth: 0, context.CancellationToken);
         if (constant is null)
         {
             return;
         }
 
-        reportDiagnostic(Diagnostic.Create(
+        context.ReportDiagnostic(Diagnostic.Create(
             Rule,
             assignment.Value.Syntax.GetLocation(),
             ImmutableDictionary<string, string?>.Empty.Add(PropertyNameKey, property.Name),
@@ -148,7 +90,7 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The string the value always has, or null when it can vary (or is null, which Kinesis rejects anyway).</summary>
-    private static string? ConstantString(IOperation value, int depth, CancellationToken cancellationToken)
+    private static string? ConstantString(IOperation value, int depth, System.Threading.CancellationToken cancellationToken)
     {
         if (depth > MaxTraceDepth)
         {
@@ -174,7 +116,7 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
     /// A <c>static readonly</c> field or get-only static property whose declaration initializes it with a constant and
     /// that no static constructor writes.
     /// </summary>
-    private static string? StaticMemberConstant(ISymbol member, CancellationToken cancellationToken)
+    private static string? StaticMemberConstant(ISymbol member, System.Threading.CancellationToken cancellationToken)
     {
         if (member.DeclaringSyntaxReferences.Length != 1)
         {
@@ -287,7 +229,7 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
     /// A local whose every write, anywhere in the body that declares it (lambdas and local functions included), stores
     /// the same constant.
     /// </summary>
-    private static string? LocalConstant(IOperation reference, ILocalSymbol local, int depth, CancellationToken cancellationToken)
+    private static string? LocalConstant(IOperation reference, ILocalSymbol local, int depth, System.Threading.CancellationToken cancellationToken)
     {
         if (local.IsRef)
         {
