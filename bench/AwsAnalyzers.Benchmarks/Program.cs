@@ -26,7 +26,7 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
 TextWriter log = Console.Error;
 CancellationToken cancellationToken = CancellationToken.None;
 
-var packages = new List<AnalyzerPackage> { AnalyzerPackages.Ours() };
+var packages = new List<AnalyzerPackage> { AnalyzerPackages.Ours(), AnalyzerPackages.AssignmentFloor(), AnalyzerPackages.Aws001TypeLookups() };
 if (options.Peers)
 {
     packages.Add(AnalyzerPackages.Meziantou());
@@ -48,7 +48,7 @@ if (options.FixAll)
 {
     log.WriteLine("FixAll");
     IReadOnlyList<FixAllResult> fixAll = await new FixAllBenchmark(options, log)
-        .RunAsync(packages[0].Analyzers, AnalyzerPackages.OurCodeFixes(), cancellationToken);
+        .RunAsync(packages.Single(p => p.Role == PackageRole.Ours).Analyzers, AnalyzerPackages.OurCodeFixes(), cancellationToken);
     report.FixAll(fixAll, options);
 }
 

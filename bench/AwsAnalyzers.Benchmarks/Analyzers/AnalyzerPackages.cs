@@ -10,8 +10,17 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AwsAnalyzers.Benchmarks.Analyzers;
 
+internal enum PackageRole
+{
+    Ours,
+    Peer,
+
+    /// <summary>A yardstick, not a product: measured and shown, but neither ours nor counted among the peers.</summary>
+    Reference,
+}
+
 /// <summary>One analyzer package as a build loads it: its name, version and C# analyzers.</summary>
-internal sealed record AnalyzerPackage(string Name, string Version, bool IsOurs, ImmutableArray<DiagnosticAnalyzer> Analyzers);
+internal sealed record AnalyzerPackage(string Name, string Version, PackageRole Role, ImmutableArray<DiagnosticAnalyzer> Analyzers);
 
 /// <summary>
 /// Finds the analyzers to measure: ours by reflection over the AwsAnalyzers assembly (so every rule merged later is
@@ -26,8 +35,22 @@ internal static class AnalyzerPackages
     public static AnalyzerPackage Ours() => new(
         "AwsAnalyzers",
         OurAnalyzerAssembly.GetName().Version?.ToString(3) ?? "?",
-        IsOurs: true,
+        PackageRole.Ours,
         Instantiate<DiagnosticAnalyzer>(OurAnalyzerAssembly, t => t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any(a => a.Languages.Contains(LanguageNames.CSharp))));
+
+    /// <summary>
+    /// An analyzer whose callback on every simple assignment does nothing: what the driver alone charges a rule that
+    /// registers on that operation kind, the floor under AWS001's time.
+    /// </summary>
+    public static AnalyzerPackage AssignmentFloor() =>
+        new("Reference: empty callback on every assignment", "–", PackageRole.Reference, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAssignmentAnalyzer()));
+
+    /// <summary>
+    /// An analyzer that does only what AWS001 does at compilation start, looking up its two Kinesis types, and
+    /// registers nothing: AWS001's time less this one is the time of its assignment callbacks.
+    /// </summary>
+    public static AnalyzerPackage Aws001TypeLookups() =>
+        new("Reference: AWS001's type lookups alone", "–", PackageRole.Reference, ImmutableArray.Create<DiagnosticAnalyzer>(new TypeLookupAnalyzer()));
 
     /// <summary>Every code fix provider of ours, including those of rules merged after this benchmark was written.</summary>
     public static ImmutableArray<CodeFixProvider> OurCodeFixes() =>
@@ -94,8 +117,49 @@ internal static class AnalyzerPackages
             analyzers.AddRange(reference.GetAnalyzers(LanguageNames.CSharp));
         }
 
-        return new AnalyzerPackage(name, Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)), IsOurs: false, analyzers.ToImmutableArray());
+        return new AnalyzerPackage(name, Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)), PackageRole.Peer, analyzers.ToImmutableArray());
     }
+
+    // Run in this process only and never shipped, so the rules for analyzer assemblies a compiler loads do not apply.
+#pragma warning disable RS1012, RS1036, RS1038, RS1041, RS2008
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class EmptyAssignmentAnalyzer : DiagnosticAnalyzer
+    {
+        // The driver skips an analyzer whose rules are all off, so this one has a rule it never reports.
+        private static readonly DiagnosticDescriptor Never = new(
+            "BENCH001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterOperationAction(static _ => { }, OperationKind.SimpleAssignment);
+        }
+    }
+
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class TypeLookupAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new(
+            "BENCH002", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                AwsAnalyzers.Core.KnownTypes types = AwsAnalyzers.Core.KnownTypes.For(start.Compilation);
+                _ = types.Get(AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyAnalyzer.PutRecordRequestName);
+                _ = types.Get(AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyAnalyzer.PutRecordsRequestEntryName);
+            });
+        }
+    }
+#pragma warning restore RS1012, RS1036, RS1038, RS1041, RS2008
 
     /// <summary>Loads analyzer assemblies into the default context, resolving their dependencies next to them.</summary>
     private sealed class AssemblyLoader : IAnalyzerAssemblyLoader

@@ -72,7 +72,7 @@ internal sealed class MarkdownReport
             int diagnostics = samples[0].DiagnosticCounts.Values.Sum();
             Line($"| {package.Name} | {ran} / {package.Analyzers.Length} | {Ms(totals)} | {total / kLines:F2} ms | {Percent(total / compileMs)} | "
                 + $"{Ms(samples.Select(s => s.WallMs))} | {Mb(samples.Select(s => (double)s.AllocatedBytes))} | {diagnostics:N0} | {exceptions} |");
-            if (package.IsOurs && exceptions > 0)
+            if (package.Role == PackageRole.Ours && exceptions > 0)
             {
                 Misses.Add($"{FlavourTitle(corpus.Flavour)}: our analyzers threw {exceptions} times (AD0001).");
             }
@@ -85,13 +85,13 @@ internal sealed class MarkdownReport
 
     private void OurRules(AnalyzerResults results, double compileMs, double kLines)
     {
-        AnalyzerPackage? ours = results.Packages.FirstOrDefault(p => p.IsOurs);
+        AnalyzerPackage? ours = results.Packages.FirstOrDefault(p => p.Role == PackageRole.Ours);
         if (ours is null)
         {
             return;
         }
 
-        List<double> peerPerRule = results.Packages.Where(p => !p.IsOurs)
+        List<double> peerPerRule = results.Packages.Where(p => p.Role == PackageRole.Peer)
             .SelectMany(p => p.Analyzers.Where(a => Ran(results.Samples[p], a)).Select(a => PerRuleMedian(results.Samples[p], a, enabledOnly: true)))
             .ToList();
         double peerMedian = Statistics.Median(peerPerRule);
@@ -136,7 +136,7 @@ internal sealed class MarkdownReport
 
     private void PeerDistribution(AnalyzerResults results)
     {
-        List<AnalyzerPackage> peers = results.Packages.Where(p => !p.IsOurs).ToList();
+        List<AnalyzerPackage> peers = results.Packages.Where(p => p.Role == PackageRole.Peer).ToList();
         if (peers.Count == 0)
         {
             return;
