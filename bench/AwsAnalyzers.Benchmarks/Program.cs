@@ -64,6 +64,7 @@ static void WriteOutput(MarkdownReport report, BenchmarkOptions options)
 {
     if (options.Output is not null)
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
         File.WriteAllText(options.Output, report.ToString());
     }
 }
