@@ -117,6 +117,22 @@ public class AWS001ConstantPartitionKeyTests
             """);
     }
 
+    [Fact]
+    public async Task Assignments_in_field_initializers_lambdas_and_with_verbatim_names_are_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                static readonly PutRecordRequest Template = new PutRecordRequest { PartitionKey = [|"template"|] };
+                Func<PutRecordRequest> Factory => () => new PutRecordRequest { @PartitionKey = [|"lambda"|] };
+                void Later(PutRecordRequest request) => request.ExplicitHashKey = [|"1"|];
+            }
+            """);
+    }
+
     // ---- What it must not report ----
 
     [Fact]
@@ -178,6 +194,29 @@ public class AWS001ConstantPartitionKeyTests
                     {
                         yield return new PutRecordsRequestEntry { PartitionKey = matched };
                     }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task The_names_outside_an_assigned_request_property_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                // PartitionKey = "comment"
+                const string Note = "PartitionKey = \"text\"";
+                string PartitionKeyPrefix = "p";
+
+                string Read(PutRecordRequest request)
+                {
+                    string PartitionKey = "local";
+                    PartitionKey = "again";
+                    string copy = request.PartitionKey;
+                    return copy + PartitionKey + PartitionKeyPrefix + Note;
                 }
             }
             """);

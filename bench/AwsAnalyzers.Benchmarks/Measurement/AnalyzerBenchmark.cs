@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AwsAnalyzers.Benchmarks.Analyzers;
+using AwsAnalyzers.Benchmarks.Corpus;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+
+namespace AwsAnalyzers.Benchmarks.Measurement;
+
+/// <summary>The compiler's own cost on one iteration: parse, bind (all diagnostics), emit.</summary>
+internal sealed record CompileSample(double ParseMs, double BindMs, double EmitMs, long BindAllocatedBytes, long TotalAllocatedBytes)
+{
+    public double TotalMs => ParseMs + BindMs + EmitMs;
+}
+
+/// <summary>One package's pass on one iteration: wall time, allocations, and Roslyn's per-analyzer telemetry.</summary>
+internal sealed record PackageSample(
+    double WallMs,
+    long AllocatedBytes,
+    IReadOnlyDictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo> Telemetry,
+    IReadOnlyDictionary<string, int> DiagnosticCounts,
+    IReadOnlyDictionary<DiagnosticAnalyzer, int> Exceptions);
+
+internal sealed record AnalyzerResults(
+    GeneratedCorpus Corpus,
+    IReadOnlyList<CompileSample> Compile,
+    IReadOnlyList<AnalyzerPackage> Packages,
+    IReadOnlyDictionary<AnalyzerPackage, IReadOnlyList<PackageSample>> Samples);
+
+/// <summary>
+/// Compiles a corpus without analyzers (the baseline), then runs each package alone on a fresh compilation of the same
+/// syntax trees through <see cref="CompilationWithAnalyzers"/> with <c>logAnalyzerExecutionTime</c>, the way a build's
+/// <c>-p:ReportAnalyzer=true</c> does. Warm-up iterations run on the first files of the corpus and are thrown away.
+/// </summary>
+internal sealed class AnalyzerBenchmark
+{
+    private readonly BenchmarkOptions _options;
+    private readonly TextWriter _log;
+
+    public AnalyzerBenchmark(BenchmarkOptions options, TextWriter log)
+    {
+        _options = options;
+        _log = log;
+    }
+
+    public async Task<AnalyzerResults> RunAsync(GeneratedCorpus corpus, IReadOnlyList<AnalyzerPackage> packages, CancellationToken cancellationToken)
+    {
+        ImmutableArray<MetadataReference> references = CorpusCompilation.References(corpus.Flavour);
+        var compile = new List<CompileSample>();
+        var samples = packages.ToDictionary(p => p, _ => (IReadOnlyList<PackageSample>)new List<PackageSample>());
+        // Warm-up only has to JIT the compiler and the analyzers, which a slice of the corpus does as well as all of it.
+        var warmupCorpus = new GeneratedCorpus(corpus.Flavour, corpus.Files.Take(_options.WarmupFiles).ToList());
+        int total = _options.Warmup + _options.Iterations;
+        for (int iteration = 0; iteration < total; iteration++)
+        {
+            bool measured = iteration >= _options.Warmup;
+            (CompileSample compileSample, ImmutableArray<SyntaxTree> trees) = Compile(measured ? corpus : warmupCorpus, references, cancellationToken);
+            _log.WriteLine($"  {(measured ? "iteration " + (iteration - _options.Warmup + 1) : "warm-up")}: compile {compileSample.TotalMs:F0} ms");
+            if (measured)
+            {
+                compile.Add(compileSample);
+            }
+
+            foreach (AnalyzerPackage package in packages)
+            {
+                PackageSample sample = await AnalyzeAsync(trees, references, package, cancellationToken).ConfigureAwait(false);
+                _log.WriteLine($"    {package.Name}: pass {sample.WallMs:F0} ms, analyzers {sample.Telemetry.Values.Sum(t => t.ExecutionTime.TotalMilliseconds):F1} ms");
+                if (measured)
+                {
+                    ((List<PackageSample>)samples[package]).Add(sample);
+                }
+            }
+        }
+
+        return new AnalyzerResults(corpus, compile, packages, samples);
+    }
+
+    private (CompileSample Sample, ImmutableArray<SyntaxTree> Trees) Compile(GeneratedCorpus corpus, ImmutableArray<MetadataReference> references, CancellationToken cancellationToken)
+    {
+        Settle();
+        long start = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        ImmutableArray<SyntaxTree> trees = CorpusCompilation.Parse(corpus, cancellationToken);
+        double parse = watch.Elapsed.TotalMilliseconds;
+
+        watch.Restart();
+        var compilation = CorpusCompilation.Create(trees, references, _options.Concurrent);
+        ImmutableArray<Diagnostic> diagnostics = compilation.GetDiagnostics(cancellationToken);
+        double bind = watch.Elapsed.TotalMilliseconds;
+        long afterBind = GC.GetTotalAllocatedBytes(precise: true);
+        CorpusCompilation.EnsureNoErrors(diagnostics, $"The {corpus.Flavour} corpus");
+
+        watch.Restart();
+        using (var peStream = new MemoryStream())
+        {
+            var result = compilation.Emit(peStream, cancellationToken: cancellationToken);
+            CorpusCompilation.EnsureNoErrors(result.Diagnostics, $"The {corpus.Flavour} corpus");
+        }
+
+        double emit = watch.Elapsed.TotalMilliseconds;
+        long end = GC.GetTotalAllocatedBytes(precise: true);
+        return (new CompileSample(parse, bind, emit, afterBind - start, end - start), trees);
+    }
+
+    private async Task<PackageSample> AnalyzeAsync(
+        ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, AnalyzerPackage package, CancellationToken cancellationToken)
+    {
+        var exceptions = new ConcurrentDictionary<DiagnosticAnalyzer, int>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, analyzer, _) => exceptions.AddOrUpdate(analyzer, 1, (_, n) => n + 1),
+            concurrentAnalysis: _options.Concurrent,
+            logAnalyzerExecutionTime: true,
+            reportSuppressedDiagnostics: false);
+
+        // Binding the references is the compiler's work, done once per build whatever the analyzers; left lazy, it
+        // would be charged to whichever analyzer first asks for a type at compilation start.
+        var compilation = CorpusCompilation.Create(trees, references, _options.Concurrent);
+        _ = compilation.Assembly;
+
+        Settle();
+        long start = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var withAnalyzers = compilation.WithAnalyzers(package.Analyzers, options);
+        ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        double wall = watch.Elapsed.TotalMilliseconds;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - start;
+
+        var telemetry = new Dictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo>();
+        foreach (DiagnosticAnalyzer analyzer in package.Analyzers)
+        {
+            telemetry[analyzer] = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false);
+        }
+
+        Dictionary<string, int> counts = diagnostics.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new PackageSample(wall, allocated, telemetry, counts, exceptions);
+    }
+
+    /// <summary>Starts each measurement from a collected heap, so one pass's garbage is not charged to the next.</summary>
+    private static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+}

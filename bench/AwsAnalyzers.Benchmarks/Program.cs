@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AwsAnalyzers.Benchmarks;
+using AwsAnalyzers.Benchmarks.Analyzers;
+using AwsAnalyzers.Benchmarks.Corpus;
+using AwsAnalyzers.Benchmarks.Measurement;
+using AwsAnalyzers.Benchmarks.Reporting;
+
+// Progress goes to stderr, the report to stdout (and --output), so the report can be piped on its own.
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (Exception exception) when (exception is ArgumentException or FormatException or OverflowException)
+{
+    Console.Error.WriteLine(exception.Message);
+    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return 2;
+}
+
+TextWriter log = Console.Error;
+CancellationToken cancellationToken = CancellationToken.None;
+
+var packages = new List<AnalyzerPackage> { AnalyzerPackages.Ours(), AnalyzerPackages.AssignmentFloor(), AnalyzerPackages.Aws001TypeLookups() };
+if (options.Peers)
+{
+    packages.Add(AnalyzerPackages.Meziantou());
+    packages.Add(AnalyzerPackages.NetAnalyzers());
+}
+
+var report = new MarkdownReport();
+report.Header(options, packages);
+foreach (CorpusFlavour flavour in options.Flavours)
+{
+    GeneratedCorpus corpus = CorpusGenerator.Generate(flavour, options.Files, options.LinesPerFile);
+    log.WriteLine($"{flavour}: {corpus.Files.Count} files, {corpus.Lines} lines");
+    AnalyzerResults results = await new AnalyzerBenchmark(options, log).RunAsync(corpus, packages, cancellationToken);
+    report.Analyzers(results);
+    WriteOutput(report, options);
+}
+
+if (options.FixAll)
+{
+    log.WriteLine("FixAll");
+    IReadOnlyList<FixAllResult> fixAll = await new FixAllBenchmark(options, log)
+        .RunAsync(packages.Single(p => p.Role == PackageRole.Ours).Analyzers, AnalyzerPackages.OurCodeFixes(), cancellationToken);
+    report.FixAll(fixAll, options);
+}
+
+report.Summary();
+Console.Write(report.ToString());
+WriteOutput(report, options);
+
+// Missed targets are findings to report, not failures of the run: the exit code says only whether it ran.
+return 0;
+
+// A long run writes what it has after each corpus, so an interrupted run still leaves its figures.
+static void WriteOutput(MarkdownReport report, BenchmarkOptions options)
+{
+    if (options.Output is not null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+        File.WriteAllText(options.Output, report.ToString());
+    }
+}
