@@ -42,7 +42,7 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            INamedTypeSymbol? request = KnownTypes.For(start.Compilation).Get(StartQueryExecutionRequestName);
+            INamedTypeSymbol? request = KnownTypes.ForAwsSdk(start.Compilation)?.Get(StartQueryExecutionRequestName);
             if (request is null)
             {
                 return;

@@ -23,6 +23,18 @@ internal sealed class KnownTypes
     public static KnownTypes For(Compilation compilation) =>
         s_perCompilation.GetValue(compilation, static c => new KnownTypes(c));
 
+    /// <summary>
+    /// The lookup for a compilation that references the AWS SDK, or null. Every service package, and so every type a
+    /// rule looks for, builds on AWSSDK.Core's service client; a project without it pays this one lookup for all rules.
+    /// </summary>
+    public static KnownTypes? ForAwsSdk(Compilation compilation)
+    {
+        KnownTypes types = For(compilation);
+        return types.Get(AwsSdkCoreMarkerName) is null ? null : types;
+    }
+
+    private const string AwsSdkCoreMarkerName = "Amazon.Runtime.AmazonServiceClient";
+
     /// <summary>The type named <paramref name="metadataName"/>, or null when no reference defines it.</summary>
     public INamedTypeSymbol? Get(string metadataName)
     {

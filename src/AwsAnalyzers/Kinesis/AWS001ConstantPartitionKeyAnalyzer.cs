@@ -50,7 +50,11 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            KnownTypes types = KnownTypes.For(start.Compilation);
+            if (KnownTypes.ForAwsSdk(start.Compilation) is not { } types)
+            {
+                return;
+            }
+
             INamedTypeSymbol? putRecordRequest = types.Get(PutRecordRequestName);
             INamedTypeSymbol? putRecordsRequestEntry = types.Get(PutRecordsRequestEntryName);
             if (putRecordRequest is null && putRecordsRequestEntry is null)

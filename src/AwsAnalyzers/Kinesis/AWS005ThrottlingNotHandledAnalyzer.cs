@@ -74,7 +74,11 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            KnownTypes types = KnownTypes.For(start.Compilation);
+            if (KnownTypes.ForAwsSdk(start.Compilation) is not { } types)
+            {
+                return;
+            }
+
             ServiceTypes? kinesis = ServiceTypes.Create(types, KinesisService, KinesisInterfaceName, KinesisClientName, KinesisThrottlingName, s_kinesisWrites);
             ServiceTypes? dynamoDb = ServiceTypes.Create(types, DynamoDbService, DynamoDbInterfaceName, DynamoDbClientName, DynamoDbThrottlingName, s_dynamoDbWrites);
             if (kinesis is null && dynamoDb is null)

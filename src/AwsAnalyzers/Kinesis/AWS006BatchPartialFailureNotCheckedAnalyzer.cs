@@ -43,7 +43,11 @@ public sealed class AWS006BatchPartialFailureNotCheckedAnalyzer : DiagnosticAnal
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            KnownTypes types = KnownTypes.For(start.Compilation);
+            if (KnownTypes.ForAwsSdk(start.Compilation) is not { } types)
+            {
+                return;
+            }
+
             ImmutableArray<ResolvedOperation> operations = BatchOperation.Resolve(types);
             if (operations.IsEmpty)
             {

@@ -64,7 +64,11 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            KnownTypes types = KnownTypes.For(start.Compilation);
+            if (KnownTypes.ForAwsSdk(start.Compilation) is not { } types)
+            {
+                return;
+            }
+
             INamedTypeSymbol? serviceClient = types.Get(ServiceClientName);
             if (serviceClient is null)
             {

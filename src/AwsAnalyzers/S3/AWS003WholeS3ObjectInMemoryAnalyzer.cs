@@ -133,7 +133,11 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
 
         public static AnalyzerContext? Create(Compilation compilation)
         {
-            KnownTypes types = KnownTypes.For(compilation);
+            if (KnownTypes.ForAwsSdk(compilation) is not { } types)
+            {
+                return null;
+            }
+
             INamedTypeSymbol? stream = types.Get("System.IO.Stream");
             if (stream is null)
             {

@@ -8,6 +8,7 @@ using AwsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 using Xunit;
 
 namespace AwsAnalyzers.Tests.Metadata;
@@ -107,5 +108,31 @@ public class AnalyzerRobustnessTests
 
         Assert.Empty(exceptions);
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
+
+    [Fact]
+    public async Task Without_the_AWS_SDK_no_analyzer_registers_more_than_its_compilation_start()
+    {
+        ImmutableArray<DiagnosticAnalyzer> analyzers = typeof(AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "AwsFree",
+            new[] { CSharpSyntaxTree.ParseText("class PutRecordRequest { public string PartitionKey { get; set; } } class C { object M() => new PutRecordRequest { PartitionKey = \"k\" }; }") },
+            Basic.Reference.Assemblies.Net100.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+        await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+
+        foreach (DiagnosticAnalyzer analyzer in analyzers)
+        {
+            AnalyzerTelemetryInfo telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
+            Assert.Equal(1, telemetry.CompilationStartActionsCount);
+            Assert.Equal(0, telemetry.OperationActionsCount + telemetry.OperationBlockStartActionsCount + telemetry.SyntaxNodeActionsCount
+                + telemetry.SymbolActionsCount + telemetry.SymbolStartActionsCount + telemetry.CompilationEndActionsCount + telemetry.SyntaxTreeActionsCount);
+        }
     }
 }
