@@ -119,6 +119,7 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
         }
 
         removals.AddRange(UnusedConstantLocalWrites(model, replacements.Keys, cancellationToken));
+        removals.AddRange(UnusedPrivateStaticFields(model, replacements.Keys, cancellationToken));
         CompilationUnitSyntax fixedRoot = compilationUnit.TrackNodes(replacements.Keys.Concat(removals));
         foreach (KeyValuePair<SyntaxNode, SyntaxNode> replacement in replacements)
         {
@@ -193,6 +194,45 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
                 {
                     yield return write;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Private <c>static readonly</c> key fields whose every read is replaced by the fix: left behind, they raise
+    /// "assigned but never used" (CS0414). Constants raise nothing and are kept.
+    /// </summary>
+    private static IEnumerable<SyntaxNode> UnusedPrivateStaticFields(
+        SemanticModel model, IEnumerable<SyntaxNode> replacedValues, CancellationToken cancellationToken)
+    {
+        var replaced = new HashSet<SyntaxNode>(replacedValues);
+        var fields = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
+        foreach (SyntaxNode value in replaced)
+        {
+            if (value is IdentifierNameSyntax
+                && model.GetSymbolInfo(value, cancellationToken).Symbol is IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsStatic: true, IsReadOnly: true, IsConst: false } field)
+            {
+                fields.Add(field);
+            }
+        }
+
+        foreach (IFieldSymbol field in fields)
+        {
+            if (field.DeclaringSyntaxReferences.Length != 1
+                || field.ContainingType.DeclaringSyntaxReferences.Length != 1
+                || field.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
+                || field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: FieldDeclarationSyntax declaration } })
+            {
+                continue;
+            }
+
+            SyntaxNode type = field.ContainingType.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            bool onlyReplacedReads = type.DescendantNodes().OfType<IdentifierNameSyntax>()
+                .Where(use => use.Identifier.ValueText == field.Name && !replaced.Contains(use))
+                .All(use => !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(use, cancellationToken).Symbol, field));
+            if (onlyReplacedReads)
+            {
+                yield return declaration;
             }
         }
     }

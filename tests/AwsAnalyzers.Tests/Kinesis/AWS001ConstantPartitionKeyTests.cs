@@ -439,6 +439,41 @@ public class AWS001ConstantPartitionKeyTests
     }
 
     [Fact]
+    public async Task Random_key_fix_removes_a_private_static_field_left_unused_and_keeps_constants_and_shared_fields()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                private const string StreamName = "s";
+                // Every heartbeat goes here.
+                private static readonly string HeartbeatKey = "heartbeat";
+                private static readonly string SharedKey = "shared";
+
+                object Heartbeat() => new PutRecordRequest { StreamName = StreamName, PartitionKey = [|HeartbeatKey|] };
+                object Shared() => new PutRecordRequest { PartitionKey = [|SharedKey|] };
+                string Describe() => nameof(StreamName) + SharedKey;
+            }
+            """, """
+            using System;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                private const string StreamName = "s";
+                // Every heartbeat goes here.
+                private static readonly string SharedKey = "shared";
+
+                object Heartbeat() => new PutRecordRequest { StreamName = StreamName, PartitionKey = Guid.NewGuid().ToString() };
+                object Shared() => new PutRecordRequest { PartitionKey = Guid.NewGuid().ToString() };
+                string Describe() => nameof(StreamName) + SharedKey;
+            }
+            """, AWS001ConstantPartitionKeyCodeFix.RandomKeyEquivalenceKey);
+    }
+
+    [Fact]
     public async Task Static_readonly_key_in_another_file_is_reported_when_its_initializer_is_a_literal()
     {
         var test = new VerifyCS.Test();
