@@ -329,9 +329,9 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
                 jitterLock = random;
             }
 
-            string eol = EndOfLine(Statement);
-            string indent = Indentation(Statement);
-            string unit = IndentationUnit(Statement, indent);
+            string eol = SourceLayout.EndOfLine(Statement);
+            string indent = SourceLayout.Indentation(Statement);
+            string unit = SourceLayout.IndentationUnit(Statement, indent);
             string inner = indent + unit + unit;
 
             var before = new List<string>();
@@ -467,10 +467,10 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
             string name = names.Allocate(declaration, "RetryJitter");
             string randomName = TypeName(model, Statement.SpanStart, "System", "Random");
             MemberDeclarationSyntax first = declaration.Members.First();
-            SyntaxTrivia eol = SyntaxFactory.EndOfLine(EndOfLine(Statement));
+            SyntaxTrivia eol = SyntaxFactory.EndOfLine(SourceLayout.EndOfLine(Statement));
             MemberDeclarationSyntax field = SyntaxFactory.ParseMemberDeclaration(
                 "private static readonly " + randomName + " " + name + " = new " + randomName + "();")!
-                .WithLeadingTrivia(SyntaxFactory.Whitespace(Indentation(first.GetFirstToken())))
+                .WithLeadingTrivia(SyntaxFactory.Whitespace(SourceLayout.Indentation(first.GetFirstToken())))
                 .WithTrailingTrivia(eol, eol);
             editor.InsertBefore(first, field);
             jitterFields.Add(type, name);
@@ -505,38 +505,6 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
         }
 
         return UsingDirectives.Binds(model, position, fullName, fullName) ? fullName : "global::" + fullName;
-    }
-
-    private static string EndOfLine(SyntaxNode node)
-    {
-        SyntaxTrivia endOfLine = node.GetTrailingTrivia().Concat(node.SyntaxTree.GetRoot().DescendantTrivia())
-            .FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-        return endOfLine.IsKind(SyntaxKind.None) ? "\r\n" : endOfLine.ToFullString();
-    }
-
-    /// <summary>The whitespace before the node on its own line.</summary>
-    private static string Indentation(SyntaxNode node)
-    {
-        SyntaxTriviaList leading = node.GetLeadingTrivia();
-        return leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia)
-            ? leading[leading.Count - 1].ToFullString()
-            : string.Empty;
-    }
-
-    /// <summary>One level of indentation, as the statement is indented within its enclosing block.</summary>
-    private static string IndentationUnit(StatementSyntax statement, string indent)
-    {
-        SyntaxNode? block = statement.Parent is SwitchSectionSyntax section ? section : statement.Parent;
-        string outer = block is BlockSyntax { OpenBraceToken: var brace } ? Indentation(brace) : block is SwitchSectionSyntax ? Indentation(block) : string.Empty;
-        return indent.Length > outer.Length && indent.StartsWith(outer, StringComparison.Ordinal) ? indent.Substring(outer.Length) : "    ";
-    }
-
-    private static string Indentation(SyntaxToken token)
-    {
-        SyntaxTriviaList leading = token.LeadingTrivia;
-        return leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia)
-            ? leading[leading.Count - 1].ToFullString()
-            : string.Empty;
     }
 
     /// <summary>Indents every line of the node by <paramref name="extra"/>, leaving the text inside tokens (string literals) alone.</summary>
@@ -661,7 +629,7 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
         bool multiLine = initializer.OpenBraceToken.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
         if (multiLine)
         {
-            string entryIndent = expressions.Count > 0 ? Indentation(expressions[0]) : Indentation(initializer.CloseBraceToken) + "    ";
+            string entryIndent = expressions.Count > 0 ? SourceLayout.Indentation(expressions[0]) : SourceLayout.Indentation(initializer.CloseBraceToken) + "    ";
             SyntaxTrivia eol = initializer.OpenBraceToken.TrailingTrivia.First(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
             bool trailingComma = expressions.Count > 0 && expressions.SeparatorCount == expressions.Count;
             var items = new List<SyntaxNodeOrToken>();
@@ -737,5 +705,4 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
     private static bool IsLowerConstant(ExpressionSyntax value) =>
         value is LiteralExpressionSyntax { Token.Value: int number } && number < AdaptiveMaxErrorRetry;
 
-    private static string Indentation(ExpressionSyntax expression) => Indentation(expression.GetFirstToken());
 }

@@ -284,9 +284,9 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
         public void Apply(SyntaxEditor editor, HashSet<string> takenNames, ISet<string> namespaces)
         {
             int position = Statement.SpanStart;
-            string eol = EndOfLine(Statement);
-            string indent = Indentation(Statement);
-            string unit = IndentationUnit(Statement, indent);
+            string eol = SourceLayout.EndOfLine(Statement);
+            string indent = SourceLayout.Indentation(Statement);
+            string unit = SourceLayout.IndentationUnit(Statement, indent);
 
             // Every name is reserved, also those scoped to the loop: fixing one call at a time sees the names an
             // earlier fix wrote, and Fix All must give the same result.
@@ -506,34 +506,6 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
 
             taken.Add(candidate);
             return candidate;
-        }
-
-        private static string EndOfLine(SyntaxNode node)
-        {
-            SyntaxTrivia endOfLine = node.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-            return endOfLine.IsKind(SyntaxKind.None) ? "\r\n" : endOfLine.ToString();
-        }
-
-        private static string Indentation(SyntaxNode node)
-        {
-            SyntaxTriviaList leading = node.GetLeadingTrivia();
-            return leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[leading.Count - 1].ToString() : string.Empty;
-        }
-
-        /// <summary>One level of indentation: the statement's indentation past its block's brace, or four spaces.</summary>
-        private static string IndentationUnit(StatementSyntax statement, string indent)
-        {
-            if (statement.Parent is BlockSyntax block)
-            {
-                SyntaxTriviaList leading = block.OpenBraceToken.LeadingTrivia;
-                string braceIndent = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[leading.Count - 1].ToString() : string.Empty;
-                if (indent.Length > braceIndent.Length && indent.StartsWith(braceIndent, System.StringComparison.Ordinal))
-                {
-                    return indent.Substring(braceIndent.Length);
-                }
-            }
-
-            return "    ";
         }
     }
 }
