@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AwsAnalyzers.Core;
+using AwsAnalyzers.Core.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -80,7 +81,7 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
         }
 
         string? constant = ConstantString(assignment.Value, depth: 0, context.CancellationToken);
-        if (constant is null)
+        if (constant is null || CodeThatNeverRuns.Contains(assignment))
         {
             return;
         }
@@ -244,52 +245,16 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static string? LocalConstant(IOperation reference, ILocalSymbol local, int depth, System.Threading.CancellationToken cancellationToken)
     {
-        if (local.IsRef)
-        {
-            return null;
-        }
-
         string? constant = null;
-        foreach (IOperation operation in reference.Root().Descendants())
+        foreach (ValueWrite write in ValueFlow.For(reference, cancellationToken).Writes(local))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            IOperation? stored;
-            switch (operation)
+            // Out arguments, increments, foreach and catch variables, ref aliases: the value is not one we can see.
+            if (!write.StoresValue)
             {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    if (declarator.Parent is not IVariableDeclarationOperation)
-                    {
-                        // A foreach variable, or another declaration form that takes its value from elsewhere.
-                        return null;
-                    }
-
-                    stored = declarator.GetVariableInitializer()?.Value;
-                    if (stored is null)
-                    {
-                        continue;
-                    }
-
-                    break;
-                case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local):
-                    return null;
-                case ILocalReferenceOperation use when SymbolEqualityComparer.Default.Equals(use.Local, local):
-                    if (use.Parent is ISimpleAssignmentOperation assignment && assignment.Target == use)
-                    {
-                        stored = assignment.Value;
-                        break;
-                    }
-
-                    if (IsOtherWrite(use))
-                    {
-                        return null;
-                    }
-
-                    continue;
-                default:
-                    continue;
+                return null;
             }
 
-            string? value = ConstantString(stored, depth + 1, cancellationToken);
+            string? value = ConstantString(write.Value!, depth + 1, cancellationToken);
             if (value is null || (constant is not null && value != constant))
             {
                 return null;
@@ -299,36 +264,6 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
         }
 
         return constant;
-    }
-
-    private static bool IsOtherWrite(ILocalReferenceOperation use)
-    {
-        if (use.IsDeclaration)
-        {
-            return true;
-        }
-
-        IOperation? parent = use.Parent;
-        return parent switch
-        {
-            ICompoundAssignmentOperation compound => compound.Target == use,
-            ICoalesceAssignmentOperation coalesce => coalesce.Target == use,
-            IIncrementOrDecrementOperation => true,
-            IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
-            ITupleOperation => IsDeconstructionTarget(parent),
-            _ => false,
-        };
-    }
-
-    private static bool IsDeconstructionTarget(IOperation tuple)
-    {
-        IOperation current = tuple;
-        while (current.Parent is ITupleOperation outer)
-        {
-            current = outer;
-        }
-
-        return current.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == current;
     }
 
     private static string Quote(string constant)

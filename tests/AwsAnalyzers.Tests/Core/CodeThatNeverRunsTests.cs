@@ -1,5 +1,6 @@
 using System.Linq;
 using AwsAnalyzers.Core;
+using AwsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Operations;
 using Xunit;
 
@@ -7,41 +8,6 @@ namespace AwsAnalyzers.Tests.Core;
 
 public class CodeThatNeverRunsTests
 {
-    /// <summary>The public shapes of the mocking libraries' entry points, as user code calls them.</summary>
-    private const string MockingLibraries = @"
-namespace Moq
-{
-    using System;
-    using System.Linq.Expressions;
-    public class Mock<T> where T : class
-    {
-        public T Object => null;
-        public object Setup<TResult>(Expression<Func<T, TResult>> expression) => null;
-        public void Verify<TResult>(Expression<Func<T, TResult>> expression) { }
-    }
-}
-namespace NSubstitute
-{
-    using System;
-    public static class SubstituteExtensions
-    {
-        public static T Received<T>(this T substitute) => substitute;
-        public static T DidNotReceive<T>(this T substitute) => substitute;
-        public static object Returns<T>(this T value, T returnThis) => null;
-        public static object When<T>(this T substitute, Action<T> call) => null;
-    }
-}
-namespace FakeItEasy
-{
-    using System;
-    using System.Linq.Expressions;
-    public static class A
-    {
-        public static object CallTo(Expression<Action> call) => null;
-    }
-}
-";
-
     private static CompiledSource Compile(string body) => new(@"
 using System;
 using System.Threading.Tasks;
@@ -58,7 +24,7 @@ class C
 " + body + @"
     }
 }
-" + MockingLibraries);
+" + MockingLibrarySources.EntryPoints);
 
     private static bool IsNeverRun(CompiledSource source) =>
         CodeThatNeverRuns.Contains(source.Body("M").Descendants().OfType<IInvocationOperation>()

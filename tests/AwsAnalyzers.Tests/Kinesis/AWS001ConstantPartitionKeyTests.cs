@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using AwsAnalyzers.Kinesis;
+using AwsAnalyzers.Tests.Infrastructure;
 using Xunit;
 using VerifyCS = AwsAnalyzers.Tests.Infrastructure.CSharpCodeFixVerifier<
     AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyAnalyzer,
@@ -134,6 +135,78 @@ public class AWS001ConstantPartitionKeyTests
     }
 
     // ---- What it must not report ----
+
+    [Fact]
+    public async Task Constants_reaching_the_key_through_patterns_and_deconstruction_are_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                const string Fixed = "fixed";
+
+                PutRecordsRequestEntry FromPattern()
+                {
+                    object key = Fixed;
+                    return key is string text ? new PutRecordsRequestEntry { PartitionKey = [|text|] } : null;
+                }
+
+                PutRecordsRequestEntry FromDeconstruction()
+                {
+                    var (key, count) = ("sensor", 1);
+                    return new PutRecordsRequestEntry { PartitionKey = [|key|] };
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Keys_written_through_a_ref_alias_or_an_unseen_tuple_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                PutRecordsRequestEntry ThroughAlias(string deviceId)
+                {
+                    string key = "fixed";
+                    ref string alias = ref key;
+                    alias = deviceId;
+                    return new PutRecordsRequestEntry { PartitionKey = key };
+                }
+
+                PutRecordsRequestEntry FromTuple((string, int) pair)
+                {
+                    var (key, count) = pair;
+                    return new PutRecordsRequestEntry { PartitionKey = key };
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Requests_only_described_to_a_mocking_library_are_not_reported()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading;
+                using Amazon.Kinesis;
+                using Amazon.Kinesis.Model;
+                using Moq;
+
+                class ProducerTests
+                {
+                    void Verify(Mock<IAmazonKinesis> kinesis) =>
+                        kinesis.Verify(k => k.PutRecordAsync(It.Is<PutRecordRequest>(r => r == new PutRecordRequest { PartitionKey = "expected" }), CancellationToken.None));
+                }
+                """,
+        };
+        test.TestState.Sources.Add(MockingLibrarySources.EntryPoints);
+        await test.RunAsync();
+    }
 
     [Fact]
     public async Task Varying_keys_are_not_reported()
