@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading;
 using AwsAnalyzers.Athena.Sql;
 using AwsAnalyzers.Core;
+using AwsAnalyzers.Core.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -63,7 +64,7 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
         }
 
         PartitionColumns columns = PartitionColumns.For(catalog, context.Options, assignment.Syntax.SyntaxTree);
-        if (Analyze(assignment.Value, columns, context.CancellationToken) is not { } result)
+        if (Analyze(assignment.Value, columns, context.CancellationToken) is not { } result || CodeThatNeverRuns.Contains(assignment))
         {
             return;
         }
@@ -119,12 +120,9 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        foreach (IOperation operation in assignment.Root().Descendants())
+        foreach (IOperation read in ValueFlow.For(assignment, cancellationToken).Reads(local))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (operation is IPropertyReferenceOperation { Instance: ILocalReferenceOperation instance } reference
-                && SymbolEqualityComparer.Default.Equals(instance.Local, local)
-                && IsQueryStringOf(reference, request))
+            if (read.Parent is IPropertyReferenceOperation reference && reference.Instance == read && IsQueryStringOf(reference, request))
             {
                 switch (reference.Parent)
                 {

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
 using AwsAnalyzers.Core;
+using AwsAnalyzers.Core.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -113,69 +114,20 @@ internal static class QueryText
     private static (IOperation Value, bool ReadOnce)? SingleValue(ILocalReferenceOperation reference, CancellationToken cancellationToken)
     {
         ILocalSymbol local = reference.Local;
-        if (local.IsRef || local.Type?.SpecialType != SpecialType.System_String)
+        if (local.Type?.SpecialType != SpecialType.System_String)
         {
             return null;
         }
 
-        IOperation? value = null;
-        int reads = 0;
-        foreach (IOperation operation in reference.Root().Descendants())
+        ValueFlow flow = ValueFlow.For(reference, cancellationToken);
+        ImmutableArray<ValueWrite> writes = flow.Writes(local);
+        if (writes.Length != 1 || writes[0].Kind != WriteKind.Declaration || writes[0].Value is not { } value)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    if (declarator.Parent is not IVariableDeclarationOperation || declarator.GetVariableInitializer()?.Value is not { } initial)
-                    {
-                        return null;
-                    }
-
-                    value = initial;
-                    break;
-                case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local):
-                    return null;
-                case ILocalReferenceOperation use when SymbolEqualityComparer.Default.Equals(use.Local, local):
-                    if (IsWrite(use))
-                    {
-                        return null;
-                    }
-
-                    reads++;
-                    break;
-            }
+            // Assigned later, or aliased (a ref local or its address could change it).
+            return null;
         }
 
-        return value is null ? null : (value, reads == 1);
-    }
-
-    private static bool IsWrite(ILocalReferenceOperation use)
-    {
-        if (use.IsDeclaration)
-        {
-            return true;
-        }
-
-        IOperation? parent = use.Parent;
-        switch (parent)
-        {
-            case IAssignmentOperation assignment when assignment.Target == use:
-            case IIncrementOrDecrementOperation:
-            case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
-                return true;
-            case ITupleOperation:
-                IOperation tuple = parent;
-                while (tuple.Parent is ITupleOperation outer)
-                {
-                    tuple = outer;
-                }
-
-                return tuple.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == tuple;
-            default:
-                // A ref local bound to it could write it later; so could code holding its address.
-                return parent is IAddressOfOperation
-                    || parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.IsRef: true } };
-        }
+        return (value, flow.Reads(local).Length == 1);
     }
 
     /// <summary>The text with each hole shown as <c>{…}</c>; for messages and tests.</summary>
