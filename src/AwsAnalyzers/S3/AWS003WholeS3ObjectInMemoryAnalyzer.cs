@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using AwsAnalyzers.Core;
+using AwsAnalyzers.Core.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -169,12 +170,19 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private static void Report(OperationAnalysisContext context, IInvocationOperation invocation, string name, string sink) =>
+        private static void Report(OperationAnalysisContext context, IInvocationOperation invocation, string name, string sink)
+        {
+            if (CodeThatNeverRuns.Contains(invocation))
+            {
+                return;
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 invocation.Syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(SinkKey, sink),
                 name));
+        }
 
         /// <summary>
         /// When the invocation buffers everything a stream or reader yields, that stream or reader; otherwise null.
@@ -342,82 +350,21 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// The values stored into the referenced local anywhere in its body; a null entry stands for a write whose value
-        /// cannot be seen (ref/out arguments, deconstruction, patterns, foreach variables).
+        /// cannot be seen (ref/out arguments, increments, foreach and catch variables, ref aliases). A pattern variable
+        /// (<c>response.ResponseStream is { } body</c>) holds the matched value.
         /// </summary>
         private static System.Collections.Generic.IEnumerable<IOperation?> LocalWrites(
             ILocalReferenceOperation reference, CancellationToken cancellationToken)
         {
-            ILocalSymbol local = reference.Local;
-            if (local.IsRef)
+            foreach (ValueWrite write in ValueFlow.For(reference, cancellationToken).Writes(reference.Local))
             {
-                yield return null;
-                yield break;
-            }
-
-            foreach (IOperation operation in reference.Root().Descendants())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                        if (declarator.Parent is not IVariableDeclarationOperation)
-                        {
-                            yield return null;
-                        }
-                        else if (declarator.GetVariableInitializer()?.Value is { } initial)
-                        {
-                            yield return initial;
-                        }
-
-                        break;
-                    case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local):
-                        yield return null;
-                        break;
-                    case ILocalReferenceOperation use when SymbolEqualityComparer.Default.Equals(use.Local, local):
-                        if (use.Parent is ISimpleAssignmentOperation assignment && assignment.Target == use)
-                        {
-                            yield return assignment.Value;
-                        }
-                        else if (IsOtherWrite(use))
-                        {
-                            yield return null;
-                        }
-
-                        break;
-                }
+                yield return write.StoresValue ? write.Value : null;
             }
         }
 
         /// <summary>True when the body assigns the parameter, so a use may no longer be the caller's stream.</summary>
-        private static bool IsParameterWritten(IParameterReferenceOperation reference, CancellationToken cancellationToken)
-        {
-            foreach (IOperation operation in reference.Root().Descendants())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (operation is IParameterReferenceOperation use
-                    && SymbolEqualityComparer.Default.Equals(use.Parameter, reference.Parameter)
-                    && (use.Parent is ISimpleAssignmentOperation assignment && assignment.Target == use
-                        || use.Parent is ICoalesceAssignmentOperation coalesce && coalesce.Target == use
-                        || use.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }
-                        || use.Parent is ITupleOperation))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsOtherWrite(ILocalReferenceOperation use) =>
-            use.IsDeclaration
-            || use.Parent switch
-            {
-                ICompoundAssignmentOperation compound => compound.Target == use,
-                ICoalesceAssignmentOperation coalesce => coalesce.Target == use,
-                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
-                ITupleOperation => true,
-                _ => false,
-            };
+        private static bool IsParameterWritten(IParameterReferenceOperation reference, CancellationToken cancellationToken) =>
+            !ValueFlow.For(reference, cancellationToken).IsNeverWritten(reference.Parameter);
 
         private static bool IsNullConstant(IOperation value) =>
             value.WalkDownConversions() is { ConstantValue: { HasValue: true, Value: null } };
@@ -496,12 +443,11 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                     }
 
                     // A later `request.ByteRange = ...;`.
-                    foreach (IOperation operation in reference.Root().Descendants())
+                    foreach (IOperation read in ValueFlow.For(reference, cancellationToken).Reads(reference.Local))
                     {
-                        if (operation is ISimpleAssignmentOperation assignment
-                            && IsByteRangeWrite(assignment)
-                            && assignment.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation owner }
-                            && SymbolEqualityComparer.Default.Equals(owner.Local, reference.Local))
+                        if (read.Parent is IPropertyReferenceOperation { Parent: ISimpleAssignmentOperation assignment } target
+                            && assignment.Target == target
+                            && IsByteRangeWrite(assignment))
                         {
                             return true;
                         }
@@ -536,10 +482,27 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            foreach (IOperation operation in response!.Root().Descendants())
+            foreach (IOperation read in ValueFlow.For(response!, cancellationToken).Reads(owner))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                bool compared = operation switch
+                // response.ContentLength, or response.Headers.ContentLength, compared with a bound.
+                IOperation? length = read.Parent;
+                if (length is IPropertyReferenceOperation { Property.Name: "Headers" } headers && headers.Type.IsOrDerivesFrom(_headersCollection))
+                {
+                    length = headers.Parent;
+                }
+
+                if (length is not IPropertyReferenceOperation { Property.Name: "ContentLength" })
+                {
+                    continue;
+                }
+
+                IOperation compared = length;
+                while (compared.Parent is IConversionOperation conversion)
+                {
+                    compared = conversion;
+                }
+
+                bool bounded = compared.Parent switch
                 {
                     IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual } binary =>
                         IsContentLengthOf(binary.LeftOperand, owner) || IsContentLengthOf(binary.RightOperand, owner),
@@ -547,7 +510,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                     _ => false,
                 };
 
-                if (compared)
+                if (bounded)
                 {
                     return true;
                 }

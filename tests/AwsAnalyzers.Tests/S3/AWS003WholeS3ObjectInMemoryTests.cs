@@ -104,6 +104,73 @@ public class AWS003WholeS3ObjectInMemoryTests
     }
 
     [Fact]
+    public async Task Bodies_bound_to_pattern_variables_switch_designations_and_deconstructions_are_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Reports
+            {
+                async Task<string> FromPatternAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("reports", "k");
+                    if (response.ResponseStream is not { CanRead: true } body)
+                    {
+                        return null;
+                    }
+
+                    return [|new StreamReader(body).ReadToEnd()|];
+                }
+
+                string FromSwitch(GetObjectResponse response)
+                {
+                    switch (response.ResponseStream)
+                    {
+                        case Stream body:
+                            return [|new StreamReader(body).ReadToEnd()|];
+                        default:
+                            return null;
+                    }
+                }
+
+                string FromDeconstruction(GetObjectResponse response)
+                {
+                    var (body, key) = (response.ResponseStream, response.Key);
+                    return [|new StreamReader(body).ReadToEnd()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Reads_only_described_to_a_mocking_library_are_not_reported()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System;
+                using System.IO;
+                using Amazon.S3.Model;
+                using NSubstitute;
+
+                class ReaderTests
+                {
+                    void Arrange(TextReader reader, GetObjectResponse response)
+                    {
+                        var bodyReader = new StreamReader(response.ResponseStream);
+                        bodyReader.ReadToEnd().Returns("text");
+                    }
+                }
+                """,
+        };
+        test.TestState.Sources.Add(AwsAnalyzers.Tests.Infrastructure.MockingLibrarySources.EntryPoints);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Get_object_stream_and_transfer_utility_streams_are_reported()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
