@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Threading;
 using AwsAnalyzers.Core;
+using AwsAnalyzers.Core.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -90,7 +91,7 @@ public sealed class AWS006BatchPartialFailureNotCheckedAnalyzer : DiagnosticAnal
         {
             var invocation = (IInvocationOperation)context.Operation;
             IMethodSymbol method = invocation.TargetMethod;
-            if (Match(method) is not { } operation || invocation.Syntax is null)
+            if (Match(method) is not { } operation || invocation.Syntax is null || CodeThatNeverRuns.Contains(invocation))
             {
                 return;
             }
@@ -269,18 +270,9 @@ public sealed class AWS006BatchPartialFailureNotCheckedAnalyzer : DiagnosticAnal
                 return true;
             }
 
-            foreach (IOperation operation in _root.Descendants())
+            foreach (IOperation read in ValueFlow.For(_root, _cancellationToken).Reads(local))
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-                if (operation is not ILocalReferenceOperation reference
-                    || !SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                    || reference.IsDeclaration
-                    || reference.Parent is ISimpleAssignmentOperation { Target: var target } && target == reference)
-                {
-                    continue;
-                }
-
-                if (IsHandled(reference, kind, depth + 1))
+                if (IsHandled(read, kind, depth + 1))
                 {
                     return true;
                 }

@@ -608,6 +608,35 @@ public class AWS006BatchPartialFailureNotCheckedTests
     }
 
     [Fact]
+    public async Task Batch_calls_verified_or_arranged_on_a_test_double_are_not_reported()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon.Kinesis;
+                using Amazon.Kinesis.Model;
+                using Moq;
+                using NSubstitute;
+
+                class ProducerTests
+                {
+                    void Verify(IAmazonKinesis kinesis, Mock<IAmazonKinesis> mock)
+                    {
+                        kinesis.PutRecordsAsync(null, CancellationToken.None).Returns(Task.FromResult(new PutRecordsResponse()));
+                        kinesis.Received().PutRecordsAsync(null, CancellationToken.None);
+                        kinesis.DidNotReceive().PutRecordsAsync(null, CancellationToken.None);
+                        mock.Verify(k => k.PutRecordsAsync(It.Is<PutRecordsRequest>(r => r.StreamName == "s"), CancellationToken.None));
+                    }
+                }
+                """,
+        };
+        test.TestState.Sources.Add(Infrastructure.MockingLibrarySources.EntryPoints);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Generated_code_is_not_analyzed()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
