@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using AwsAnalyzers.Core;
 using AwsAnalyzers.Core.Flow;
 using Microsoft.CodeAnalysis;
@@ -43,7 +45,30 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
             "A shard accepts 1,000 records or 1 MB per second, so a constant key caps the whole stream at one shard " +
             "and adding shards does not help. Use a key that varies per record.");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    /// <summary>
+    /// The same rule for a key chosen among a few constants (<c>flag ? "a" : "b"</c>, a switch expression of literals,
+    /// a local set to one of several constants): the records reach at most that many shards.
+    /// </summary>
+    internal static readonly DiagnosticDescriptor FewKeysRule = RuleDescriptors.Create(
+        DiagnosticId,
+        title: "Kinesis record uses a constant partition key",
+        messageFormat: "'{0}' is always one of {1} constants ({2}), so records go to at most {1} shards and writes throttle at their limit",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "Kinesis sends every record with the same partition key (or explicit hash key) to the same shard. " +
+            "A shard accepts 1,000 records or 1 MB per second, so a constant key caps the whole stream at one shard " +
+            "and adding shards does not help. Use a key that varies per record.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, FewKeysRule);
+
+    /// <summary>Diagnostic property: how many distinct constants the key takes.</summary>
+    public const string DistinctKeysKey = "DistinctKeys";
+
+    /// <summary>
+    /// Past this many distinct constants a key is treated as varying: a switch over many values can spread records
+    /// over more shards than most streams have.
+    /// </summary>
+    private const int MaxDistinctKeys = 8;
 
     public override void Initialize(AnalysisContext context)
     {
@@ -80,18 +105,105 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        string? constant = ConstantString(assignment.Value, depth: 0, context.CancellationToken);
-        if (constant is null || CodeThatNeverRuns.Contains(assignment))
+        KeySet? keys = ConstantKeys(assignment.Value, depth: 0, context.CancellationToken);
+        if (keys is null || CodeThatNeverRuns.Contains(assignment))
         {
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
-            Rule,
-            assignment.Value.Syntax.GetLocation(),
-            ImmutableDictionary<string, string?>.Empty.Add(PropertyNameKey, property.Name),
-            property.Name,
-            Quote(constant)));
+        ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
+            .Add(PropertyNameKey, property.Name)
+            .Add(DistinctKeysKey, keys.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Diagnostic diagnostic = keys.Count == 1
+            ? Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), properties, property.Name, Quote(keys.Values[0]))
+            : Diagnostic.Create(
+                FewKeysRule,
+                assignment.Value.Syntax.GetLocation(),
+                properties,
+                property.Name,
+                keys.Count,
+                string.Join(", ", keys.Values.Select(Quote)));
+        context.ReportDiagnostic(diagnostic);
+    }
+
+    /// <summary>The distinct constants a key can take, in the order the code names them.</summary>
+    private sealed class KeySet
+    {
+        private readonly List<string> _values = new();
+
+        public IReadOnlyList<string> Values => _values;
+
+        public int Count => _values.Count;
+
+        public static KeySet Of(string value)
+        {
+            var set = new KeySet();
+            set._values.Add(value);
+            return set;
+        }
+
+        /// <summary>Adds the other set's values; false when the union holds too many to be "a few".</summary>
+        public bool Add(KeySet other)
+        {
+            foreach (string value in other._values)
+            {
+                if (!_values.Contains(value))
+                {
+                    _values.Add(value);
+                }
+            }
+
+            return _values.Count <= MaxDistinctKeys;
+        }
+    }
+
+    /// <summary>
+    /// The constants the value can have (one when it is always the same), or null when it can vary: a single constant
+    /// (see <see cref="ConstantString"/>), a conditional or switch expression whose every arm is such a value, or a
+    /// local whose every write stores one.
+    /// </summary>
+    private static KeySet? ConstantKeys(IOperation value, int depth, System.Threading.CancellationToken cancellationToken)
+    {
+        if (depth > MaxTraceDepth)
+        {
+            return null;
+        }
+
+        value = value.WalkDownConversions();
+        switch (value)
+        {
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional when !conditional.ConstantValue.HasValue:
+                return Union(new[] { conditional.WhenTrue, whenFalse }, depth, cancellationToken);
+            case ISwitchExpressionOperation switchExpression:
+                return Union(switchExpression.Arms.Select(arm => arm.Value), depth, cancellationToken);
+            case ILocalReferenceOperation { Local: { } local }:
+                return LocalKeys(value, local, depth, cancellationToken);
+            default:
+                return ConstantString(value, depth, cancellationToken) is { } constant ? KeySet.Of(constant) : null;
+        }
+    }
+
+    private static KeySet? Union(IEnumerable<IOperation> values, int depth, System.Threading.CancellationToken cancellationToken)
+    {
+        KeySet? union = null;
+        foreach (IOperation value in values)
+        {
+            if (ConstantKeys(value, depth + 1, cancellationToken) is not { } keys)
+            {
+                return null;
+            }
+
+            if (union is null)
+            {
+                union = keys;
+            }
+            else if (!union.Add(keys))
+            {
+                return null;
+            }
+        }
+
+        return union;
     }
 
     /// <summary>The string the value always has, or null when it can vary (or is null, which Kinesis rejects anyway).</summary>
@@ -112,9 +224,88 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
         {
             IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } => StaticMemberConstant(field, value.SemanticModel, cancellationToken),
             IPropertyReferenceOperation { Property: { IsStatic: true, SetMethod: null, Parameters.IsEmpty: true } property } => StaticMemberConstant(property, value.SemanticModel, cancellationToken),
-            ILocalReferenceOperation { Local: { } local } => LocalConstant(value, local, depth, cancellationToken),
+            ILocalReferenceOperation { Local: { } local } => LocalKeys(value, local, depth, cancellationToken) is { Count: 1 } keys ? keys.Values[0] : null,
+            IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } } invocation =>
+                StringBuiltFromConstants(invocation, depth, cancellationToken),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// <c>string.Format</c>, <c>string.Concat</c> or <c>string.Join</c> whose every argument is a constant: the result is
+    /// the same on every call. Numbers are formatted as the invariant culture formats them, which for integers is what
+    /// every culture writes.
+    /// </summary>
+    private static string? StringBuiltFromConstants(IInvocationOperation invocation, int depth, System.Threading.CancellationToken cancellationToken)
+    {
+        string name = invocation.TargetMethod.Name;
+        if (name is not ("Format" or "Concat" or "Join"))
+        {
+            return null;
+        }
+
+        var parts = new List<object>();
+        foreach (IArgumentOperation argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray
+                || argument.Value.WalkDownConversions() is IArrayCreationOperation { Initializer: not null })
+            {
+                if (argument.Value.WalkDownConversions() is not IArrayCreationOperation { Initializer: { } elements })
+                {
+                    return null;
+                }
+
+                foreach (IOperation element in elements.ElementValues)
+                {
+                    if (ConstantPart(element, depth, cancellationToken) is not { } part)
+                    {
+                        return null;
+                    }
+
+                    parts.Add(part);
+                }
+
+                continue;
+            }
+
+            if (argument.Parameter?.Type is not { SpecialType: SpecialType.System_String or SpecialType.System_Object or SpecialType.System_Char }
+                || ConstantPart(argument.Value, depth, cancellationToken) is not { } value)
+            {
+                // An IFormatProvider, an IEnumerable of values, a span: not a shape we evaluate.
+                return null;
+            }
+
+            parts.Add(value);
+        }
+
+        try
+        {
+            return name switch
+            {
+                "Format" when parts.Count >= 1 && parts[0] is string format =>
+                    string.Format(System.Globalization.CultureInfo.InvariantCulture, format, parts.Skip(1).ToArray()),
+                "Concat" => string.Concat(parts),
+                "Join" when parts.Count >= 1 => string.Join(parts[0].ToString(), parts.Skip(1)),
+                _ => null,
+            };
+        }
+        catch (System.FormatException)
+        {
+            // A format string that throws at run time is no key at all.
+            return null;
+        }
+    }
+
+    /// <summary>A constant string, character or integer argument, or null.</summary>
+    private static object? ConstantPart(IOperation value, int depth, System.Threading.CancellationToken cancellationToken)
+    {
+        IOperation operand = value.WalkDownConversions();
+        if (operand.ConstantValue is { HasValue: true, Value: int or long or char or short or byte } number)
+        {
+            return number.Value;
+        }
+
+        return ConstantString(operand, depth + 1, cancellationToken);
     }
 
     /// <summary>
@@ -240,13 +431,14 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
     };
 
     /// <summary>
-    /// A local whose every write, anywhere in the body that declares it (lambdas and local functions included), stores
-    /// the same constant.
+    /// The constants a local holds: the value of its one write, or the constant every write, anywhere in the body that
+    /// declares it (lambdas and local functions included), stores.
     /// </summary>
-    private static string? LocalConstant(IOperation reference, ILocalSymbol local, int depth, System.Threading.CancellationToken cancellationToken)
+    private static KeySet? LocalKeys(IOperation reference, ILocalSymbol local, int depth, System.Threading.CancellationToken cancellationToken)
     {
-        string? constant = null;
-        foreach (ValueWrite write in ValueFlow.For(reference, cancellationToken).Writes(local))
+        ImmutableArray<ValueWrite> writes = ValueFlow.For(reference, cancellationToken).Writes(local);
+        var values = new List<IOperation>(writes.Length);
+        foreach (ValueWrite write in writes)
         {
             // Out arguments, increments, foreach and catch variables, ref aliases: the value is not one we can see.
             if (!write.StoresValue)
@@ -254,16 +446,18 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            string? value = ConstantString(write.Value!, depth + 1, cancellationToken);
-            if (value is null || (constant is not null && value != constant))
-            {
-                return null;
-            }
-
-            constant = value;
+            values.Add(write.Value!);
         }
 
-        return constant;
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        // Written once, the local is its value (a choice among constants included). Written several times, it is only
+        // reported when every write stores the same constant: `key = "a"; … key = "b";` may well follow the data.
+        KeySet? keys = Union(values, depth, cancellationToken);
+        return values.Count == 1 || keys is { Count: 1 } ? keys : null;
     }
 
     private static string Quote(string constant)

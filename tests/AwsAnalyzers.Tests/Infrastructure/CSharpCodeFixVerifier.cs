@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -16,9 +17,23 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public static DiagnosticResult Diagnostic() => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic();
+    /// <summary>
+    /// A diagnostic of the rule; for a rule with several descriptors of one ID (messages that differ by shape), of its
+    /// first, main one.
+    /// </summary>
+    public static DiagnosticResult Diagnostic()
+    {
+        var descriptors = new TAnalyzer().SupportedDiagnostics;
+        return descriptors.Length > 1 && descriptors.All(d => d.Id == descriptors[0].Id)
+            ? new DiagnosticResult(descriptors[0])
+            : CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic();
+    }
 
     public static DiagnosticResult Diagnostic(string diagnosticId) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(diagnosticId);
+
+    /// <summary>A diagnostic of one of the rule's descriptors, for a rule whose messages differ by shape.</summary>
+    public static DiagnosticResult Diagnostic(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor) =>
+        CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(descriptor);
 
     public static Task VerifyAnalyzerAsync([StringSyntax("C#-test")] string source, params DiagnosticResult[] expected)
     {

@@ -295,6 +295,125 @@ public class AWS001ConstantPartitionKeyTests
             """);
     }
 
+    [Theory]
+    [InlineData("string.Format(\"{0}-{1}\", Prefix, 7)", "\"sensor-7\"")]
+    [InlineData("string.Concat(Prefix, \"-\", \"data\")", "\"sensor-data\"")]
+    [InlineData("string.Join(\"-\", Prefix, \"a\", 'b')", "\"sensor-a-b\"")]
+    [InlineData("string.Join('/', new[] { Prefix, \"x\" })", "\"sensor/x\"")]
+    public async Task Keys_built_by_string_methods_from_constants_only_are_reported(string value, string shown)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                const string Prefix = "sensor";
+
+                PutRecordsRequestEntry Build() => new PutRecordsRequestEntry { PartitionKey = {|#0:{{value}}|} };
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("PartitionKey", shown));
+    }
+
+    [Theory]
+    [InlineData("string.Format(\"{0}-{1}\", Prefix, deviceId)")]
+    [InlineData("string.Concat(Prefix, deviceId)")]
+    [InlineData("string.Join(\"-\", parts)")]
+    [InlineData("string.Format(System.Globalization.CultureInfo.InvariantCulture, \"{0}\", Prefix)")]
+    [InlineData("string.Format(\"{1}\", Prefix)")]
+    public async Task Keys_built_by_string_methods_from_data_are_not_reported(string value)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                const string Prefix = "sensor";
+
+                PutRecordsRequestEntry Build(string deviceId, List<string> parts) => new PutRecordsRequestEntry { PartitionKey = {{value}} };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Keys_chosen_among_a_few_constants_are_reported_with_how_many()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Amazon.Kinesis.Model;
+
+            enum Priority { Low, Normal, High }
+
+            class Producer
+            {
+                PutRecordsRequestEntry ByFlag(bool urgent) => new PutRecordsRequestEntry { PartitionKey = {|#0:urgent ? "urgent" : "normal"|} };
+
+                PutRecordsRequestEntry BySwitch(Priority priority) => new PutRecordsRequestEntry
+                {
+                    PartitionKey = {|#1:priority switch { Priority.High => "high", Priority.Low => "low", _ => "normal" }|},
+                };
+
+                PutRecordsRequestEntry ByLocal(bool urgent)
+                {
+                    string key = urgent ? "normal" : "urgent";
+                    return new PutRecordsRequestEntry { PartitionKey = {|#2:key|} };
+                }
+
+                PutRecordsRequestEntry SameBothWays(bool urgent) => new PutRecordsRequestEntry { PartitionKey = {|#3:urgent ? "k" : "k"|} };
+            }
+            """,
+            VerifyCS.Diagnostic(AWS001ConstantPartitionKeyAnalyzer.FewKeysRule).WithLocation(0).WithArguments("PartitionKey", 2, "\"urgent\", \"normal\""),
+            VerifyCS.Diagnostic(AWS001ConstantPartitionKeyAnalyzer.FewKeysRule).WithLocation(1).WithArguments("PartitionKey", 3, "\"high\", \"low\", \"normal\""),
+            VerifyCS.Diagnostic(AWS001ConstantPartitionKeyAnalyzer.FewKeysRule).WithLocation(2).WithArguments("PartitionKey", 2, "\"normal\", \"urgent\""),
+            VerifyCS.Diagnostic().WithLocation(3).WithArguments("PartitionKey", "\"k\""));
+    }
+
+    [Fact]
+    public async Task Choices_with_a_varying_arm_or_many_constants_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                PutRecordsRequestEntry WithData(bool urgent, string deviceId) =>
+                    new PutRecordsRequestEntry { PartitionKey = urgent ? "urgent" : deviceId };
+
+                PutRecordsRequestEntry Many(int shard) => new PutRecordsRequestEntry
+                {
+                    PartitionKey = shard switch
+                    {
+                        0 => "a", 1 => "b", 2 => "c", 3 => "d", 4 => "e", 5 => "f", 6 => "g", 7 => "h", _ => "i",
+                    },
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Random_key_fix_replaces_a_choice_among_constants()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                PutRecordsRequestEntry ByFlag(bool urgent) => new PutRecordsRequestEntry { PartitionKey = {|#0:urgent ? "urgent" : "normal"|} };
+            }
+            """, """
+            using System;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                PutRecordsRequestEntry ByFlag(bool urgent) => new PutRecordsRequestEntry { PartitionKey = Guid.NewGuid().ToString() };
+            }
+            """,
+            AWS001ConstantPartitionKeyCodeFix.RandomKeyEquivalenceKey,
+            VerifyCS.Diagnostic(AWS001ConstantPartitionKeyAnalyzer.FewKeysRule).WithLocation(0).WithArguments("PartitionKey", 2, "\"urgent\", \"normal\""));
+    }
+
     [Fact]
     public async Task Partition_key_properties_of_other_types_are_not_reported()
     {
