@@ -505,8 +505,8 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                 bool bounded = compared.Parent switch
                 {
                     IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual } binary =>
-                        IsContentLengthOf(binary.LeftOperand, owner) || IsContentLengthOf(binary.RightOperand, owner),
-                    IIsPatternOperation { Pattern: IRelationalPatternOperation or IBinaryPatternOperation } pattern => IsContentLengthOf(pattern.Value, owner),
+                        IsLimit(binary.LeftOperand == compared ? binary.RightOperand : binary.LeftOperand),
+                    IIsPatternOperation { Pattern: IRelationalPatternOperation or IBinaryPatternOperation } pattern => HasLimit(pattern.Pattern),
                     _ => false,
                 };
 
@@ -519,28 +519,26 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private bool IsContentLengthOf(IOperation value, ISymbol owner)
+        /// <summary>
+        /// A value a length can be bounded by. <c>ContentLength &gt; 0</c> only tells an empty body from another: it
+        /// bounds nothing, so a constant of zero or less is no limit.
+        /// </summary>
+        private static bool IsLimit(IOperation value) =>
+            value.WalkDownConversions().ConstantValue is not { HasValue: true, Value: { } constant }
+            || constant is not (int or long or short or byte or uint or ulong or double or float or decimal)
+            || System.Convert.ToDouble(constant, System.Globalization.CultureInfo.InvariantCulture) > 0;
+
+        private static bool HasLimit(IPatternOperation pattern)
         {
-            if (value.WalkDownConversions() is not IPropertyReferenceOperation { Property.Name: "ContentLength", Instance: { } instance })
+            foreach (IOperation operation in pattern.DescendantsAndSelf())
             {
-                return false;
+                if (operation is IRelationalPatternOperation relational && IsLimit(relational.Value))
+                {
+                    return true;
+                }
             }
 
-            // response.ContentLength, or response.Headers.ContentLength.
-            if (instance is IPropertyReferenceOperation { Property.Name: "Headers", Instance: { } headersOwner }
-                && instance.Type.IsOrDerivesFrom(_headersCollection))
-            {
-                instance = headersOwner;
-            }
-
-            ISymbol? symbol = instance.WalkDownConversions() switch
-            {
-                ILocalReferenceOperation local => local.Local,
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                _ => null,
-            };
-
-            return SymbolEqualityComparer.Default.Equals(symbol, owner);
+            return false;
         }
 
         // ---- Sinks: what counts as holding the whole body ----

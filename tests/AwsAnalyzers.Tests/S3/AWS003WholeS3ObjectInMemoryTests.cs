@@ -613,6 +613,33 @@ public class AWS003WholeS3ObjectInMemoryTests
     }
 
     [Fact]
+    public async Task Checks_that_only_tell_an_empty_body_bound_nothing_and_are_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using Amazon.S3.Model;
+
+            class Reports
+            {
+                string NotEmpty(GetObjectResponse response) =>
+                    response.ContentLength > 0 ? [|new StreamReader(response.ResponseStream).ReadToEnd()|] : null;
+
+                string NotEmptyPattern(GetObjectResponse response) =>
+                    response.Headers.ContentLength is > 0 ? [|new StreamReader(response.ResponseStream).ReadToEnd()|] : null;
+
+                string Flipped(GetObjectResponse response) =>
+                    0 < response.ContentLength ? [|new StreamReader(response.ResponseStream).ReadToEnd()|] : null;
+
+                string NotZero(GetObjectResponse response) =>
+                    response.ContentLength != 0 ? [|new StreamReader(response.ResponseStream).ReadToEnd()|] : null;
+
+                string Bounded(GetObjectResponse response) =>
+                    response.ContentLength is > 0 and < 4096 ? new StreamReader(response.ResponseStream).ReadToEnd() : null;
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_request_with_byte_range_cleared_is_still_reported()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
