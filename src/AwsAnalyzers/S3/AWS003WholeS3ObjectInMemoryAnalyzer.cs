@@ -28,6 +28,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
     public const string ReadBytesSink = "ReadBytes";
     public const string ReadIntoBodySizedBufferSink = "ReadIntoBodySizedBuffer";
     public const string HelperSink = "Helper";
+    public const string ReadChunksIntoMemorySink = "ReadChunksIntoMemory";
 
     internal const string StreamResponseName = "Amazon.S3.Model.StreamResponse";
     internal const string OpenStreamResponseName = "Amazon.S3.Transfer.TransferUtilityOpenStreamResponse";
@@ -215,10 +216,147 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                     && Argument(invocation, 0) is { } buffer && IsBodySizedBuffer(buffer, depth: 0, cancellationToken):
                     sink = ReadIntoBodySizedBufferSink;
                     return instance;
+                case "Read" or "ReadAsync" when method.ContainingType.IsOrDerivesFrom(_stream)
+                    && Argument(invocation, 0) is { } chunk && IsChunkKept(invocation, chunk, cancellationToken):
+                    sink = ReadChunksIntoMemorySink;
+                    return instance;
                 default:
                     return null;
             }
         }
+
+        // ---- Chunked reads that keep every chunk ----
+
+        /// <summary>
+        /// True when the read sits in a loop that appends every chunk it reads to one memory destination made outside
+        /// the loop (<c>memory.Write(buffer, 0, n)</c>, <c>bytes.AddRange(buffer.Take(n))</c>, an array grown with
+        /// <c>Array.Resize</c> and copied into): reading in chunks then still holds the whole body.
+        /// </summary>
+        private bool IsChunkKept(IInvocationOperation read, IOperation chunk, CancellationToken cancellationToken)
+        {
+            if (BufferLocal(chunk) is not { } buffer || EnclosingLoop(read) is not { } loop)
+            {
+                return false;
+            }
+
+            bool grows = false;
+            bool copiesChunk = false;
+            foreach (IOperation operation in loop.Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation is not IInvocationOperation call)
+                {
+                    continue;
+                }
+
+                switch (call.TargetMethod.Name)
+                {
+                    case "Write" or "WriteAsync" when call.Instance is { } destination && ReadsLocal(call.Arguments, buffer)
+                        && IsMemoryDestination(destination, depth: 0, cancellationToken) && IsMadeOutside(destination, loop, cancellationToken):
+                        return !IsEmptiedIn(loop, destination);
+                    case "AddRange" or "InsertRange" when call.Instance is { } list && IsByteList(list.Type) && ReadsLocal(call.Arguments, buffer)
+                        && IsMadeOutside(list, loop, cancellationToken):
+                        return !IsEmptiedIn(loop, list);
+                    case "Resize" when call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_Array:
+                        grows = true;
+                        break;
+                    case "Copy" or "BlockCopy" or "CopyTo" when ReadsLocal(call.Arguments, buffer)
+                        || call.Instance?.WalkDownConversions() is ILocalReferenceOperation { Local: var source } && SymbolEqualityComparer.Default.Equals(source, buffer):
+                        copiesChunk = true;
+                        break;
+                }
+            }
+
+            return grows && copiesChunk;
+        }
+
+        /// <summary>The byte-array local a read fills: <c>buffer</c>, <c>buffer.AsMemory(…)</c>, <c>new Memory&lt;byte&gt;(buffer)</c>.</summary>
+        private static ILocalSymbol? BufferLocal(IOperation chunk)
+        {
+            foreach (IOperation operation in chunk.DescendantsAndSelf())
+            {
+                if (operation is ILocalReferenceOperation { Local: { Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } } local })
+                {
+                    return local;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The loop the read runs in, in the same function (a lambda or local function stops the search).</summary>
+        private static ILoopOperation? EnclosingLoop(IOperation operation)
+        {
+            for (IOperation? current = operation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ILoopOperation loop:
+                        return loop;
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool ReadsLocal(ImmutableArray<IArgumentOperation> arguments, ILocalSymbol local)
+        {
+            foreach (IArgumentOperation argument in arguments)
+            {
+                foreach (IOperation operation in argument.Value.DescendantsAndSelf())
+                {
+                    if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A destination held by a local declared before the loop, or by a parameter or field: it outlives each pass.</summary>
+        private static bool IsMadeOutside(IOperation destination, ILoopOperation loop, CancellationToken cancellationToken)
+        {
+            destination = destination.WalkDownConversions();
+            if (destination is not ILocalReferenceOperation { Local: var local })
+            {
+                return destination is IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation;
+            }
+
+            foreach (ValueWrite write in ValueFlow.For(destination, cancellationToken).Writes(local))
+            {
+                if (loop.Syntax.Span.Contains(write.Operation.Syntax.Span))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The loop empties the destination (<c>SetLength(0)</c>, <c>Clear()</c>) so it holds one chunk at a time.</summary>
+        private static bool IsEmptiedIn(ILoopOperation loop, IOperation destination)
+        {
+            ISymbol? held = (destination.WalkDownConversions() as ILocalReferenceOperation)?.Local;
+            foreach (IOperation operation in loop.Descendants())
+            {
+                if (operation is IInvocationOperation { TargetMethod.Name: "SetLength" or "Clear", Instance: ILocalReferenceOperation { Local: var local } }
+                    && SymbolEqualityComparer.Default.Equals(local, held))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsByteList(ITypeSymbol? type) =>
+            type is INamedTypeSymbol { Name: "List", TypeArguments.Length: 1 } list
+            && list.TypeArguments[0].SpecialType == SpecialType.System_Byte
+            && list.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
 
         private static IOperation? Argument(IInvocationOperation invocation, int ordinal)
         {

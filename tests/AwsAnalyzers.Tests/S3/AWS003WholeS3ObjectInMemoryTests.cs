@@ -380,6 +380,127 @@ public class AWS003WholeS3ObjectInMemoryTests
     // ---- What it must not report ----
 
     [Fact]
+    public async Task Chunked_reads_that_keep_every_chunk_in_memory_are_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Reports
+            {
+                async Task<byte[]> IntoMemoryStreamAsync(IAmazonS3 s3)
+                {
+                    using var response = await s3.GetObjectAsync("b", "k");
+                    var buffer = new byte[8192];
+                    using var memory = new MemoryStream();
+                    int read;
+                    while ((read = await [|response.ResponseStream.ReadAsync(buffer, 0, buffer.Length)|]) > 0)
+                    {
+                        memory.Write(buffer, 0, read);
+                    }
+
+                    return memory.ToArray();
+                }
+
+                List<byte> IntoList(GetObjectResponse response)
+                {
+                    var bytes = new List<byte>();
+                    var buffer = new byte[4096];
+                    int read;
+                    do
+                    {
+                        read = [|response.ResponseStream.Read(buffer, 0, buffer.Length)|];
+                        bytes.AddRange(buffer.Take(read));
+                    }
+                    while (read > 0);
+
+                    return bytes;
+                }
+
+                byte[] IntoGrowingArray(GetObjectResponse response)
+                {
+                    byte[] all = new byte[0];
+                    var buffer = new byte[4096];
+                    for (int read; (read = [|response.ResponseStream.Read(buffer, 0, buffer.Length)|]) > 0;)
+                    {
+                        int offset = all.Length;
+                        Array.Resize(ref all, offset + read);
+                        Buffer.BlockCopy(buffer, 0, all, offset, read);
+                    }
+
+                    return all;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Chunked_reads_that_hand_each_chunk_on_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Security.Cryptography;
+            using Amazon.S3.Model;
+
+            class Reports
+            {
+                void ToFile(GetObjectResponse response, FileStream file)
+                {
+                    var buffer = new byte[8192];
+                    int read;
+                    while ((read = response.ResponseStream.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        file.Write(buffer, 0, read);
+                    }
+                }
+
+                void ChunkAtATime(GetObjectResponse response, List<byte[]> sent)
+                {
+                    var buffer = new byte[8192];
+                    using var chunk = new MemoryStream();
+                    int read;
+                    while ((read = response.ResponseStream.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        chunk.SetLength(0);
+                        chunk.Write(buffer, 0, read);
+                        sent.Add(chunk.ToArray());
+                    }
+                }
+
+                void FreshPerPass(GetObjectResponse response)
+                {
+                    var buffer = new byte[8192];
+                    int read;
+                    while ((read = response.ResponseStream.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        var part = new MemoryStream();
+                        part.Write(buffer, 0, read);
+                    }
+                }
+
+                byte[] Hash(GetObjectResponse response)
+                {
+                    using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                    var buffer = new byte[8192];
+                    int read;
+                    while ((read = response.ResponseStream.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        sha.AppendData(buffer, 0, read);
+                    }
+
+                    return sha.GetHashAndReset();
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Line_by_line_and_chunked_reads_are_not_reported()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
