@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using AwsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -82,11 +83,25 @@ public class RuleMetadataTests
     }
 
     [Fact]
-    public void Every_help_link_points_at_an_existing_rule_page()
+    public void The_repository_url_is_declared_once_and_the_package_uses_it()
     {
+        XElement versionProps = XDocument.Load(Path.Combine(RepositoryRootAttribute.Value, "eng", "Version.props")).Root!;
+        Assert.Equal("https://github.com/aws-analyzers/AwsAnalyzers", versionProps.Descendants("AwsAnalyzersRepositoryUrl").Single().Value.Trim());
+
+        XElement buildProps = XDocument.Load(Path.Combine(RepositoryRootAttribute.Value, "Directory.Build.props")).Root!;
+        Assert.Equal("$(AwsAnalyzersRepositoryUrl)", buildProps.Descendants("RepositoryUrl").Single().Value.Trim());
+        Assert.Equal("$(AwsAnalyzersRepositoryUrl)", buildProps.Descendants("PackageProjectUrl").Single().Value.Trim());
+    }
+
+    [Fact]
+    public void Every_help_link_points_at_an_existing_rule_page_of_the_release()
+    {
+        // The page at the tag of the package version, so a user of a release reads that release's contract.
+        string version = XDocument.Load(Path.Combine(RepositoryRootAttribute.Value, "eng", "Version.props"))
+            .Descendants("AwsAnalyzersVersion").Single().Value.Trim();
         foreach (DiagnosticDescriptor descriptor in Descriptors())
         {
-            Assert.Equal($"https://github.com/awsanalyzers/AwsAnalyzers/blob/main/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            Assert.Equal($"https://github.com/aws-analyzers/AwsAnalyzers/blob/v{version}/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
             string page = Path.Combine(RepositoryRootAttribute.Value, "docs", "rules", descriptor.Id + ".md");
             Assert.True(File.Exists(page), $"{descriptor.Id}: missing {page}");
             Assert.StartsWith("# " + descriptor.Id, File.ReadAllText(page), StringComparison.Ordinal);
