@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -133,6 +134,33 @@ public class RuleMetadataTests
             string rest = row.Groups["rest"].Value;
             Assert.Contains(descriptor.DefaultSeverity.ToString(), rest, StringComparison.Ordinal);
             Assert.Contains(fixable.Contains(descriptor.Id) ? "| Yes" : "| No", rest, StringComparison.Ordinal);
+            Assert.StartsWith($" {descriptor.Title.ToString(CultureInfo.InvariantCulture)} |", rest, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_Korean_readme_is_linked_and_lists_every_rule_with_its_Korean_title_and_options()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRootAttribute.Value, "README.md"));
+        string korean = File.ReadAllText(Path.Combine(RepositoryRootAttribute.Value, "README.ko.md"));
+        Assert.Contains("(README.ko.md)", readme.Substring(0, readme.IndexOf("\n## ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("(README.md)", korean, StringComparison.Ordinal);
+
+        var fixable = new HashSet<string>(CodeFixes().SelectMany(f => f.FixableDiagnosticIds), StringComparer.Ordinal);
+        foreach (DiagnosticDescriptor descriptor in Descriptors())
+        {
+            Match row = Regex.Match(korean, $@"^\|\s*\[{descriptor.Id}\]\(docs/rules/{descriptor.Id}\.md\)\s*\|(?<rest>.*)$", RegexOptions.Multiline);
+            Assert.True(row.Success, $"{descriptor.Id} is missing from the rule table of README.ko.md");
+            string rest = row.Groups["rest"].Value;
+            Assert.StartsWith($" {descriptor.Title.ToString(new CultureInfo("ko-KR"))} |", rest, StringComparison.Ordinal);
+            Assert.Contains($"| {descriptor.Category} |", rest, StringComparison.Ordinal);
+            Assert.Contains(descriptor.DefaultSeverity.ToString(), rest, StringComparison.Ordinal);
+            Assert.Contains(fixable.Contains(descriptor.Id) ? "| 예" : "| 아니요", rest, StringComparison.Ordinal);
+        }
+
+        foreach ((string id, string key) in OptionKeys())
+        {
+            Assert.Matches(new Regex($@"^\|\s*{id}\s*\|\s*`{Regex.Escape(key)}`\s*\|", RegexOptions.Multiline), korean);
         }
     }
 
