@@ -124,17 +124,16 @@ public class LocalizationTests
             using Amazon.Lambda.RuntimeSupport;
             using Amazon.S3;
 
-            public static class Program
+            static class Entry
             {
-                public static async Task Main()
+                static async Task Main()
                 {
-                    using var wrapper = HandlerWrapper.GetHandlerWrapper((Stream input) =>
+                    using var handler = HandlerWrapper.GetHandlerWrapper((Stream request) =>
                     {
-                        var s3 = new AmazonS3Client();
-                        return input;
+                        IAmazonS3 storage = new AmazonS3Client();
+                        return request;
                     });
-                    using var bootstrap = new LambdaBootstrap(wrapper);
-                    await bootstrap.RunAsync();
+                    await new LambdaBootstrap(handler).RunAsync();
                 }
             }
             """,
@@ -145,23 +144,20 @@ public class LocalizationTests
             using System.Threading.Tasks;
             using Amazon.S3;
 
-            class Reports
+            static class LineCounter
             {
-                private readonly IAmazonS3 _s3;
-                Reports(IAmazonS3 s3) => _s3 = s3;
-
-                async Task<int> CountAsync(string key)
+                static async Task<int> CountAsync(IAmazonS3 client, string bucket, string key)
                 {
-                    using var response = await _s3.GetObjectAsync("reports", key);
-                    using var reader = new StreamReader(response.ResponseStream);
-                    var content = await reader.ReadToEndAsync();
-                    int count = 0;
-                    foreach (var line in content.Split('\n'))
+                    using var body = await client.GetObjectAsync(bucket, key);
+                    using var text = new StreamReader(body.ResponseStream);
+                    string all = await text.ReadToEndAsync();
+                    int lines = 0;
+                    foreach (string line in all.Split('\n'))
                     {
-                        count += line.Length;
+                        lines++;
                     }
 
-                    return count;
+                    return lines;
                 }
             }
             """,
