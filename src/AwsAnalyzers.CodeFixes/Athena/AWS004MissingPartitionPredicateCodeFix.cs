@@ -44,7 +44,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
 
         context.RegisterCodeFix(
             CodeAction.Create(
-                "Add partition predicates for " + string.Join(", ", fix.Tables),
+                FixTitles.Format(CodeFixResources.AWS004AddPartitionPredicates, string.Join(", ", fix.Tables)),
                 ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), EquivalenceKey, ct),
                 EquivalenceKey),
             diagnostic);

@@ -48,7 +48,7 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        "Remove the explicit hash key so Kinesis hashes the partition key",
+                        CodeFixResources.AWS001RemoveExplicitHashKey,
                         ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), RemoveExplicitHashKeyEquivalenceKey, ct),
                         RemoveExplicitHashKeyEquivalenceKey),
                     diagnostic);
@@ -59,7 +59,7 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
 
         context.RegisterCodeFix(
             CodeAction.Create(
-                "Use a random partition key",
+                CodeFixResources.AWS001UseRandomKey,
                 ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), RandomKeyEquivalenceKey, ct),
                 RandomKeyEquivalenceKey),
             diagnostic);
@@ -69,7 +69,7 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
         {
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Use {perRecord} as the partition key",
+                    FixTitles.Format(CodeFixResources.AWS001UsePerRecordKey, perRecord),
                     ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), PerRecordKeyEquivalenceKey, ct),
                     PerRecordKeyEquivalenceKey),
                 diagnostic);

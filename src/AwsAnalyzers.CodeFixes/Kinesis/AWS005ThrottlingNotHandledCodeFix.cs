@@ -57,7 +57,7 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
         {
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    "Retry with exponential backoff and jitter",
+                    CodeFixResources.AWS005RetryWithBackoff,
                     ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), RetryLoopEquivalenceKey, ct),
                     RetryLoopEquivalenceKey),
                 diagnostic);
@@ -67,7 +67,7 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
         {
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    "Use adaptive retry mode",
+                    CodeFixResources.AWS005UseAdaptiveRetry,
                     ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), AdaptiveRetryEquivalenceKey, ct),
                     AdaptiveRetryEquivalenceKey),
                 diagnostic);

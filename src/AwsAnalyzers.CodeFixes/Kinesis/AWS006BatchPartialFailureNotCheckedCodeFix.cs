@@ -48,7 +48,7 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
 
         context.RegisterCodeFix(
             CodeAction.Create(
-                "Resend failed entries",
+                CodeFixResources.AWS006ResendFailedEntries,
                 ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ResendEquivalenceKey, ct),
                 ResendEquivalenceKey),
             diagnostic);

@@ -48,7 +48,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
         {
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Cache one client per {key.WithoutTrivia()}",
+                    FixTitles.Format(CodeFixResources.AWS002CachePerArgument, key.WithoutTrivia()),
                     ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), CachePerArgumentEquivalenceKey, ct),
                     CachePerArgumentEquivalenceKey),
                 diagnostic);
@@ -57,7 +57,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
 
         context.RegisterCodeFix(
             CodeAction.Create(
-                "Create the client once and reuse it",
+                CodeFixResources.AWS002CreateOnce,
                 ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), CreateOnceEquivalenceKey, ct),
                 CreateOnceEquivalenceKey),
             diagnostic);

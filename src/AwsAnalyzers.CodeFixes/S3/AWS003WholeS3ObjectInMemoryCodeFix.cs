@@ -42,13 +42,13 @@ public sealed class AWS003WholeS3ObjectInMemoryCodeFix : CodeFixProvider
             return;
         }
 
-        foreach ((string key, string title) in s_fixes)
+        foreach ((string key, string titleResource) in s_fixes)
         {
             if (Plan(root, model, diagnostic, key, context.CancellationToken) is not null)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        title,
+                        FixTitles.Get(titleResource),
                         ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), key, ct),
                         key),
                     diagnostic);
@@ -56,11 +56,11 @@ public sealed class AWS003WholeS3ObjectInMemoryCodeFix : CodeFixProvider
         }
     }
 
-    private static readonly (string Key, string Title)[] s_fixes =
+    private static readonly (string Key, string TitleResource)[] s_fixes =
     {
-        (ReadLinesEquivalenceKey, "Read the body line by line"),
-        (DeserializeFromStreamEquivalenceKey, "Deserialize from the body stream"),
-        (UseBodyStreamEquivalenceKey, "Use the body stream instead of a MemoryStream copy"),
+        (ReadLinesEquivalenceKey, nameof(CodeFixResources.AWS003ReadLines)),
+        (DeserializeFromStreamEquivalenceKey, nameof(CodeFixResources.AWS003DeserializeFromStream)),
+        (UseBodyStreamEquivalenceKey, nameof(CodeFixResources.AWS003UseBodyStream)),
     };
 
     /// <summary>The statements a fix removes and the nodes it rewrites; rewrites see the node as earlier edits left it.</summary>

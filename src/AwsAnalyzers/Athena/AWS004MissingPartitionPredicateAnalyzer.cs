@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Text;
 using System.Threading;
 using AwsAnalyzers.Athena.Sql;
 using AwsAnalyzers.Core;
@@ -27,13 +26,11 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         DiagnosticId,
-        title: "Athena query without a partition predicate",
-        messageFormat: "The query reads {0} without a predicate on its partition columns, so Athena scans every partition",
+        title: RuleText.Get(nameof(AnalyzerResources.AWS004Title)),
+        messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS004MessageFormat)),
         RuleCategories.Performance,
         DiagnosticSeverity.Warning,
-        description: "Athena bills by bytes scanned and cancels a query after 30 minutes. A query that does not filter a " +
-            "partitioned table on its partition columns (year, month, day…) reads every partition of it. Add a WHERE " +
-            "condition on the partition columns of each table the query reads.");
+        description: RuleText.Get(nameof(AnalyzerResources.AWS004Description)));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
@@ -177,7 +174,8 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static string TableList(IReadOnlyList<UnprunedTableRead> tables)
+    /// <summary>The quoted table names, the last joined by a localized "and".</summary>
+    private static LocalizableString TableList(IReadOnlyList<UnprunedTableRead> tables)
     {
         var names = new List<string>();
         foreach (UnprunedTableRead table in tables)
@@ -189,13 +187,12 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var builder = new StringBuilder();
-        for (int i = 0; i < names.Count; i++)
-        {
-            builder.Append(i == 0 ? string.Empty : i == names.Count - 1 ? " and " : ", ").Append(names[i]);
-        }
-
-        return builder.ToString();
+        return names.Count == 1
+            ? names[0]
+            : RuleText.Get(
+                nameof(AnalyzerResources.AWS004TableListLast),
+                string.Join(", ", names.GetRange(0, names.Count - 1)),
+                names[names.Count - 1]);
     }
 }
 

@@ -5,17 +5,25 @@ namespace AwsAnalyzers.Core;
 /// <summary>The one factory every rule uses for its descriptor, so help links and defaults stay uniform.</summary>
 internal static class RuleDescriptors
 {
-    public const string DocsBaseUri = "https://github.com/awsanalyzers/AwsAnalyzers/blob/main/docs/rules/";
+    /// <summary>
+    /// The rule pages of the release this assembly ships in (repository and tag from eng/Version.props), so a user on
+    /// one version reads that version's contract rather than whatever <c>main</c> says today.
+    /// </summary>
+    public const string DocsBaseUri = ReleaseInfo.RepositoryUrl + "/blob/" + ReleaseInfo.ReleaseTag + "/docs/rules/";
 
     public static string HelpLinkUri(string id) => DocsBaseUri + id + ".md";
 
+    /// <summary>
+    /// The texts are resources (<see cref="RuleText.Get"/>), never plain strings, so the host shows them in its UI
+    /// language; the parameter types keep a literal from converting implicitly.
+    /// </summary>
     public static DiagnosticDescriptor Create(
         string id,
-        string title,
-        string messageFormat,
+        LocalizableResourceString title,
+        LocalizableResourceString messageFormat,
         string category,
         DiagnosticSeverity defaultSeverity,
-        string description,
+        LocalizableResourceString description,
         bool isEnabledByDefault = true,
         bool reportedAtCompilationEnd = false)
     {

@@ -37,13 +37,11 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         DiagnosticId,
-        title: "Kinesis record uses a constant partition key",
-        messageFormat: "'{0}' is always {1}, so every record goes to the same shard and writes throttle at one shard's limit",
+        title: RuleText.Get(nameof(AnalyzerResources.AWS001Title)),
+        messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS001MessageFormat)),
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
-        description: "Kinesis sends every record with the same partition key (or explicit hash key) to the same shard. " +
-            "A shard accepts 1,000 records or 1 MB per second, so a constant key caps the whole stream at one shard " +
-            "and adding shards does not help. Use a key that varies per record.");
+        description: RuleText.Get(nameof(AnalyzerResources.AWS001Description)));
 
     /// <summary>
     /// The same rule for a key chosen among a few constants (<c>flag ? "a" : "b"</c>, a switch expression of literals,

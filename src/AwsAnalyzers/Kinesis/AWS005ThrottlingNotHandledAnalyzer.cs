@@ -57,14 +57,15 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         DiagnosticId,
-        title: "ProvisionedThroughputExceededException not handled",
-        messageFormat: "'{0}' throws ProvisionedThroughputExceededException when {1} is throttled, and no catch or retry policy handles it, so the write is lost",
+        title: RuleText.Get(nameof(AnalyzerResources.AWS005Title)),
+        messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS005MessageFormat)),
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
-        description: "A Kinesis shard accepts 1,000 records or 1 MB per second, and a DynamoDB table its provisioned " +
-            "capacity. Past that the service throttles; the SDK retries a few times and then throws " +
-            "ProvisionedThroughputExceededException. Catch it and retry with backoff and jitter, run the write through " +
-            "a resilience pipeline, or configure the client for adaptive retries.");
+        description: RuleText.Get(nameof(AnalyzerResources.AWS005Description)));
+
+    /// <summary>What is throttled, as the message names it: words, so they follow the message's language.</summary>
+    private static readonly LocalizableString s_throttledShard = RuleText.Get(nameof(AnalyzerResources.AWS005ThrottledShard));
+    private static readonly LocalizableString s_throttledTable = RuleText.Get(nameof(AnalyzerResources.AWS005ThrottledTable));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
@@ -237,7 +238,7 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
                 invocation.Syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(ExceptionTypeKey, service.Throttling.ToDisplayString()),
                 method.Name,
-                service.Name == KinesisService ? "the shard" : "the table"));
+                service.Name == KinesisService ? s_throttledShard : s_throttledTable));
         }
 
         private static bool IsEnabled(OperationAnalysisContext context, ServiceTypes service)

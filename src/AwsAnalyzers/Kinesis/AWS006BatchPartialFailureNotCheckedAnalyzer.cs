@@ -27,14 +27,11 @@ public sealed class AWS006BatchPartialFailureNotCheckedAnalyzer : DiagnosticAnal
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         DiagnosticId,
-        title: "Partial failures of a batch call are never checked",
-        messageFormat: "'{0}' succeeds even when some entries fail, and this code never reads {1}, so the failed entries are silently lost",
+        title: RuleText.Get(nameof(AnalyzerResources.AWS006Title)),
+        messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS006MessageFormat)),
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
-        description: "Kinesis PutRecords, Firehose PutRecordBatch, DynamoDB BatchWriteItem and BatchGetItem, and SQS " +
-            "SendMessageBatch and DeleteMessageBatch do not throw when single entries are throttled or fail: the failed " +
-            "entries come back in the response. Read the failure fields and resend the failed entries, or return the " +
-            "response to a caller that does.");
+        description: RuleText.Get(nameof(AnalyzerResources.AWS006Description)));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
@@ -396,10 +393,10 @@ internal sealed class BatchOperation
     public static ImmutableArray<BatchOperation> All { get; } = ImmutableArray.Create(
         new BatchOperation(KinesisPutRecords, "PutRecords", "Amazon.Kinesis.IAmazonKinesis", "Amazon.Kinesis.Model.PutRecordsResponse",
             ImmutableArray.Create("FailedRecordCount"), "Records", "Amazon.Kinesis.Model.PutRecordsResultEntry",
-            "FailedRecordCount or Records[i].ErrorCode"),
+            EitherField("FailedRecordCount", "Records[i].ErrorCode")),
         new BatchOperation(FirehosePutRecordBatch, "PutRecordBatch", "Amazon.KinesisFirehose.IAmazonKinesisFirehose", "Amazon.KinesisFirehose.Model.PutRecordBatchResponse",
             ImmutableArray.Create("FailedPutCount"), "RequestResponses", "Amazon.KinesisFirehose.Model.PutRecordBatchResponseEntry",
-            "FailedPutCount or RequestResponses[i].ErrorCode"),
+            EitherField("FailedPutCount", "RequestResponses[i].ErrorCode")),
         new BatchOperation(DynamoDBBatchWriteItem, "BatchWriteItem", "Amazon.DynamoDBv2.IAmazonDynamoDB", "Amazon.DynamoDBv2.Model.BatchWriteItemResponse",
             ImmutableArray.Create("UnprocessedItems"), null, null, "UnprocessedItems"),
         new BatchOperation(DynamoDBBatchGetItem, "BatchGetItem", "Amazon.DynamoDBv2.IAmazonDynamoDB", "Amazon.DynamoDBv2.Model.BatchGetItemResponse",
@@ -411,7 +408,7 @@ internal sealed class BatchOperation
 
     private BatchOperation(
         string key, string methodName, string clientName, string responseName, ImmutableArray<string> failureProperties,
-        string? entriesProperty, string? entryName, string failureFieldsText)
+        string? entriesProperty, string? entryName, LocalizableString failureFieldsText)
     {
         Key = key;
         MethodName = methodName;
@@ -441,8 +438,11 @@ internal sealed class BatchOperation
 
     public string? EntryName { get; }
 
-    /// <summary>The failure fields as the message names them.</summary>
-    public string FailureFieldsText { get; }
+    /// <summary>The failure fields as the message names them (field names, or two joined by a localized "or").</summary>
+    public LocalizableString FailureFieldsText { get; }
+
+    private static LocalizableString EitherField(string first, string second) =>
+        RuleText.Get(nameof(AnalyzerResources.AWS006EitherField), first, second);
 
     public bool IsMethodName(string name) =>
         name == MethodName || (name.Length == MethodName.Length + 5 && name.StartsWith(MethodName, System.StringComparison.Ordinal) && name.EndsWith("Async", System.StringComparison.Ordinal));

@@ -35,13 +35,15 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
     /// <summary>How a lambda handler is named in the message.</summary>
     internal const string LambdaHandlerDisplay = "(lambda)";
 
-    private const string Title = "AWS service client constructed inside a Lambda handler";
-    private const string MessageFormat =
-        "'{0}' is created on every invocation of Lambda handler '{1}'; create it once in a static field or the constructor and reuse it";
-    private const string Description =
-        "Lambda reuses the execution environment across invocations. A client created inside the handler resolves " +
-        "credentials, sets up its endpoint and opens a new TLS connection on every invocation, which adds latency and " +
-        "causes intermittent timeouts. Create the client once, in a static field or the function's constructor.";
+    private static readonly LocalizableResourceString Title = RuleText.Get(nameof(AnalyzerResources.AWS002Title));
+    private static readonly LocalizableResourceString MessageFormat = RuleText.Get(nameof(AnalyzerResources.AWS002MessageFormat));
+    private static readonly LocalizableResourceString Description = RuleText.Get(nameof(AnalyzerResources.AWS002Description));
+
+    /// <summary><see cref="LambdaHandlerDisplay"/> as the message shows it, in the message's language.</summary>
+    private static readonly LocalizableString s_lambdaHandlerName = RuleText.Get(nameof(AnalyzerResources.AWS002LambdaHandlerName));
+
+    /// <summary>The handler as a message argument: its name, or words standing for a lambda.</summary>
+    private static object HandlerArgument(string handler) => handler == LambdaHandlerDisplay ? s_lambdaHandlerName : handler;
 
     /// <summary>A creation in a handler known from its own declaration: reported as the code is typed.</summary>
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
@@ -205,7 +207,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
             string clientName = creation.Type!.Name;
             if (site.HandlerName is { } handler)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), clientName, handler));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), clientName, HandlerArgument(handler)));
                 return;
             }
 
@@ -253,7 +255,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
                 string? handler = MethodGroupHandlerName(pending.Site) ?? CallingHandlerName(pending.Site);
                 if (handler is not null)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(RuleFromCallSites, pending.Location, pending.ClientName, handler));
+                    context.ReportDiagnostic(Diagnostic.Create(RuleFromCallSites, pending.Location, pending.ClientName, HandlerArgument(handler)));
                 }
             }
         }

@@ -44,13 +44,11 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         DiagnosticId,
-        title: "Whole S3 object body read into memory",
-        messageFormat: "'{0}' reads the whole S3 object body into memory; stream it line by line or in chunks instead",
+        title: RuleText.Get(nameof(AnalyzerResources.AWS003Title)),
+        messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS003MessageFormat)),
         RuleCategories.Performance,
         DiagnosticSeverity.Warning,
-        description: "Reading an S3 object's whole body into a string, byte array or MemoryStream costs memory equal to the " +
-            "object's size: Lambda functions run out of memory (Runtime.ExitError) and large objects throw " +
-            "OutOfMemoryException. Read the response stream line by line or in fixed-size chunks, or deserialize from it.");
+        description: RuleText.Get(nameof(AnalyzerResources.AWS003Description)));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 

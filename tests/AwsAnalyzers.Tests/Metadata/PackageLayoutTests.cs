@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Reflection;
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AwsAnalyzers.Tests.Infrastructure;
@@ -24,6 +25,8 @@ public class PackageLayoutTests : IClassFixture<PackageLayoutTests.PackedPackage
         string[] entries = _package.Entries;
         Assert.Contains("analyzers/dotnet/cs/AwsAnalyzers.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/AwsAnalyzers.CodeFixes.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/ko/AwsAnalyzers.resources.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/ko/AwsAnalyzers.CodeFixes.resources.dll", entries);
         Assert.Contains("build/AwsAnalyzers.props", entries);
         Assert.Contains("README.md", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
@@ -55,6 +58,41 @@ public class PackageLayoutTests : IClassFixture<PackageLayoutTests.PackedPackage
             Assert.Equal(version, info.ProductVersion!.Split('+')[0]);
         }
     }
+
+    [Fact]
+    public void Korean_satellites_sit_beside_both_assemblies_with_their_version()
+    {
+        string version = _package.Metadata("version");
+        foreach (string assembly in new[] { "AwsAnalyzers", "AwsAnalyzers.CodeFixes" })
+        {
+            AssemblyName satellite = AssemblyName.GetAssemblyName(_package.Extract($"analyzers/dotnet/cs/ko/{assembly}.resources.dll"));
+            Assert.Equal(assembly + ".resources", satellite.Name);
+            Assert.Equal("ko", satellite.CultureName);
+            Assert.Equal(new Version(version + ".0"), satellite.Version);
+        }
+
+        // Only the languages the resources are translated into: one satellite per assembly and language.
+        Assert.Equal(2, _package.Entries.Count(e => e.EndsWith(".resources.dll", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Help_links_in_the_packed_analyzers_lead_to_the_package_repository_at_its_release_tag()
+    {
+        string repository = _package.MetadataElements.Single(e => e.Name.LocalName == "repository").Attribute("url")!.Value;
+        Assert.Equal(repository, _package.Metadata("projectUrl"));
+        string declared = XDocument.Load(Path.Combine(RepositoryRootAttribute.Value, "eng", "Version.props"))
+            .Descendants("AwsAnalyzersRepositoryUrl").Single().Value.Trim();
+        Assert.Equal(declared, repository);
+
+        // The help-link base is one string constant of the analyzer assembly (a C# string, stored as UTF-16).
+        string docsBase = $"{repository}/blob/v{_package.Metadata("version")}/docs/rules/";
+        byte[] analyzers = File.ReadAllBytes(_package.Extract("analyzers/dotnet/cs/AwsAnalyzers.dll"));
+        Assert.True(Contains(analyzers, Encoding.Unicode.GetBytes(docsBase)), $"the packed analyzers do not link to {docsBase}");
+        Assert.Equal(AwsAnalyzers.Core.RuleDescriptors.DocsBaseUri, docsBase);
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) =>
+        haystack.AsSpan().IndexOf(needle) >= 0;
 
     [Fact]
     public void Release_notes_list_every_rule_of_the_release_tracking_files()

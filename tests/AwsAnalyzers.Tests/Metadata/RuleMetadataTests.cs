@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using AwsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -82,11 +84,25 @@ public class RuleMetadataTests
     }
 
     [Fact]
-    public void Every_help_link_points_at_an_existing_rule_page()
+    public void The_repository_url_is_declared_once_and_the_package_uses_it()
     {
+        XElement versionProps = XDocument.Load(Path.Combine(RepositoryRootAttribute.Value, "eng", "Version.props")).Root!;
+        Assert.Equal("https://github.com/aws-analyzers/AwsAnalyzers", versionProps.Descendants("AwsAnalyzersRepositoryUrl").Single().Value.Trim());
+
+        XElement buildProps = XDocument.Load(Path.Combine(RepositoryRootAttribute.Value, "Directory.Build.props")).Root!;
+        Assert.Equal("$(AwsAnalyzersRepositoryUrl)", buildProps.Descendants("RepositoryUrl").Single().Value.Trim());
+        Assert.Equal("$(AwsAnalyzersRepositoryUrl)", buildProps.Descendants("PackageProjectUrl").Single().Value.Trim());
+    }
+
+    [Fact]
+    public void Every_help_link_points_at_an_existing_rule_page_of_the_release()
+    {
+        // The page at the tag of the package version, so a user of a release reads that release's contract.
+        string version = XDocument.Load(Path.Combine(RepositoryRootAttribute.Value, "eng", "Version.props"))
+            .Descendants("AwsAnalyzersVersion").Single().Value.Trim();
         foreach (DiagnosticDescriptor descriptor in Descriptors())
         {
-            Assert.Equal($"https://github.com/awsanalyzers/AwsAnalyzers/blob/main/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            Assert.Equal($"https://github.com/aws-analyzers/AwsAnalyzers/blob/v{version}/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
             string page = Path.Combine(RepositoryRootAttribute.Value, "docs", "rules", descriptor.Id + ".md");
             Assert.True(File.Exists(page), $"{descriptor.Id}: missing {page}");
             Assert.StartsWith("# " + descriptor.Id, File.ReadAllText(page), StringComparison.Ordinal);
@@ -118,6 +134,33 @@ public class RuleMetadataTests
             string rest = row.Groups["rest"].Value;
             Assert.Contains(descriptor.DefaultSeverity.ToString(), rest, StringComparison.Ordinal);
             Assert.Contains(fixable.Contains(descriptor.Id) ? "| Yes" : "| No", rest, StringComparison.Ordinal);
+            Assert.StartsWith($" {descriptor.Title.ToString(CultureInfo.InvariantCulture)} |", rest, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_Korean_readme_is_linked_and_lists_every_rule_with_its_Korean_title_and_options()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRootAttribute.Value, "README.md"));
+        string korean = File.ReadAllText(Path.Combine(RepositoryRootAttribute.Value, "README.ko.md"));
+        Assert.Contains("(README.ko.md)", readme.Substring(0, readme.IndexOf("\n## ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("(README.md)", korean, StringComparison.Ordinal);
+
+        var fixable = new HashSet<string>(CodeFixes().SelectMany(f => f.FixableDiagnosticIds), StringComparer.Ordinal);
+        foreach (DiagnosticDescriptor descriptor in Descriptors())
+        {
+            Match row = Regex.Match(korean, $@"^\|\s*\[{descriptor.Id}\]\(docs/rules/{descriptor.Id}\.md\)\s*\|(?<rest>.*)$", RegexOptions.Multiline);
+            Assert.True(row.Success, $"{descriptor.Id} is missing from the rule table of README.ko.md");
+            string rest = row.Groups["rest"].Value;
+            Assert.StartsWith($" {descriptor.Title.ToString(new CultureInfo("ko-KR"))} |", rest, StringComparison.Ordinal);
+            Assert.Contains($"| {descriptor.Category} |", rest, StringComparison.Ordinal);
+            Assert.Contains(descriptor.DefaultSeverity.ToString(), rest, StringComparison.Ordinal);
+            Assert.Contains(fixable.Contains(descriptor.Id) ? "| 예" : "| 아니요", rest, StringComparison.Ordinal);
+        }
+
+        foreach ((string id, string key) in OptionKeys())
+        {
+            Assert.Matches(new Regex($@"^\|\s*{id}\s*\|\s*`{Regex.Escape(key)}`\s*\|", RegexOptions.Multiline), korean);
         }
     }
 
