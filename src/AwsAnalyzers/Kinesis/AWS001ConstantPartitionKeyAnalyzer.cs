@@ -49,13 +49,11 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
     /// </summary>
     internal static readonly DiagnosticDescriptor FewKeysRule = RuleDescriptors.Create(
         DiagnosticId,
-        title: "Kinesis record uses a constant partition key",
-        messageFormat: "'{0}' is always one of {1} constants ({2}), so records go to at most {1} shards and writes throttle at their limit",
+        title: RuleText.Get(nameof(AnalyzerResources.AWS001Title)),
+        messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS001FewKeysMessageFormat)),
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
-        description: "Kinesis sends every record with the same partition key (or explicit hash key) to the same shard. " +
-            "A shard accepts 1,000 records or 1 MB per second, so a constant key caps the whole stream at one shard " +
-            "and adding shards does not help. Use a key that varies per record.");
+        description: RuleText.Get(nameof(AnalyzerResources.AWS001Description)));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, FewKeysRule);
 
