@@ -4,19 +4,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AwsAnalyzers.Core;
 
-/// <summary>Where a rule reads an option, and so which .editorconfig sections can set it.</summary>
-internal enum OptionScope
-{
-    /// <summary>Per C# file: the sections that match the file's path, and global configs.</summary>
-    SourceFile,
-
-    /// <summary>Per additional file (a catalog export, a list): the sections that match its path, then global configs.</summary>
-    AdditionalFile,
-
-    /// <summary>Once for the project: global configs only.</summary>
-    Project,
-}
-
 /// <summary>
 /// One option of one rule, as every reader sees it: the rule, the key, the documented default, what it accepts and
 /// the line that documents it. The rules read the typed value through <see cref="RuleOption{T}"/>; the configuration
@@ -24,12 +11,11 @@ internal enum OptionScope
 /// </summary>
 internal abstract class RuleOption
 {
-    protected RuleOption(string ruleId, string name, OptionScope scope, string documentation)
+    protected RuleOption(string ruleId, string name, string documentation)
     {
         RuleId = ruleId;
         Name = name;
         Key = RuleOptions.Key(ruleId, name);
-        Scope = scope;
         Documentation = documentation;
     }
 
@@ -40,8 +26,6 @@ internal abstract class RuleOption
 
     /// <summary>The .editorconfig key: <c>aws_analyzers.AWS005.services</c>.</summary>
     public string Key { get; }
-
-    public OptionScope Scope { get; }
 
     /// <summary>What the option does, one line: the Effect column of the README table and the rule page.</summary>
     public string Documentation { get; }
@@ -70,8 +54,8 @@ internal sealed class RuleOption<T> : RuleOption
     /// </summary>
     private readonly ConcurrentDictionary<string, OptionParse<T>> _parsed = new(System.StringComparer.Ordinal);
 
-    public RuleOption(string ruleId, string name, OptionType<T> type, T defaultValue, OptionScope scope, string documentation)
-        : base(ruleId, name, scope, documentation)
+    public RuleOption(string ruleId, string name, OptionType<T> type, T defaultValue, string documentation)
+        : base(ruleId, name, documentation)
     {
         _type = type;
         Default = defaultValue;

@@ -15,19 +15,19 @@ internal static class RuleOptions
     public const string Prefix = "aws_analyzers.";
 
     public static readonly RuleOption<ImmutableArray<string>> AthenaPartitionColumns = Define(
-        RuleIds.AthenaQueryWithoutPartitionPredicate, "partition_columns", OptionTypes.ColumnNames, ImmutableArray.Create("year", "month", "day", "hour", "dt", "date"), OptionScope.SourceFile,
+        RuleIds.AthenaQueryWithoutPartitionPredicate, "partition_columns", OptionTypes.ColumnNames, ImmutableArray.Create("year", "month", "day", "hour", "dt", "date"),
         "Partition columns checked when the project has no Glue catalog export");
 
     public static readonly RuleOption<ImmutableArray<string>> AthenaFixPartitionColumns = Define(
-        RuleIds.AthenaQueryWithoutPartitionPredicate, "fix_partition_columns", OptionTypes.ColumnNames, ImmutableArray.Create("year", "month", "day"), OptionScope.SourceFile,
+        RuleIds.AthenaQueryWithoutPartitionPredicate, "fix_partition_columns", OptionTypes.ColumnNames, ImmutableArray.Create("year", "month", "day"),
         "Columns the fix adds predicates for when there is no catalog export");
 
     public static readonly RuleOption<ImmutableArray<string>> AthenaCatalogFilePattern = Define(
-        RuleIds.AthenaQueryWithoutPartitionPredicate, "catalog_file_pattern", OptionTypes.FileNamePatterns, ImmutableArray.Create("*.glue.json"), OptionScope.AdditionalFile,
+        RuleIds.AthenaQueryWithoutPartitionPredicate, "catalog_file_pattern", OptionTypes.FileNamePatterns, ImmutableArray.Create("*.glue.json"),
         "Which AdditionalFiles are Glue catalog exports (set it in a `[*.json]` section)");
 
     public static readonly RuleOption<ImmutableArray<string>> ThrottledServices = Define(
-        RuleIds.ThrottlingNotHandled, "services", OptionTypes.ListOf("kinesis", "dynamodb"), ImmutableArray.Create("kinesis"), OptionScope.SourceFile,
+        RuleIds.ThrottlingNotHandled, "services", OptionTypes.ListOf("kinesis", "dynamodb"), ImmutableArray.Create("kinesis"),
         "Services whose writes are checked: `kinesis`, `dynamodb`");
 
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
@@ -70,9 +70,9 @@ internal static class RuleOptions
         return null;
     }
 
-    private static RuleOption<T> Define<T>(string ruleId, string name, OptionType<T> type, T defaultValue, OptionScope scope, string documentation)
+    private static RuleOption<T> Define<T>(string ruleId, string name, OptionType<T> type, T defaultValue, string documentation)
     {
-        var option = new RuleOption<T>(ruleId, name, type, defaultValue, scope, documentation);
+        var option = new RuleOption<T>(ruleId, name, type, defaultValue, documentation);
         (s_defined ??= new List<RuleOption>()).Add(option);
         return option;
     }

@@ -60,32 +60,15 @@ public class AWS000UnrecognizedOptionTests
 
     // ---- Values that do not parse, or name something unknown ----
 
-    [Fact]
-    public async Task Unknown_service_is_reported_and_AWS005_keeps_checking_Kinesis()
+    [Theory]
+    [InlineData("dynamo")]
+    [InlineData("kinesis, dynamo")]
+    [InlineData("none")]
+    public async Task Unknown_service_rejects_the_whole_value_and_AWS005_keeps_checking_Kinesis(string value)
     {
-        ConfiguredRulesTest test = WithEditorConfig(Writes, "aws_analyzers.AWS005.services = dynamo");
+        ConfiguredRulesTest test = WithEditorConfig(Writes, "aws_analyzers.AWS005.services = " + value);
         test.ExpectedDiagnostics.Add(Aws000(
-            "Unrecognized value 'dynamo' for aws_analyzers.AWS005.services: expected a comma-separated list of kinesis, dynamodb; using 'kinesis'"));
-        test.ExpectedDiagnostics.Add(Kinesis(0));
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task One_unknown_service_in_a_list_rejects_the_whole_value()
-    {
-        ConfiguredRulesTest test = WithEditorConfig(Writes, "aws_analyzers.AWS005.services = kinesis, dynamo");
-        test.ExpectedDiagnostics.Add(Aws000(
-            "Unrecognized value 'kinesis, dynamo' for aws_analyzers.AWS005.services: expected a comma-separated list of kinesis, dynamodb; using 'kinesis'"));
-        test.ExpectedDiagnostics.Add(Kinesis(0));
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task Undocumented_none_falls_back_to_Kinesis_instead_of_turning_the_rule_off()
-    {
-        ConfiguredRulesTest test = WithEditorConfig(Writes, "aws_analyzers.AWS005.services = none");
-        test.ExpectedDiagnostics.Add(Aws000(
-            "Unrecognized value 'none' for aws_analyzers.AWS005.services: expected a comma-separated list of kinesis, dynamodb; using 'kinesis'"));
+            $"Unrecognized value '{value}' for aws_analyzers.AWS005.services: expected a comma-separated list of kinesis, dynamodb; using 'kinesis'"));
         test.ExpectedDiagnostics.Add(Kinesis(0));
         await test.RunAsync();
     }
@@ -130,32 +113,20 @@ public class AWS000UnrecognizedOptionTests
 
     // ---- Keys that name no option ----
 
-    [Fact]
-    public async Task Misspelled_option_names_the_rule_s_options()
+    [Theory]
+    [InlineData("aws_analyzers.AWS005.service = kinesis, dynamodb",
+        "Unrecognized option aws_analyzers.aws005.service: the options of AWS005 are aws_analyzers.AWS005.services; the setting is ignored")]
+    [InlineData("aws_analyzers.AWS05.services = kinesis, dynamodb",
+        "Unrecognized option aws_analyzers.aws05.services: 'AWS05' is not a rule ID; the rules with options are AWS004, AWS005; the setting is ignored")]
+    [InlineData("aws_analyzers.AWS001.services = dynamodb",
+        "Unrecognized option aws_analyzers.aws001.services: AWS001 has no options; the setting is ignored")]
+    [InlineData("aws_analyzers.AWS005 = dynamodb",
+        "Unrecognized option aws_analyzers.aws005: the options of AWS005 are aws_analyzers.AWS005.services; the setting is ignored")]
+    public async Task Misspelled_key_names_the_rule_s_options_or_the_rules_that_have_options(string setting, string message)
     {
-        ConfiguredRulesTest test = WithEditorConfig(Writes, "aws_analyzers.AWS005.service = kinesis, dynamodb");
-        test.ExpectedDiagnostics.Add(Aws000(
-            "Unrecognized option aws_analyzers.aws005.service: the options of AWS005 are aws_analyzers.AWS005.services; the setting is ignored"));
-        test.ExpectedDiagnostics.Add(Kinesis(0));
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task Misspelled_rule_ID_names_the_rules_with_options()
-    {
-        ConfiguredRulesTest test = WithEditorConfig(Writes, "aws_analyzers.AWS05.services = kinesis, dynamodb");
-        test.ExpectedDiagnostics.Add(Aws000(
-            "Unrecognized option aws_analyzers.aws05.services: 'AWS05' is not a rule ID; the rules with options are AWS004, AWS005; the setting is ignored"));
-        test.ExpectedDiagnostics.Add(Kinesis(0));
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task Option_of_a_rule_without_options_says_so()
-    {
-        ConfiguredRulesTest test = WithEditorConfig(Writes, "aws_analyzers.AWS001.services = dynamodb");
-        test.ExpectedDiagnostics.Add(Aws000(
-            "Unrecognized option aws_analyzers.aws001.services: AWS001 has no options; the setting is ignored"));
+        // The misspelled key is ignored, so AWS005 keeps its default: Kinesis only.
+        ConfiguredRulesTest test = WithEditorConfig(Writes, setting);
+        test.ExpectedDiagnostics.Add(Aws000(message));
         test.ExpectedDiagnostics.Add(Kinesis(0));
         await test.RunAsync();
     }
