@@ -7,7 +7,10 @@ using System.Xml.Linq;
 
 namespace AwsAnalyzers.SampleChecker;
 
-/// <summary>The three checks of the sample, each a way users meet the package: CI, bulk fixing, an older compiler.</summary>
+/// <summary>
+/// The four checks of the sample, each a way users meet the package: CI, bulk fixing, an older compiler, and a
+/// configuration with mistakes in it.
+/// </summary>
 internal sealed class Checker
 {
     private const string Solution = "samples/SensorPipeline.sln";
@@ -56,6 +59,7 @@ internal sealed class Checker
         Check("1. Build with -warnaserror and a SARIF log", () => BuildWithWarningsAsErrors(markers));
         Check("2. Fix with dotnet format analyzers, then build", FixWithDotnetFormat);
         Check($"3. Build with the {OlderCompilerVersion} compiler package", () => BuildWithOlderCompiler(markers));
+        Check("4. Build with misconfigured options", () => BuildWithMisconfiguredOptions(markers));
 
         Console.WriteLine();
         foreach ((string check, List<string> failures) in _checks)
@@ -107,7 +111,8 @@ internal sealed class Checker
             failures.Add("no line of samples/**/*.cs carries a marker such as // AWS001");
         }
 
-        failures.AddRange(rules.Where(id => !markers.Any(m => m.RuleId == id))
+        Console.WriteLine($"  {MisconfiguredOptions.RuleId}: no markers; its diagnostics have no place in the code, so step 4 checks it");
+        failures.AddRange(rules.Where(id => id != MisconfiguredOptions.RuleId && !markers.Any(m => m.RuleId == id))
             .Select(id => $"{id} is a rule of the package, but no line of samples/**/*.cs is marked // {id}"));
         failures.AddRange(markers.Where(m => !rules.Contains(m.RuleId))
             .Select(m => $"{m.Location}: the marker names {m.RuleId}, which is not a rule of the package: {m.Text}"));
@@ -144,9 +149,7 @@ internal sealed class Checker
     private List<string> FixWithDotnetFormat()
     {
         var failures = new List<string>();
-        string stage = Path.Combine(Path.GetTempPath(), "awsanalyzers-sample-" + Guid.NewGuid().ToString("N"));
-        Stage(stage);
-        Console.WriteLine($"  copied the sample to {stage}");
+        string stage = Stage();
         List<Marker> before = Marker.Scan(stage);
         string[] rules = ReleaseTracking.RuleIds(_root).ToArray();
 
@@ -250,6 +253,70 @@ internal sealed class Checker
         return failures;
     }
 
+    private List<string> BuildWithMisconfiguredOptions(List<Marker> markers)
+    {
+        var failures = new List<string>();
+        string stage = Stage();
+        MisconfiguredOptions.Write(stage);
+        foreach ((string project, string file, string text) in MisconfiguredOptions.Files)
+        {
+            Console.WriteLine($"  wrote samples/{project}/{file}:");
+            foreach (string line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                Console.WriteLine("    " + line);
+            }
+        }
+
+        foreach (string project in MisconfiguredOptions.Projects)
+        {
+            string projectPath = $"samples/{project}/{project}.csproj";
+            DotNet.Result build = _dotnet.Run(stage, "4-build-" + project, "build", MisconfiguredOptions.ProjectFile(stage, project), SarifLog.ErrorLogProperty);
+            if (build.ExitCode != 0)
+            {
+                failures.Add($"{project} does not build with the misconfigured options; see {build.LogPath}");
+                continue;
+            }
+
+            SarifLog log = SarifLog.Read(stage, path => path == projectPath);
+            failures.AddRange(log.ProjectsWithoutLog.Select(p => $"{p} was not compiled, so it wrote no SARIF log; see {build.LogPath}"));
+            List<Reported> reported = log.Results.Where(r => r.RuleId == MisconfiguredOptions.RuleId).ToList();
+            Console.WriteLine($"  {project}: {reported.Count} {MisconfiguredOptions.RuleId} reported");
+            foreach (Reported result in reported)
+            {
+                Console.WriteLine($"    {result.Message}");
+            }
+
+            foreach (MisconfiguredOptions.Mistake mistake in MisconfiguredOptions.Expected.Where(m => m.Project == project))
+            {
+                int count = reported.Count(r => MisconfiguredOptions.Names(mistake, r.Message));
+                if (count != 1)
+                {
+                    failures.Add($"{project}: {count} {MisconfiguredOptions.RuleId} name {mistake.Key}{(mistake.Value.Length == 0 ? string.Empty : $" = {mistake.Value}")}; expected exactly one");
+                }
+            }
+
+            failures.AddRange(reported
+                .Where(r => !MisconfiguredOptions.Expected.Any(m => m.Project == project && MisconfiguredOptions.Names(m, r.Message)))
+                .Select(r => $"{project}: {MisconfiguredOptions.RuleId} reported for no mistake the step made: {r.Message}"));
+
+            // Every rule falls back to its default, so the project's markers are reported exactly as without the mistakes.
+            List<Marker> projectMarkers = markers.Where(m => m.File.StartsWith($"samples/{project}/", StringComparison.Ordinal)).ToList();
+            failures.AddRange(CompareWithMarkers(
+                log.Results.Where(r => r.IsOursOrWarning && r.RuleId != MisconfiguredOptions.RuleId), build, projectMarkers, _ => true, "is reported, but the marker expects no report"));
+        }
+
+        if (failures.Count == 0)
+        {
+            Directory.Delete(stage, recursive: true);
+        }
+        else
+        {
+            Console.WriteLine($"  the misconfigured copy is kept for inspection: {stage}");
+        }
+
+        return failures;
+    }
+
     /// <summary>Prints the expected/actual table of one build and returns what does not match.</summary>
     private static List<string> CompareWithMarkers(
         IEnumerable<Reported> reported, DotNet.Result build, List<Marker> markers, Func<Marker, bool> expectsReport, string silentMarkerFailure)
@@ -268,14 +335,17 @@ internal sealed class Checker
     /// The sample and the files of this repository its build reads: the stub sources ServiceStubs compiles, the
     /// version, and the package in the folder feed; laid out as in the repository, so every relative path holds.
     /// </summary>
-    private void Stage(string stage)
+    private string Stage()
     {
+        string stage = Path.Combine(Path.GetTempPath(), "awsanalyzers-sample-" + Guid.NewGuid().ToString("N"));
         Paths.CopyFolder(Path.Combine(_root, "samples"), Path.Combine(stage, "samples"));
         Paths.CopyFolder(Path.Combine(_root, "tests", "AwsAnalyzers.Tests", "Stubs"), Path.Combine(stage, "tests", "AwsAnalyzers.Tests", "Stubs"));
         Directory.CreateDirectory(Path.Combine(stage, "eng"));
         File.Copy(Path.Combine(_root, "eng", "Version.props"), Path.Combine(stage, "eng", "Version.props"));
         Directory.CreateDirectory(Path.Combine(stage, "artifacts", "packages"));
         File.Copy(_package, Path.Combine(stage, "artifacts", "packages", Path.GetFileName(_package)));
+        Console.WriteLine($"  copied the sample to {stage}");
+        return stage;
     }
 
     private static Dictionary<string, string> Hashes(string stage) =>

@@ -57,12 +57,13 @@ internal sealed class SarifLog
         }
     }
 
-    public static SarifLog Read(string root)
+    /// <summary>The logs of the sample's projects, or of those <paramref name="includeProject"/> accepts (by relative path).</summary>
+    public static SarifLog Read(string root, Func<string, bool>? includeProject = null)
     {
         var results = new List<Reported>();
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
         var missing = new List<string>();
-        foreach (string project in Projects(root))
+        foreach (string project in Projects(root).Where(p => includeProject is null || includeProject(Paths.Relative(root, p))))
         {
             string path = LogPath(project);
             if (!File.Exists(path))

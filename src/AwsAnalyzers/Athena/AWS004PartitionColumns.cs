@@ -13,13 +13,6 @@ namespace AwsAnalyzers.Athena;
 /// </summary>
 internal sealed class PartitionColumns
 {
-    public static readonly ImmutableArray<string> DefaultPartitionColumns =
-        ImmutableArray.Create("year", "month", "day", "hour", "dt", "date");
-
-    public static readonly ImmutableArray<string> DefaultFixPartitionColumns = ImmutableArray.Create("year", "month", "day");
-
-    public static readonly ImmutableArray<string> DefaultCatalogFilePatterns = ImmutableArray.Create("*.glue.json");
-
     private readonly GlueCatalog _catalog;
     private readonly ImmutableArray<string> _partitionColumns;
     private readonly ImmutableArray<string> _fixPartitionColumns;
@@ -35,15 +28,15 @@ internal sealed class PartitionColumns
     public static GlueCatalog ReadCatalog(AnalyzerOptions options, CancellationToken cancellationToken) =>
         GlueCatalog.Read(
             options.AdditionalFiles,
-            file => RuleOptions.GetList(options, file, RuleIds.AthenaQueryWithoutPartitionPredicate, "catalog_file_pattern", DefaultCatalogFilePatterns),
+            file => RuleOptions.AthenaCatalogFilePattern.Read(options, file),
             cancellationToken);
 
     /// <summary>The partition columns that apply to the code in <paramref name="tree"/>.</summary>
     public static PartitionColumns For(GlueCatalog catalog, AnalyzerOptions options, SyntaxTree tree) =>
         new(
             catalog,
-            RuleOptions.GetList(options, tree, RuleIds.AthenaQueryWithoutPartitionPredicate, "partition_columns", DefaultPartitionColumns),
-            RuleOptions.GetList(options, tree, RuleIds.AthenaQueryWithoutPartitionPredicate, "fix_partition_columns", DefaultFixPartitionColumns));
+            RuleOptions.AthenaPartitionColumns.Read(options, tree),
+            RuleOptions.AthenaFixPartitionColumns.Read(options, tree));
 
     /// <summary>True when the columns come from a Glue catalog export rather than the option.</summary>
     public bool FromCatalog => !_catalog.IsEmpty;

@@ -11,4 +11,7 @@ internal static class RuleCategories
 
     /// <summary>Work repeated, memory spent or data scanned for nothing.</summary>
     public const string Performance = "Performance";
+
+    /// <summary>The package's own settings: an option value or key in .editorconfig that no rule can use.</summary>
+    public const string Configuration = "Configuration";
 }

@@ -3,6 +3,7 @@ namespace AwsAnalyzers.Core;
 /// <summary>The diagnostic IDs of every rule, in one place so that none is reused.</summary>
 internal static class RuleIds
 {
+    public const string UnrecognizedOption = "AWS000";
     public const string ConstantPartitionKey = "AWS001";
     public const string ClientCreatedInLambdaHandler = "AWS002";
     public const string WholeS3ObjectInMemory = "AWS003";

@@ -1,93 +1,79 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
+using System.Linq;
 
 namespace AwsAnalyzers.Core;
 
 /// <summary>
-/// Reads a rule's options from .editorconfig or a global config, as <c>aws_analyzers.&lt;ID&gt;.&lt;option&gt; = value</c>.
-/// Values are parsed leniently: a value that does not parse falls back to the documented default.
+/// Every option of every rule, declared once: <c>aws_analyzers.&lt;ID&gt;.&lt;option&gt; = value</c> in .editorconfig
+/// or a global config. The rules read their values through these definitions; AWS000 checks what users wrote against
+/// them; the README's configuration table and the rule pages are tested against them. A new option is one line here.
 /// </summary>
 internal static class RuleOptions
 {
     public const string Prefix = "aws_analyzers.";
 
+    public static readonly RuleOption<ImmutableArray<string>> AthenaPartitionColumns = Define(
+        RuleIds.AthenaQueryWithoutPartitionPredicate, "partition_columns", OptionTypes.ColumnNames, ImmutableArray.Create("year", "month", "day", "hour", "dt", "date"),
+        "Partition columns checked when the project has no Glue catalog export");
+
+    public static readonly RuleOption<ImmutableArray<string>> AthenaFixPartitionColumns = Define(
+        RuleIds.AthenaQueryWithoutPartitionPredicate, "fix_partition_columns", OptionTypes.ColumnNames, ImmutableArray.Create("year", "month", "day"),
+        "Columns the fix adds predicates for when there is no catalog export");
+
+    public static readonly RuleOption<ImmutableArray<string>> AthenaCatalogFilePattern = Define(
+        RuleIds.AthenaQueryWithoutPartitionPredicate, "catalog_file_pattern", OptionTypes.FileNamePatterns, ImmutableArray.Create("*.glue.json"),
+        "Which AdditionalFiles are Glue catalog exports (set it in a `[*.json]` section)");
+
+    public static readonly RuleOption<ImmutableArray<string>> ThrottledServices = Define(
+        RuleIds.ThrottlingNotHandled, "services", OptionTypes.ListOf("kinesis", "dynamodb"), ImmutableArray.Create("kinesis"),
+        "Services whose writes are checked: `kinesis`, `dynamodb`");
+
+    // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
+    // would run in textual order and could empty it again.
+    private static List<RuleOption>? s_defined;
+
+    private static ImmutableArray<RuleOption> s_all;
+
+    /// <summary>Every option, in declaration order (the order of the README table).</summary>
+    public static ImmutableArray<RuleOption> All
+    {
+        get
+        {
+            if (s_all.IsDefault)
+            {
+                ImmutableInterlocked.InterlockedInitialize(ref s_all, s_defined?.ToImmutableArray() ?? ImmutableArray<RuleOption>.Empty);
+            }
+
+            return s_all;
+        }
+    }
+
     public static string Key(string ruleId, string option) => Prefix + ruleId + "." + option;
 
-    public static string? GetString(AnalyzerOptions options, SyntaxTree tree, string ruleId, string option)
+    /// <summary>The options of one rule, in declaration order.</summary>
+    public static ImmutableArray<RuleOption> Of(string ruleId) =>
+        All.Where(option => string.Equals(option.RuleId, ruleId, StringComparison.OrdinalIgnoreCase)).ToImmutableArray();
+
+    /// <summary>The option a key names (keys compare case-insensitively, as .editorconfig lowercases them), or null.</summary>
+    public static RuleOption? Find(string key)
     {
-        AnalyzerConfigOptions config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
-        if (config.TryGetValue(Key(ruleId, option), out string? value))
+        foreach (RuleOption option in All)
         {
-            value = value.Trim();
-            return value.Length == 0 ? null : value;
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// An option for an additional file (a catalog, a list): the .editorconfig sections that match the file's path, then
-    /// the global config.
-    /// </summary>
-    public static string? GetString(AnalyzerOptions options, AdditionalText file, string ruleId, string option)
-    {
-        string key = Key(ruleId, option);
-        if (options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(key, out string? value)
-            || options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(key, out value))
-        {
-            value = value.Trim();
-            return value.Length == 0 ? null : value;
-        }
-
-        return null;
-    }
-
-    public static bool GetBool(AnalyzerOptions options, SyntaxTree tree, string ruleId, string option, bool defaultValue)
-    {
-        string? value = GetString(options, tree, ruleId, option);
-        return value is not null && bool.TryParse(value, out bool parsed) ? parsed : defaultValue;
-    }
-
-    public static int GetInt(AnalyzerOptions options, SyntaxTree tree, string ruleId, string option, int defaultValue)
-    {
-        string? value = GetString(options, tree, ruleId, option);
-        return value is not null && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed)
-            ? parsed
-            : defaultValue;
-    }
-
-    /// <summary>A comma-separated list; entries are trimmed and empty entries dropped.</summary>
-    public static ImmutableArray<string> GetList(
-        AnalyzerOptions options, SyntaxTree tree, string ruleId, string option, ImmutableArray<string> defaultValue) =>
-        ParseList(GetString(options, tree, ruleId, option), defaultValue);
-
-    /// <summary>A comma-separated list set for an additional file; entries are trimmed and empty entries dropped.</summary>
-    public static ImmutableArray<string> GetList(
-        AnalyzerOptions options, AdditionalText file, string ruleId, string option, ImmutableArray<string> defaultValue) =>
-        ParseList(GetString(options, file, ruleId, option), defaultValue);
-
-    private static ImmutableArray<string> ParseList(string? value, ImmutableArray<string> defaultValue)
-    {
-        if (value is null)
-        {
-            return defaultValue;
-        }
-
-        ImmutableArray<string>.Builder items = ImmutableArray.CreateBuilder<string>();
-        foreach (string part in value.Split(s_separators, StringSplitOptions.RemoveEmptyEntries))
-        {
-            string item = part.Trim();
-            if (item.Length > 0)
+            if (string.Equals(option.Key, key, StringComparison.OrdinalIgnoreCase))
             {
-                items.Add(item);
+                return option;
             }
         }
 
-        return items.Count == 0 ? defaultValue : items.ToImmutable();
+        return null;
     }
 
-    private static readonly char[] s_separators = [',', ';'];
+    private static RuleOption<T> Define<T>(string ruleId, string name, OptionType<T> type, T defaultValue, string documentation)
+    {
+        var option = new RuleOption<T>(ruleId, name, type, defaultValue, documentation);
+        (s_defined ??= new List<RuleOption>()).Add(option);
+        return option;
+    }
 }

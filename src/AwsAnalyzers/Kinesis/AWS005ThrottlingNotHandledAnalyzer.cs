@@ -39,8 +39,6 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
     internal const string RetryModeProperty = "RetryMode";
     internal const string AdaptiveRetryMode = "Adaptive";
 
-    private static readonly ImmutableArray<string> s_defaultServices = ImmutableArray.Create(KinesisService);
-
     private static readonly ImmutableHashSet<string> s_kinesisWrites = ImmutableHashSet.Create(
         StringComparer.Ordinal, "PutRecord", "PutRecordAsync", "PutRecords", "PutRecordsAsync");
 
@@ -243,7 +241,7 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
 
         private static bool IsEnabled(OperationAnalysisContext context, ServiceTypes service)
         {
-            ImmutableArray<string> services = RuleOptions.GetList(context.Options, context.Operation.Syntax.SyntaxTree, RuleIds.ThrottlingNotHandled, "services", s_defaultServices);
+            ImmutableArray<string> services = RuleOptions.ThrottledServices.Read(context.Options, context.Operation.Syntax.SyntaxTree);
             foreach (string name in services)
             {
                 if (string.Equals(name, service.Name, StringComparison.OrdinalIgnoreCase))

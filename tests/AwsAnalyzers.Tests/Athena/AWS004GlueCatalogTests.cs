@@ -175,7 +175,7 @@ public class AWS004GlueCatalogTests
     private static GlueCatalog Catalog(params (string Path, string Text)[] files) =>
         GlueCatalog.Read(
             files.Select(f => (Microsoft.CodeAnalysis.AdditionalText)new TestAdditionalText(f.Path, f.Text)).ToImmutableArray(),
-            _ => PartitionColumns.DefaultCatalogFilePatterns,
+            _ => AwsAnalyzers.Core.RuleOptions.AthenaCatalogFilePattern.Default,
             default);
 
     private sealed class TestAdditionalText(string path, string text) : Microsoft.CodeAnalysis.AdditionalText

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using AwsAnalyzers.Core;
 using AwsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -159,9 +161,9 @@ public class RuleMetadataTests
             Assert.Contains(fixable.Contains(descriptor.Id) ? "| 예" : "| 아니요", rest, StringComparison.Ordinal);
         }
 
-        foreach ((string id, string key) in OptionKeys())
+        foreach (RuleOption option in RuleOptions.All)
         {
-            Assert.Matches(new Regex($@"^\|\s*{id}\s*\|\s*`{Regex.Escape(key)}`\s*\|", RegexOptions.Multiline), korean);
+            Assert.Matches(new Regex($@"^\|\s*{option.RuleId}\s*\|\s*`{Regex.Escape(option.Key)}`\s*\|", RegexOptions.Multiline), korean);
         }
     }
 
@@ -185,46 +187,97 @@ public class RuleMetadataTests
     }
 
     [Fact]
-    public void Rule_options_are_documented_on_the_rule_page()
+    public void Option_definitions_belong_to_rules_have_unique_keys_and_are_all_in_the_catalog()
     {
-        // Every aws_analyzers.<ID>.<option> key mentioned in the sources must appear on that rule's page.
-        foreach ((string id, string key) in OptionKeys())
+        var ids = new HashSet<string>(Descriptors().Select(d => d.Id), StringComparer.Ordinal);
+        foreach (RuleOption option in RuleOptions.All)
+        {
+            Assert.Contains(option.RuleId, ids);
+            Assert.Equal($"aws_analyzers.{option.RuleId}.{option.Name}", option.Key);
+            Assert.Matches("^[a-z][a-z0-9_]*$", option.Name);
+            Assert.False(string.IsNullOrWhiteSpace(option.Documentation), option.Key);
+            Assert.Null(option.Check(option.DefaultText));
+        }
+
+        Assert.Equal(RuleOptions.All.Length, RuleOptions.All.Select(o => o.Key).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+
+        // A definition declared as a field but missing from All would be read by its rule and checked by nobody.
+        List<RuleOption> fields = typeof(RuleOptions).GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            .Where(f => typeof(RuleOption).IsAssignableFrom(f.FieldType))
+            .Select(f => (RuleOption)f.GetValue(null)!)
+            .ToList();
+        Assert.NotEmpty(fields);
+        Assert.Equal(fields.Select(o => o.Key).Order(StringComparer.Ordinal), RuleOptions.All.Select(o => o.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_rule_page_lists_exactly_its_option_definitions()
+    {
+        foreach (string id in Descriptors().Select(d => d.Id).Distinct().Order(StringComparer.Ordinal))
         {
             string page = File.ReadAllText(Path.Combine(RepositoryRootAttribute.Value, "docs", "rules", id + ".md"));
-            Assert.Contains(key, page, StringComparison.Ordinal);
+            string? options = Section(page, "## Options");
+            Assert.True(options is not null, $"docs/rules/{id}.md has no Options section");
+            List<string[]> rows = TableRows(options!).Where(cells => cells[0].StartsWith("`aws_analyzers.", StringComparison.Ordinal)).ToList();
+            ImmutableArray<RuleOption> defined = RuleOptions.Of(id);
+            if (defined.IsEmpty)
+            {
+                Assert.True(options!.Trim() == "None.", $"docs/rules/{id}.md: the rule has no options, so its Options section says only \"None.\"");
+                continue;
+            }
+
+            Assert.Equal(
+                defined.Select(o => $"`{o.Key}` | `{o.DefaultText}` | {o.Accepted} | {o.Documentation}"),
+                rows.Select(cells => string.Join(" | ", cells)));
+
+            // Keys named anywhere on the page (examples, prose) are keys the rule has.
+            foreach (Match key in Regex.Matches(page, @"aws_analyzers\.(?<id>AWS[0-9]{3})\.(?<option>[a-z_]+)"))
+            {
+                Assert.True(RuleOptions.Find(key.Value) is not null || key.Groups["id"].Value != id, $"docs/rules/{id}.md names {key.Value}, which is no option of {id}");
+            }
         }
     }
 
     [Fact]
-    public void Every_rule_and_option_is_in_the_readme_configuration_table()
+    public void The_readme_configuration_table_lists_every_rule_and_exactly_the_option_definitions()
     {
         string readme = File.ReadAllText(Path.Combine(RepositoryRootAttribute.Value, "README.md"));
-        Match section = Regex.Match(readme, @"^## Configuration$(?<body>.*?)^## ", RegexOptions.Multiline | RegexOptions.Singleline);
-        Assert.True(section.Success, "README.md has no Configuration section");
-        string body = section.Groups["body"].Value;
-        foreach (DiagnosticDescriptor descriptor in Descriptors())
+        string? section = Section(readme, "## Configuration");
+        Assert.True(section is not null, "README.md has no Configuration section");
+
+        var expected = new List<string>();
+        foreach (string id in Descriptors().Select(d => d.Id).Distinct().Order(StringComparer.Ordinal))
         {
-            Assert.Matches(new Regex($@"^\|\s*{descriptor.Id}\s*\|", RegexOptions.Multiline), body);
+            ImmutableArray<RuleOption> options = RuleOptions.Of(id);
+            expected.AddRange(options.IsEmpty
+                ? new[] { $"{id} | (no options) |  | " }
+                : options.Select(o => $"{id} | `{o.Key}` | `{o.DefaultText}` | {o.Documentation}"));
         }
 
-        foreach ((string id, string key) in OptionKeys())
-        {
-            Assert.Matches(new Regex($@"^\|\s*{id}\s*\|\s*`{Regex.Escape(key)}`\s*\|", RegexOptions.Multiline), body);
-        }
+        List<string> actual = TableRows(section!)
+            .Where(cells => Regex.IsMatch(cells[0], "^AWS[0-9]{3}$"))
+            .Select(cells => string.Join(" | ", cells))
+            .ToList();
+        Assert.Equal(expected, actual);
     }
 
-    /// <summary>The option keys the analyzers read, found by the RuleOptions calls in their sources.</summary>
-    private static IEnumerable<(string Id, string Key)> OptionKeys()
+    /// <summary>The text under a level-2 heading, up to the next one; null when the heading is missing.</summary>
+    private static string? Section(string markdown, string heading)
     {
-        string sourceRoot = Path.Combine(RepositoryRootAttribute.Value, "src", "AwsAnalyzers");
-        var optionCall = new Regex(@"RuleOptions\.Get\w+\([^;]*?(?:RuleIds\.\w+|DiagnosticId)\s*,\s*""(?<option>[a-z_]+)""", RegexOptions.Singleline);
-        foreach (string file in Directory.GetFiles(sourceRoot, "AWS*.cs", SearchOption.AllDirectories))
+        string[] lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        int start = Array.IndexOf(lines, heading);
+        if (start < 0)
         {
-            string id = Path.GetFileName(file).Substring(0, 6);
-            foreach (Match match in optionCall.Matches(File.ReadAllText(file)))
-            {
-                yield return (id, $"aws_analyzers.{id}.{match.Groups["option"].Value}");
-            }
+            return null;
         }
+
+        int end = Array.FindIndex(lines, start + 1, line => line.StartsWith("## ", StringComparison.Ordinal));
+        return string.Join("\n", lines[(start + 1)..(end < 0 ? lines.Length : end)]);
     }
+
+    /// <summary>The cells of each row of the Markdown tables in <paramref name="text"/>, trimmed, separator rows left out.</summary>
+    private static IEnumerable<string[]> TableRows(string text) =>
+        text.Split('\n')
+            .Where(line => line.StartsWith('|') && line.TrimEnd().EndsWith('|') && !line.StartsWith("|---", StringComparison.Ordinal))
+            .Select(line => line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray());
 }
