@@ -14,6 +14,10 @@ namespace AwsAnalyzers.Tests.Metadata;
 /// </summary>
 public class ConventionFilesTests : IDisposable
 {
+    /// <summary>The convention files of the test project, each once; the copy under obj/ is build output.</summary>
+    private static readonly string[] EveryConventionFile =
+        { "aws-lambda-tools-defaults.json", "catalog/iot.glue.json", "nested/other.glue.json", "template.yaml" };
+
     private readonly string _project = Path.Combine(Path.GetTempPath(), "awsanalyzers-conventions-" + Guid.NewGuid().ToString("N"));
 
     public ConventionFilesTests()
@@ -30,9 +34,7 @@ public class ConventionFilesTests : IDisposable
     public void Convention_files_the_project_does_not_list_are_added_once()
     {
         string[] files = AdditionalFiles(projectItems: string.Empty);
-        Assert.Equal(
-            new[] { "aws-lambda-tools-defaults.json", "catalog/iot.glue.json", "nested/other.glue.json", "template.yaml" },
-            files);
+        Assert.Equal(EveryConventionFile, files);
     }
 
     [Fact]
@@ -45,9 +47,7 @@ public class ConventionFilesTests : IDisposable
               <AdditionalFiles Include="./template.yaml" />
             </ItemGroup>
             """);
-        Assert.Equal(
-            new[] { "aws-lambda-tools-defaults.json", "catalog/iot.glue.json", "nested/other.glue.json", "template.yaml" },
-            files);
+        Assert.Equal(EveryConventionFile, files);
     }
 
     [Fact]
