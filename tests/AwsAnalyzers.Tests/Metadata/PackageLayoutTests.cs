@@ -28,6 +28,7 @@ public class PackageLayoutTests : IClassFixture<PackageLayoutTests.PackedPackage
         Assert.Contains("analyzers/dotnet/cs/ko/AwsAnalyzers.resources.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/ko/AwsAnalyzers.CodeFixes.resources.dll", entries);
         Assert.Contains("build/AwsAnalyzers.props", entries);
+        Assert.Contains("build/AwsAnalyzers.targets", entries);
         Assert.Contains("README.md", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) && e.Contains("CodeAnalysis", StringComparison.Ordinal));
