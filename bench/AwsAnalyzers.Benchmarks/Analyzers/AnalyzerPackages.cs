@@ -20,7 +20,10 @@ internal enum PackageRole
 }
 
 /// <summary>One analyzer package as a build loads it: its name, version and C# analyzers.</summary>
-internal sealed record AnalyzerPackage(string Name, string Version, PackageRole Role, ImmutableArray<DiagnosticAnalyzer> Analyzers);
+/// <param name="IsYardstick">The peer whose median per active analyzer each of our rules is held to.</param>
+/// <param name="GateOf">For a reference row that does only a rule's gate (its lookups at compilation start), that rule's ID.</param>
+internal sealed record AnalyzerPackage(
+    string Name, string Version, PackageRole Role, ImmutableArray<DiagnosticAnalyzer> Analyzers, bool IsYardstick = false, string? GateOf = null);
 
 /// <summary>
 /// Finds the analyzers to measure: ours by reflection over the AwsAnalyzers assembly (so every rule merged later is
@@ -52,6 +55,13 @@ internal static class AnalyzerPackages
     public static AnalyzerPackage Aws001TypeLookups() =>
         new("Reference: AWS001's type lookups alone", "–", PackageRole.Reference, ImmutableArray.Create<DiagnosticAnalyzer>(new TypeLookupAnalyzer()));
 
+    /// <summary>
+    /// An analyzer that does only AWS002's gate, the lookups of the SDK and of the Lambda marker types at compilation
+    /// start, and registers nothing: what a project with the SDK and no Lambda should pay AWS002 at most.
+    /// </summary>
+    public static AnalyzerPackage Aws002Gate() =>
+        new("Reference: AWS002's gate (its type lookups alone)", "–", PackageRole.Reference, ImmutableArray.Create<DiagnosticAnalyzer>(new LambdaGateAnalyzer()), GateOf: "AWS002");
+
     /// <summary>Every code fix provider of ours, including those of rules merged after this benchmark was written.</summary>
     public static ImmutableArray<CodeFixProvider> OurCodeFixes() =>
         Instantiate<CodeFixProvider>(OurCodeFixAssembly, t => t.GetCustomAttributes<ExportCodeFixProviderAttribute>().Any(a => a.Languages.Contains(LanguageNames.CSharp)));
@@ -60,7 +70,7 @@ internal static class AnalyzerPackages
     {
         string root = PackageRoot("MeziantouAnalyzerPackage");
         string folder = NewestRoslynFolderNotAbove(Path.Combine(root, "analyzers", "dotnet"), typeof(Compilation).Assembly.GetName().Version!);
-        return Load("Meziantou.Analyzer", root, Path.Combine(folder, "cs", "Meziantou.Analyzer.dll"));
+        return Load("Meziantou.Analyzer", root, Path.Combine(folder, "cs", "Meziantou.Analyzer.dll")) with { IsYardstick = true };
     }
 
     public static AnalyzerPackage NetAnalyzers()
@@ -156,6 +166,46 @@ internal static class AnalyzerPackages
                 AwsAnalyzers.Core.KnownTypes types = AwsAnalyzers.Core.KnownTypes.For(start.Compilation);
                 _ = types.Get(AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyAnalyzer.PutRecordRequestName);
                 _ = types.Get(AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyAnalyzer.PutRecordsRequestEntryName);
+            });
+        }
+    }
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class LambdaGateAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>
+        /// The types AWS002 needs to know whether the compilation can hold a handler: the SDK's service client, then the
+        /// Lambda libraries' markers (the context, the Annotations attribute, the bootstrap). Written out rather than
+        /// read from the rule, so the row stays the same yardstick however the rule's code is arranged.
+        /// </summary>
+        private static readonly string[] s_markers =
+        {
+            "Amazon.Runtime.AmazonServiceClient",
+            "Amazon.Lambda.Core.ILambdaContext",
+            "Amazon.Lambda.Annotations.LambdaFunctionAttribute",
+            "Amazon.Lambda.RuntimeSupport.LambdaBootstrapBuilder",
+            "Amazon.Lambda.RuntimeSupport.HandlerWrapper",
+        };
+
+        private static readonly DiagnosticDescriptor Never = new(
+            "BENCH003", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                if (AwsAnalyzers.Core.KnownTypes.ForAwsSdk(start.Compilation) is not { } types)
+                {
+                    return;
+                }
+
+                foreach (string marker in s_markers)
+                {
+                    _ = types.Get(marker);
+                }
             });
         }
     }
