@@ -99,7 +99,11 @@ internal sealed class BenchmarkOptions
                 case "--fixall-per-document": options.FixAllOccurrencesPerDocument = Count(1); break;
                 case "--concurrent": options.Concurrent = true; break;
                 case "--output": options.Output = Value(); break;
-                case "--corpus": options._folders.Add(Value()); break;
+                case "--corpus":
+                    // Checked here, not when its turn comes after the generated corpora have run for minutes.
+                    string folder = Value();
+                    options._folders.Add(System.IO.Directory.Exists(folder) ? folder : throw new ArgumentException($"--corpus: the folder '{folder}' does not exist."));
+                    break;
                 case "--smoke": options.Smoke = true; break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
