@@ -8,18 +8,34 @@ namespace AwsAnalyzers.Benchmarks;
 /// <summary>The command line: corpus size, iterations, what to run, where to write the report.</summary>
 internal sealed class BenchmarkOptions
 {
+    private static readonly CorpusFlavour[] s_generated = { CorpusFlavour.AwsHeavy, CorpusFlavour.AwsFree, CorpusFlavour.AwsWithoutLambda };
+
     public int Files { get; private set; } = 1000;
     public int LinesPerFile { get; private set; } = 150;
     public int Warmup { get; private set; } = 1;
     public int WarmupFiles { get; private set; } = 100;
     public int Iterations { get; private set; } = 3;
-    public IReadOnlyList<CorpusFlavour> Flavours { get; private set; } = new[] { CorpusFlavour.AwsHeavy, CorpusFlavour.AwsFree };
+
+    /// <summary>The generated corpora to measure: all of them, unless <c>--flavour</c> says which, or none with only <c>--corpus</c>.</summary>
+    public IReadOnlyList<CorpusFlavour> Flavours { get; private set; } = s_generated;
+
+    /// <summary>Folders of the user's C# files (<c>--corpus</c>), measured after the generated corpora.</summary>
+    public IReadOnlyList<string> Folders => _folders;
+
     public bool Peers { get; private set; } = true;
     public bool FixAll { get; private set; } = true;
     public int FixAllDocuments { get; private set; } = 100;
     public int FixAllOccurrencesPerDocument { get; private set; } = 10;
     public bool Concurrent { get; private set; }
     public string? Output { get; private set; }
+
+    /// <summary>
+    /// A run only to show that the benchmark builds and runs (CI): a tiny corpus, no warm-up, one iteration. Its figures
+    /// mean nothing, so the report judges no target.
+    /// </summary>
+    public bool Smoke { get; private set; }
+
+    private readonly List<string> _folders = new();
 
     public const string Usage = """
         Measures what the AwsAnalyzers cost a build, against Meziantou.Analyzer and Microsoft.CodeAnalysis.NetAnalyzers.
@@ -29,18 +45,25 @@ internal sealed class BenchmarkOptions
           --warmup N              iterations run first and not counted (default 1)
           --warmup-files N        files of the corpus the warm-up compiles and analyzes (default 100)
           --iterations N          measured iterations (default 3)
-          --flavour heavy|free|both   which corpus (default both)
+          --flavour heavy|free|no-lambda|both|all
+                                  which generated corpora (default all; both is heavy and free; with --corpus, none
+                                  unless given)
+          --corpus DIR            also measure the C# files under DIR (a repository of yours), compiled against the
+                                  same references with compiler errors tolerated and counted; repeatable
           --no-peers              run our analyzers only
           --no-fixall             skip the FixAll measurement
           --fixall-documents N    documents in the FixAll solution (default 100)
           --fixall-per-document N occurrences per FixAll document (default 10)
           --concurrent            compile and analyze concurrently, as a build does (default: one thread, steadier figures)
           --output FILE           also write the report (markdown) to FILE
+          --smoke                 only check that it runs: 10 files, no warm-up, 1 iteration, a 2x5 FixAll unless
+                                  given; the report says its figures mean nothing and judges no target
         """;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchmarkOptions();
+        var given = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -51,6 +74,7 @@ internal sealed class BenchmarkOptions
                 return value >= minimum ? value : throw new ArgumentException($"{name} must be at least {minimum}.");
             }
 
+            given.Add(args[i]);
             switch (args[i])
             {
                 case "--files": options.Files = Count(1); break;
@@ -63,7 +87,9 @@ internal sealed class BenchmarkOptions
                     {
                         "heavy" => new[] { CorpusFlavour.AwsHeavy },
                         "free" => new[] { CorpusFlavour.AwsFree },
+                        "no-lambda" => new[] { CorpusFlavour.AwsWithoutLambda },
                         "both" => new[] { CorpusFlavour.AwsHeavy, CorpusFlavour.AwsFree },
+                        "all" => s_generated,
                         string other => throw new ArgumentException($"Unknown flavour '{other}'."),
                     };
                     break;
@@ -73,8 +99,30 @@ internal sealed class BenchmarkOptions
                 case "--fixall-per-document": options.FixAllOccurrencesPerDocument = Count(1); break;
                 case "--concurrent": options.Concurrent = true; break;
                 case "--output": options.Output = Value(); break;
+                case "--corpus":
+                    // Checked here, not when its turn comes after the generated corpora have run for minutes.
+                    string folder = Value();
+                    options._folders.Add(System.IO.Directory.Exists(folder) ? folder : throw new ArgumentException($"--corpus: the folder '{folder}' does not exist."));
+                    break;
+                case "--smoke": options.Smoke = true; break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
+        }
+
+        if (options._folders.Count > 0 && !given.Contains("--flavour"))
+        {
+            options.Flavours = Array.Empty<CorpusFlavour>();
+        }
+
+        if (options.Smoke)
+        {
+            // The smoke sizes fill in what the command line left out, wherever --smoke stands in it.
+            int SmokeSize(string option, int value, int smoke) => given.Contains(option) ? value : smoke;
+            options.Files = SmokeSize("--files", options.Files, 10);
+            options.Warmup = SmokeSize("--warmup", options.Warmup, 0);
+            options.Iterations = SmokeSize("--iterations", options.Iterations, 1);
+            options.FixAllDocuments = SmokeSize("--fixall-documents", options.FixAllDocuments, 2);
+            options.FixAllOccurrencesPerDocument = SmokeSize("--fixall-per-document", options.FixAllOccurrencesPerDocument, 5);
         }
 
         return options;

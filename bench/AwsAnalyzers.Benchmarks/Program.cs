@@ -26,19 +26,36 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
 TextWriter log = Console.Error;
 CancellationToken cancellationToken = CancellationToken.None;
 
-var packages = new List<AnalyzerPackage> { AnalyzerPackages.Ours(), AnalyzerPackages.AssignmentFloor(), AnalyzerPackages.Aws001TypeLookups() };
+var packages = new List<AnalyzerPackage>
+{
+    AnalyzerPackages.Ours(), AnalyzerPackages.AssignmentFloor(), AnalyzerPackages.Aws001TypeLookups(), AnalyzerPackages.Aws002Gate(),
+};
 if (options.Peers)
 {
     packages.Add(AnalyzerPackages.Meziantou());
     packages.Add(AnalyzerPackages.NetAnalyzers());
 }
 
-var report = new MarkdownReport();
+IEnumerable<Func<SourceCorpus>> corpora = options.Flavours
+    .Select(flavour => (Func<SourceCorpus>)(() => CorpusGenerator.Generate(flavour, options.Files, options.LinesPerFile)))
+    .Concat(options.Folders.Select(folder => (Func<SourceCorpus>)(() => FolderCorpus.Load(folder))));
+
+var report = new MarkdownReport(options);
 report.Header(options, packages);
-foreach (CorpusFlavour flavour in options.Flavours)
+foreach (Func<SourceCorpus> load in corpora)
 {
-    GeneratedCorpus corpus = CorpusGenerator.Generate(flavour, options.Files, options.LinesPerFile);
-    log.WriteLine($"{flavour}: {corpus.Files.Count} files, {corpus.Lines} lines");
+    SourceCorpus corpus;
+    try
+    {
+        corpus = load();
+    }
+    catch (ArgumentException exception)
+    {
+        Console.Error.WriteLine(exception.Message);
+        return 2;
+    }
+
+    log.WriteLine($"{corpus.Title}: {corpus.Files.Count} files, {corpus.Lines} lines");
     AnalyzerResults results = await new AnalyzerBenchmark(options, log).RunAsync(corpus, packages, cancellationToken);
     report.Analyzers(results);
     WriteOutput(report, options);

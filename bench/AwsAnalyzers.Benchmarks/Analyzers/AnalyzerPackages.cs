@@ -20,7 +20,10 @@ internal enum PackageRole
 }
 
 /// <summary>One analyzer package as a build loads it: its name, version and C# analyzers.</summary>
-internal sealed record AnalyzerPackage(string Name, string Version, PackageRole Role, ImmutableArray<DiagnosticAnalyzer> Analyzers);
+/// <param name="IsYardstick">The peer whose median per active analyzer each of our rules is held to.</param>
+/// <param name="GateOf">For a reference row that does only a rule's gate (its lookups at compilation start), that rule's ID.</param>
+internal sealed record AnalyzerPackage(
+    string Name, string Version, PackageRole Role, ImmutableArray<DiagnosticAnalyzer> Analyzers, bool IsYardstick = false, string? GateOf = null);
 
 /// <summary>
 /// Finds the analyzers to measure: ours by reflection over the AwsAnalyzers assembly (so every rule merged later is
@@ -46,11 +49,29 @@ internal static class AnalyzerPackages
         new("Reference: empty callback on every assignment", "–", PackageRole.Reference, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAssignmentAnalyzer()));
 
     /// <summary>
-    /// An analyzer that does only what AWS001 does at compilation start, looking up its two Kinesis types, and
-    /// registers nothing: AWS001's time less this one is the time of its assignment callbacks.
+    /// An analyzer that does only what AWS001 does at compilation start, the SDK check and the lookups of its two
+    /// Kinesis types, and registers nothing: AWS001's time less this one is the time of its assignment callbacks.
     /// </summary>
     public static AnalyzerPackage Aws001TypeLookups() =>
-        new("Reference: AWS001's type lookups alone", "–", PackageRole.Reference, ImmutableArray.Create<DiagnosticAnalyzer>(new TypeLookupAnalyzer()));
+        new("Reference: AWS001's type lookups alone", "–", PackageRole.Reference, ImmutableArray.Create<DiagnosticAnalyzer>(new TypeLookupAnalyzer(
+            "BENCH002",
+            AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyAnalyzer.PutRecordRequestName,
+            AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyAnalyzer.PutRecordsRequestEntryName)));
+
+    /// <summary>
+    /// An analyzer that does only AWS002's gate, the lookups of the SDK and of the Lambda marker types at compilation
+    /// start, and registers nothing: what a project with the SDK and no Lambda should pay AWS002 at most. The names are
+    /// written out rather than read from the rule, so the row stays the same yardstick however the rule is arranged:
+    /// the SDK's service client, the context, the Annotations attribute, the bootstrap.
+    /// </summary>
+    public static AnalyzerPackage Aws002Gate() =>
+        new("Reference: AWS002's gate (its type lookups alone)", "–", PackageRole.Reference, ImmutableArray.Create<DiagnosticAnalyzer>(new TypeLookupAnalyzer(
+            "BENCH003",
+            "Amazon.Runtime.AmazonServiceClient",
+            "Amazon.Lambda.Core.ILambdaContext",
+            "Amazon.Lambda.Annotations.LambdaFunctionAttribute",
+            "Amazon.Lambda.RuntimeSupport.LambdaBootstrapBuilder",
+            "Amazon.Lambda.RuntimeSupport.HandlerWrapper")), GateOf: "AWS002");
 
     /// <summary>Every code fix provider of ours, including those of rules merged after this benchmark was written.</summary>
     public static ImmutableArray<CodeFixProvider> OurCodeFixes() =>
@@ -60,7 +81,7 @@ internal static class AnalyzerPackages
     {
         string root = PackageRoot("MeziantouAnalyzerPackage");
         string folder = NewestRoslynFolderNotAbove(Path.Combine(root, "analyzers", "dotnet"), typeof(Compilation).Assembly.GetName().Version!);
-        return Load("Meziantou.Analyzer", root, Path.Combine(folder, "cs", "Meziantou.Analyzer.dll"));
+        return Load("Meziantou.Analyzer", root, Path.Combine(folder, "cs", "Meziantou.Analyzer.dll")) with { IsYardstick = true };
     }
 
     public static AnalyzerPackage NetAnalyzers()
@@ -139,23 +160,36 @@ internal static class AnalyzerPackages
         }
     }
 
+    /// <summary>What a rule does at compilation start, and nothing else: the SDK check, then its types' lookups.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class TypeLookupAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly DiagnosticDescriptor Never = new(
-            "BENCH002", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+        private readonly string[] _metadataNames;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+        public TypeLookupAnalyzer(string id, params string[] metadataNames)
+        {
+            _metadataNames = metadataNames;
+            SupportedDiagnostics = ImmutableArray.Create(new DiagnosticDescriptor(
+                id, "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true));
+        }
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
 
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(static start =>
+            context.RegisterCompilationStartAction(start =>
             {
-                AwsAnalyzers.Core.KnownTypes types = AwsAnalyzers.Core.KnownTypes.For(start.Compilation);
-                _ = types.Get(AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyAnalyzer.PutRecordRequestName);
-                _ = types.Get(AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyAnalyzer.PutRecordsRequestEntryName);
+                if (AwsAnalyzers.Core.KnownTypes.ForAwsSdk(start.Compilation) is not { } types)
+                {
+                    return;
+                }
+
+                foreach (string name in _metadataNames)
+                {
+                    _ = types.Get(name);
+                }
             });
         }
     }

@@ -417,6 +417,56 @@ internal static class AwsShapes
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No correct shape for this rule."),
     };
 
+    /// <summary>The services of the SQS worker that takes the Lambda handlers' place in the corpus without Lambda.</summary>
+    public const Services WorkerServices = Services.Sqs | Services.S3 | Services.Dynamo;
+
+    /// <summary>
+    /// What AWS002's occurrence is outside Lambda: a client created on every call of a worker method. Not a finding
+    /// (no handler), but the creation, the calls and the loop are what AWS002 has to look at.
+    /// </summary>
+    public static string WorkerClientPerCall(int n) => $$"""
+            public async Task<int> ArchivePending{{n}}Async(CancellationToken cancellationToken)
+            {
+                var s3 = new AmazonS3Client();
+                ReceiveMessageResponse received = await _sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = QueueUrl, MaxNumberOfMessages = 10 }, cancellationToken);
+                int archived = 0;
+                foreach (Amazon.SQS.Model.Message message in received.Messages ?? new List<Amazon.SQS.Model.Message>())
+                {
+                    await s3.PutObjectAsync(new PutObjectRequest { BucketName = "readings-archive", Key = message.MessageId, ContentBody = message.Body }, cancellationToken);
+                    archived++;
+                }
+
+                return archived;
+            }
+
+        """;
+
+    /// <summary>AWS002's correct code outside Lambda: a shared client, used one call away from the polling loop.</summary>
+    public static string WorkerSharedClient(int n) => $$"""
+            private static readonly IAmazonDynamoDB SharedDynamo{{n}} = new AmazonDynamoDBClient();
+
+            public async Task<int> StorePending{{n}}Async(CancellationToken cancellationToken)
+            {
+                ReceiveMessageResponse received = await _sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = QueueUrl, MaxNumberOfMessages = 10 }, cancellationToken);
+                int stored = 0;
+                foreach (Amazon.SQS.Model.Message message in received.Messages ?? new List<Amazon.SQS.Model.Message>())
+                {
+                    await StoreMessage{{n}}Async(message, cancellationToken);
+                    stored++;
+                }
+
+                Console.WriteLine("Stored " + stored.ToString(CultureInfo.InvariantCulture));
+                return stored;
+            }
+
+            private static Task StoreMessage{{n}}Async(Amazon.SQS.Model.Message message, CancellationToken cancellationToken)
+            {
+                var item = new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue { S = message.MessageId } };
+                return SharedDynamo{{n}}.PutItemAsync(new PutItemRequest { TableName = TableName, Item = item }, cancellationToken);
+            }
+
+        """;
+
     /// <summary>A document with <paramref name="occurrences"/> occurrences of one rule, for the FixAll measurement.</summary>
     public static string FixAllDocument(string ruleId, int document, int occurrences)
     {

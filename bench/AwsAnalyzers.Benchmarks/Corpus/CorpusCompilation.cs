@@ -12,26 +12,45 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 /// <summary>How a corpus is parsed and compiled: as a .NET 10 class library with nullable reference types on.</summary>
 internal static class CorpusCompilation
 {
-    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+    /// <summary>
+    /// The symbols a Release build of a .NET 10 project defines, so a user's <c>#if NET8_0_OR_GREATER</c> code is the code
+    /// measured (the generated corpora have no directive).
+    /// </summary>
+    public static CSharpParseOptions ParseOptions { get; } = new(
+        LanguageVersion.Latest,
+        preprocessorSymbols: new[] { "TRACE", "RELEASE", "NET", "NET10_0", "NETCOREAPP" }
+            .Concat(new[] { "5_0", "6_0", "7_0", "8_0", "9_0", "10_0" }.Select(v => "NET" + v + "_OR_GREATER"))
+            .Concat(new[] { "1_0", "1_1", "2_0", "2_1", "2_2", "3_0", "3_1" }.Select(v => "NETCOREAPP" + v + "_OR_GREATER")));
 
     public static CSharpCompilationOptions Options(bool concurrentBuild) => new(
         OutputKind.DynamicallyLinkedLibrary,
         nullableContextOptions: NullableContextOptions.Enable,
         optimizationLevel: OptimizationLevel.Release,
+        allowUnsafe: true,
         concurrentBuild: concurrentBuild);
 
     /// <summary>
-    /// The AWS-heavy corpus compiles against what the tests' user code does (.NET 10, the real AWS SDK packages and
-    /// the stubs); the AWS-free one against .NET 10, Polly and Newtonsoft.Json only.
+    /// The AWS-heavy corpus and a user's folder compile against what the tests' user code does (.NET 10, the real AWS
+    /// SDK packages and the stubs); the corpus without Lambda against the same less the Lambda libraries; the AWS-free
+    /// one against .NET 10, Polly and Newtonsoft.Json only.
     /// </summary>
-    public static ImmutableArray<MetadataReference> References(CorpusFlavour flavour) => flavour == CorpusFlavour.AwsHeavy
-        ? TestReferences.All
-        : Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
+    public static ImmutableArray<MetadataReference> References(CorpusFlavour flavour) => flavour switch
+    {
+        CorpusFlavour.AwsHeavy or CorpusFlavour.Folder => TestReferences.All,
+        CorpusFlavour.AwsWithoutLambda => TestReferences.All.Where(r => !IsLambdaLibrary(r)).ToImmutableArray(),
+        _ => Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
             .Concat(new[] { typeof(Polly.ResiliencePipeline), typeof(Newtonsoft.Json.JsonConvert) }
                 .Select(t => (MetadataReference)MetadataReference.CreateFromFile(t.Assembly.Location)))
-            .ToImmutableArray();
+            .ToImmutableArray(),
+    };
 
-    public static ImmutableArray<SyntaxTree> Parse(GeneratedCorpus corpus, CancellationToken cancellationToken) =>
+    /// <summary>The Amazon.Lambda.* libraries (stubbed: Core, Annotations, RuntimeSupport, the event types).</summary>
+    private static bool IsLambdaLibrary(MetadataReference reference) =>
+        reference is PortableExecutableReference executable
+        && executable.GetMetadata() is AssemblyMetadata assembly
+        && assembly.GetModules()[0].Name.StartsWith("Amazon.Lambda.", StringComparison.Ordinal);
+
+    public static ImmutableArray<SyntaxTree> Parse(SourceCorpus corpus, CancellationToken cancellationToken) =>
         corpus.Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path, cancellationToken: cancellationToken)).ToImmutableArray();
 
     public static CSharpCompilation Create(IEnumerable<SyntaxTree> trees, ImmutableArray<MetadataReference> references, bool concurrentBuild) =>
@@ -47,4 +66,10 @@ internal static class CorpusCompilation
                 + string.Join(Environment.NewLine, errors.Take(15)));
         }
     }
+
+    /// <summary>How many errors of each ID (CS0246…) the compiler reported: what a user's folder is measured with.</summary>
+    public static Dictionary<string, int> ErrorsByCode(IEnumerable<Diagnostic> diagnostics) => diagnostics
+        .Where(d => d.Severity == DiagnosticSeverity.Error)
+        .GroupBy(d => d.Id, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 }

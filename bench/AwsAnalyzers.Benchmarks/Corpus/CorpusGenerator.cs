@@ -13,13 +13,38 @@ internal enum CorpusFlavour
 
     /// <summary>The same shapes against an in-house platform, compiled without any AWS reference.</summary>
     AwsFree,
+
+    /// <summary>
+    /// The AWS-heavy corpus with no Lambda in it: the handlers become a worker that polls SQS, and the Lambda libraries
+    /// are not referenced. What a project that uses the SDK outside Lambda pays the handler-based rules.
+    /// </summary>
+    AwsWithoutLambda,
+
+    /// <summary>A folder of the user's C# files (<c>--corpus</c>), compiled with its errors tolerated.</summary>
+    Folder,
 }
 
 internal sealed record CorpusFile(string Path, string Text);
 
-internal sealed record GeneratedCorpus(CorpusFlavour Flavour, IReadOnlyList<CorpusFile> Files)
+/// <summary>The files one measurement compiles and analyzes, generated or read from a folder.</summary>
+/// <param name="Notes">What the report should say about how the files were chosen (skipped folders, added usings).</param>
+internal sealed record SourceCorpus(CorpusFlavour Flavour, string Title, IReadOnlyList<CorpusFile> Files, IReadOnlyList<string> Notes)
 {
     public int Lines { get; } = Files.Sum(f => CorpusGenerator.CountLines(f.Text));
+
+    /// <summary>Generated code compiles with no error by construction; a user's folder is measured as it is.</summary>
+    public bool ToleratesErrors => Flavour == CorpusFlavour.Folder;
+
+    /// <summary>The first <paramref name="count"/> files, for the warm-up.</summary>
+    public SourceCorpus Take(int count) => this with { Files = Files.Take(count).ToList() };
+
+    public static string TitleOf(CorpusFlavour flavour) => flavour switch
+    {
+        CorpusFlavour.AwsHeavy => "AWS-heavy corpus",
+        CorpusFlavour.AwsFree => "AWS-free corpus",
+        CorpusFlavour.AwsWithoutLambda => "AWS SDK without Lambda corpus",
+        _ => "Folder corpus",
+    };
 }
 
 /// <summary>
@@ -32,7 +57,7 @@ internal static class CorpusGenerator
     /// <summary>Of every ten files, this many are AWS classes; the rest are ordinary.</summary>
     private const int AwsKinds = 5;
 
-    public static GeneratedCorpus Generate(CorpusFlavour flavour, int fileCount, int linesPerFile)
+    public static SourceCorpus Generate(CorpusFlavour flavour, int fileCount, int linesPerFile)
     {
         var files = new List<CorpusFile>(fileCount);
         if (flavour == CorpusFlavour.AwsFree)
@@ -46,12 +71,13 @@ internal static class CorpusGenerator
             string area = "Area" + (i / 50).ToString(CultureInfo.InvariantCulture);
             string index = i.ToString(CultureInfo.InvariantCulture);
             string text = kind < AwsKinds
-                ? (flavour == CorpusFlavour.AwsHeavy ? AwsFile(kind, i, area, linesPerFile) : PlatformFile(kind, i, area, linesPerFile))
+                ? (flavour == CorpusFlavour.AwsFree ? PlatformFile(kind, i, area, linesPerFile) : AwsFile(kind, i, area, linesPerFile, lambda: flavour == CorpusFlavour.AwsHeavy))
                 : OrdinaryFile(i, area, linesPerFile);
-            files.Add(new CorpusFile($"{area}/{KindName(kind)}{index}.cs", text));
+            string fileKind = flavour == CorpusFlavour.AwsWithoutLambda && kind == 1 ? WorkerKindName : KindName(kind);
+            files.Add(new CorpusFile($"{area}/{fileKind}{index}.cs", text));
         }
 
-        return new GeneratedCorpus(flavour, files);
+        return new SourceCorpus(flavour, SourceCorpus.TitleOf(flavour), files, Array.Empty<string>());
     }
 
     public static int CountLines(string text)
@@ -67,6 +93,8 @@ internal static class CorpusGenerator
 
         return lines;
     }
+
+    private const string WorkerKindName = "ReadingWorker";
 
     private static string KindName(int kind) => kind switch
     {
@@ -88,9 +116,15 @@ internal static class CorpusGenerator
         _ => new[] { "AWS006" },
     };
 
-    private static string AwsFile(int kind, int i, string area, int linesPerFile)
+    /// <param name="lambda">False for the corpus without Lambda: AWS002's handlers become an SQS worker.</param>
+    private static string AwsFile(int kind, int i, string area, int linesPerFile, bool lambda)
     {
         string[] rules = RulesOfKind(kind);
+        if (!lambda && kind == 1)
+        {
+            return WorkerFile(i, area, linesPerFile);
+        }
+
         AwsShapes.Services services = rules.Aggregate(AwsShapes.Services.None, (all, rule) => all | AwsShapes.ServicesOf(rule));
         string className = KindName(kind) + i.ToString(CultureInfo.InvariantCulture);
         var body = new StringBuilder(AwsShapes.ClassHeader(className, i, services));
@@ -107,6 +141,24 @@ internal static class CorpusGenerator
             body.Append(AwsShapes.CorrectCode(rule, i));
         }
 
+        return Assemble(AwsShapes.Usings(services), area, i, className, body, linesPerFile, AwsShapes.SensorReadingRecord);
+    }
+
+    /// <summary>
+    /// The place of a Lambda functions file in the corpus without Lambda: a worker that polls SQS and creates clients
+    /// (one per call in every other file, as the handlers do), which AWS002 must leave alone outside a handler.
+    /// </summary>
+    private static string WorkerFile(int i, string area, int linesPerFile)
+    {
+        AwsShapes.Services services = AwsShapes.WorkerServices;
+        string className = WorkerKindName + i.ToString(CultureInfo.InvariantCulture);
+        var body = new StringBuilder(AwsShapes.ClassHeader(className, i, services));
+        if ((i / 10) % 2 == 0)
+        {
+            body.Append(AwsShapes.WorkerClientPerCall(i / 10));
+        }
+
+        body.Append(AwsShapes.WorkerSharedClient(i));
         return Assemble(AwsShapes.Usings(services), area, i, className, body, linesPerFile, AwsShapes.SensorReadingRecord);
     }
 
