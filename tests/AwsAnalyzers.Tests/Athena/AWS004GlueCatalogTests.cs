@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using AwsAnalyzers.Athena;
+using AwsAnalyzers.Core;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 

@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using System.Threading;
+using AwsAnalyzers.Core;
+using AwsAnalyzers.Core.Flow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AwsAnalyzers.Athena;
+
+/// <summary>
+/// One piece of a query text as the C# code spells it: literal text, or a hole whose value is only known at run time
+/// (an interpolation, a non-constant operand of a concatenation).
+/// </summary>
+internal readonly struct QueryTextSegment
+{
+    private QueryTextSegment(string? text, LiteralTextMap? map, InterpolationSyntax? interpolation)
+    {
+        Text = text;
+        Map = map;
+        Interpolation = interpolation;
+    }
+
+    /// <summary>The literal text, or null for a hole.</summary>
+    public string? Text { get; }
+
+    public bool IsHole => Text is null;
+
+    /// <summary>Where each character of <see cref="Text"/> is written in the document, or null when it cannot be edited in place.</summary>
+    public LiteralTextMap? Map { get; }
+
+    /// <summary>For a hole that is an interpolation of a string written here, its syntax: text can follow its <c>}</c>.</summary>
+    public InterpolationSyntax? Interpolation { get; }
+
+    public static QueryTextSegment Hole => default;
+
+    public static QueryTextSegment InterpolationHole(InterpolationSyntax? interpolation) => new(null, null, interpolation);
+
+    public static QueryTextSegment Literal(string text, LiteralTextMap? map) => new(text, map, null);
+
+    public override string ToString() => Text ?? "{hole}";
+}
+
+/// <summary>
+/// The query text assigned to a property, read from the value's operation tree: string literals of every kind,
+/// constants, concatenations and interpolated strings. Text known only at run time becomes a hole.
+/// </summary>
+internal static class QueryText
+{
+    /// <summary>How many locals a text may be followed through (<c>var sql = …; r.QueryString = sql;</c>).</summary>
+    private const int MaxLocalDepth = 3;
+
+    /// <summary>
+    /// The segments of <paramref name="value"/>, or default when no part of its text is known at compile time
+    /// (a parameter, a method result, a local or field that can hold different texts).
+    /// </summary>
+    public static ImmutableArray<QueryTextSegment> Read(IOperation value, CancellationToken cancellationToken)
+    {
+        var segments = ImmutableArray.CreateBuilder<QueryTextSegment>();
+        bool anyText = false;
+
+        // An explicit stack instead of recursion: generated code can chain thousands of '+'. Text read through a
+        // local that is used more than once is not editable: changing it would change the other uses too.
+        var pending = new Stack<(IOperation Operation, int LocalDepth, bool Editable)>();
+        pending.Push((value, 0, true));
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            (IOperation next, int localDepth, bool editable) = pending.Pop();
+            IOperation current = next.WalkDownConversions();
+            switch (current)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation
+                    when concatenation.ConstantValue is not { HasValue: true } || HasMappableLiteral(concatenation):
+                    pending.Push((concatenation.RightOperand, localDepth, editable));
+                    pending.Push((concatenation.LeftOperand, localDepth, editable));
+                    break;
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } literal:
+                    segments.Add(QueryTextSegment.Literal(text, editable ? LiteralTextMap.ForLiteral(literal.Syntax, text) : null));
+                    anyText |= text.Length > 0;
+                    break;
+                case IInterpolatedStringOperation interpolated:
+                    anyText |= AddInterpolatedParts(interpolated, segments, editable);
+                    break;
+                case { ConstantValue: { HasValue: true, Value: string constant } }:
+                    // A const field or local, nameof(...): the text is known, but it is written elsewhere.
+                    segments.Add(QueryTextSegment.Literal(constant, map: null));
+                    anyText |= constant.Length > 0;
+                    break;
+                case { ConstantValue: { HasValue: true, Value: null } }:
+                    // null in a concatenation contributes no text.
+                    break;
+                case ILocalReferenceOperation reference when localDepth < MaxLocalDepth
+                    && SingleValue(reference, cancellationToken) is { } stored:
+                    pending.Push((stored.Value, localDepth + 1, editable && stored.ReadOnce));
+                    break;
+                default:
+                    segments.Add(QueryTextSegment.Hole);
+                    break;
+            }
+        }
+
+        return anyText ? segments.ToImmutable() : default;
+    }
+
+    /// <summary>
+    /// The value of a local that is written exactly once, by its declaration (<c>var sql = "…";</c>), anywhere in the
+    /// body that declares it (lambdas and local functions included); and whether this is its only read.
+    /// </summary>
+    private static (IOperation Value, bool ReadOnce)? SingleValue(ILocalReferenceOperation reference, CancellationToken cancellationToken)
+    {
+        ILocalSymbol local = reference.Local;
+        if (local.Type?.SpecialType != SpecialType.System_String)
+        {
+            return null;
+        }
+
+        ValueFlow flow = ValueFlow.For(reference, cancellationToken);
+        ImmutableArray<ValueWrite> writes = flow.Writes(local);
+        if (writes.Length != 1 || writes[0].Kind != WriteKind.Declaration || writes[0].Value is not { } value)
+        {
+            // Assigned later, or aliased (a ref local or its address could change it).
+            return null;
+        }
+
+        return (value, flow.Reads(local).Length == 1);
+    }
+
+    /// <summary>The text with each hole shown as <c>{…}</c>; for messages and tests.</summary>
+    public static string Display(ImmutableArray<QueryTextSegment> segments)
+    {
+        var builder = new StringBuilder();
+        foreach (QueryTextSegment segment in segments)
+        {
+            builder.Append(segment.Text ?? "{…}");
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// A constant concatenation is split into its operands only when one of them is a literal written here, so
+    /// that the literal can be edited; otherwise it is one text written elsewhere.
+    /// </summary>
+    private static bool HasMappableLiteral(IBinaryOperation concatenation)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(concatenation);
+        while (pending.Count > 0)
+        {
+            IOperation current = pending.Pop().WalkDownConversions();
+            switch (current)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                    pending.Push(binary.LeftOperand);
+                    pending.Push(binary.RightOperand);
+                    break;
+                case ILiteralOperation or IInterpolatedStringOperation:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AddInterpolatedParts(IInterpolatedStringOperation interpolated, ImmutableArray<QueryTextSegment>.Builder segments, bool editable)
+    {
+        bool anyText = false;
+        foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+        {
+            switch (part)
+            {
+                case IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string text } } textPart:
+                    segments.Add(QueryTextSegment.Literal(text, editable ? LiteralTextMap.ForInterpolatedText(textPart.Syntax, text) : null));
+                    anyText |= text.Length > 0;
+                    break;
+                case IInterpolationOperation { Alignment: null, FormatString: null, Expression.ConstantValue: { HasValue: true, Value: string constant } }:
+                    segments.Add(QueryTextSegment.Literal(constant, map: null));
+                    anyText |= constant.Length > 0;
+                    break;
+                default:
+                    segments.Add(QueryTextSegment.InterpolationHole(editable ? part.Syntax as InterpolationSyntax : null));
+                    break;
+            }
+        }
+
+        return anyText;
+    }
+}
