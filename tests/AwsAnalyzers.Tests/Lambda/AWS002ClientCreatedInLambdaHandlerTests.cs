@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Tests.Lambda;
 
 public class AWS002ClientCreatedInLambdaHandlerTests
 {
-    // The rule reports through two descriptors (live and compilation-end) that share ID, message and severity.
+    // Every diagnostic, one call hop away included, is reported live through the one descriptor.
     private static DiagnosticResult Diagnostic() => new(AWS002ClientCreatedInLambdaHandlerAnalyzer.Rule);
 
     private static VerifyCS.Test NewTest() => new();
