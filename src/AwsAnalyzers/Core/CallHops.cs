@@ -124,9 +124,14 @@ internal sealed class CallHops
             return found.ToImmutable();
         }
 
-        // The declaration table knows every member by name: no syntax is walked to find the overrides.
+        // The declaration table knows every member by name: no syntax is walked to find the overrides. Explicit
+        // interface implementations are declared under a qualified name (`IStore.Open`).
         string name = target.AssociatedSymbol is IPropertySymbol property ? property.Name : target.Name;
-        foreach (ISymbol candidate in _source.Compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+        string qualifiedSuffix = "." + name;
+        IEnumerable<ISymbol> candidates = target.ContainingType.TypeKind == TypeKind.Interface
+            ? _source.Compilation.GetSymbolsWithName(n => n == name || n.EndsWith(qualifiedSuffix, StringComparison.Ordinal), SymbolFilter.Member, cancellationToken)
+            : _source.Compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken);
+        foreach (ISymbol candidate in candidates)
         {
             IMethodSymbol? method = candidate switch
             {

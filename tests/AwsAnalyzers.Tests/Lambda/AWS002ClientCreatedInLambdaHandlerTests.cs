@@ -239,6 +239,68 @@ public class AWS002ClientCreatedInLambdaHandlerTests
     }
 
     [Fact]
+    public async Task Handlers_handed_to_the_bootstrap_through_a_local_are_handlers()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestState =
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    """
+                    using System;
+                    using System.IO;
+                    using System.Threading.Tasks;
+                    using Amazon.Lambda.RuntimeSupport;
+                    using Amazon.Lambda.Serialization.SystemTextJson;
+                    using Amazon.S3;
+
+                    Func<Stream, Stream> handler = Handlers.FunctionHandler;
+                    await LambdaBootstrapBuilder.Create(handler).Build().RunAsync();
+
+                    var typed = async (string input) =>
+                    {
+                        var s3 = {|#0:new AmazonS3Client()|};
+                        await Task.Yield();
+                        return input.Length;
+                    };
+                    await LambdaBootstrapBuilder.Create(typed, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+
+                    Func<Stream, Stream> kept = input =>
+                    {
+                        var s3 = new AmazonS3Client();
+                        return input;
+                    };
+                    kept(Stream.Null);
+
+                    static class Handlers
+                    {
+                        public static Stream FunctionHandler(Stream input)
+                        {
+                            var s3 = {|#1:new AmazonS3Client()|};
+                            return input;
+                        }
+
+                        public static Stream NotHandedOver(Stream input)
+                        {
+                            var s3 = new AmazonS3Client();
+                            return input;
+                        }
+                    }
+                    """,
+                },
+            },
+            ExpectedDiagnostics =
+            {
+                Diagnostic().WithLocation(0).WithArguments("AmazonS3Client", "(lambda)"),
+                Diagnostic().WithLocation(1).WithArguments("AmazonS3Client", "Handlers.FunctionHandler"),
+            },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Handler_wrapper_lambda_in_main_is_a_handler_and_other_lambdas_there_are_not()
     {
         await VerifyAsync("""
@@ -418,6 +480,59 @@ public class AWS002ClientCreatedInLambdaHandlerTests
             }
             """,
             Diagnostic().WithLocation(0).WithArguments("AmazonDynamoDBClient", "Function.Handle"));
+    }
+
+    [Fact]
+    public async Task Helper_in_another_file_is_reported_in_its_own_file()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Function.cs", """
+                    using Amazon.Lambda.Core;
+
+                    public class Function
+                    {
+                        public void Handle(string input, ILambdaContext context)
+                        {
+                            var repository = new Storage.Repository();
+                            var s3 = Storage.Clients.Create();
+                        }
+                    }
+                    """),
+                    ("Storage.cs", """
+                    using Amazon.DynamoDBv2;
+                    using Amazon.S3;
+
+                    namespace Storage
+                    {
+                        public class Repository
+                        {
+                            private readonly IAmazonDynamoDB _dynamo;
+
+                            public Repository() => _dynamo = {|#0:new AmazonDynamoDBClient()|};
+                        }
+
+                        public static class Clients
+                        {
+                            public static IAmazonS3 Create() => {|#1:new AmazonS3Client()|};
+
+                            public static IAmazonS3 Unused() => new AmazonS3Client();
+                        }
+                    }
+                    """),
+                },
+            },
+            ExpectedDiagnostics =
+            {
+                Diagnostic().WithLocation(0).WithArguments("AmazonDynamoDBClient", "Function.Handle"),
+                Diagnostic().WithLocation(1).WithArguments("AmazonS3Client", "Function.Handle"),
+            },
+        };
+        await test.RunAsync();
     }
 
     [Fact]

@@ -310,6 +310,65 @@ public class AWS003WholeS3ObjectInMemoryTests
             VerifyCS.Diagnostic().WithLocation(2).WithArguments("ReadAll"));
     }
 
+    [Fact]
+    public async Task Project_helpers_in_other_files_and_overrides_reached_through_an_abstract_call_are_followed()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Reports.cs", """
+                    using System.IO;
+                    using System.Threading.Tasks;
+                    using Amazon.S3;
+
+                    class Reports
+                    {
+                        async Task<string> LoadAsync(IAmazonS3 s3, BodyReader reader, BodyReader peek)
+                        {
+                            using var response = await s3.GetObjectAsync("b", "k");
+                            string all = {|#0:StreamText.ReadAll(response.ResponseStream)|};
+                            string whole = {|#1:reader.Read(response.ResponseStream)|};
+                            return all + whole + peek.Peek(response.ResponseStream);
+                        }
+                    }
+                    """),
+                    ("StreamText.cs", """
+                    using System.IO;
+
+                    static class StreamText
+                    {
+                        public static string ReadAll(Stream stream) => new StreamReader(stream).ReadToEnd();
+                    }
+
+                    abstract class BodyReader
+                    {
+                        public abstract string Read(Stream stream);
+
+                        public virtual string Peek(Stream stream) => new StreamReader(stream).ReadToEnd();
+                    }
+
+                    sealed class TextBodyReader : BodyReader
+                    {
+                        public override string Read(Stream stream) => new StreamReader(stream).ReadToEnd();
+
+                        // One override reads a line only: a call through the base may not read the whole body.
+                        public override string Peek(Stream stream) => new StreamReader(stream).ReadLine();
+                    }
+                    """),
+                },
+            },
+            ExpectedDiagnostics =
+            {
+                VerifyCS.Diagnostic().WithLocation(0).WithArguments("ReadAll"),
+                VerifyCS.Diagnostic().WithLocation(1).WithArguments("Read"),
+            },
+        };
+        await test.RunAsync();
+    }
+
     // ---- What it must not report ----
 
     [Fact]
