@@ -67,7 +67,8 @@ internal sealed class CallHops
 
     /// <summary>True when <paramref name="method"/> is declared in this compilation's source.</summary>
     public bool IsProjectMethod(IMethodSymbol method) =>
-        SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly) && !method.DeclaringSyntaxReferences.IsEmpty;
+        SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly)
+        && (!method.DeclaringSyntaxReferences.IsEmpty || (method.IsImplicitlyDeclared && method.MethodKind == MethodKind.Constructor));
 
     /// <summary>
     /// The operation of a project method's body: an ordinary method, constructor, accessor (expression-bodied getters

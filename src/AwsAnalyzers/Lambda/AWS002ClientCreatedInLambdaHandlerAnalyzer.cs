@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using System.Threading;
 using AwsAnalyzers.Core;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -74,22 +76,80 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
         public void OnObjectCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-
-            // Field and property initializers (Lazy<T> factories included) run once per instance or type, not per invocation.
-            if (creation.Constructor is null
-                || context.ContainingSymbol is not IMethodSymbol member
-                || !creation.Type.IsOrDerivesFrom(_serviceClient)
-                || IsCachedOutsideTheInvocation(creation, member))
+            if (creation.Constructor is null || !creation.Type.IsOrDerivesFrom(_serviceClient))
             {
                 return;
             }
 
-            HandlerSite site = _handlers.SiteOf(creation, member, context.CancellationToken);
-            string? handler = site.HandlerName ?? (site.DirectlyInMember ? CallingHandler(member, context.CancellationToken) : null);
+            string? handler = context.ContainingSymbol switch
+            {
+                IMethodSymbol member => HandlerRunning(creation, member, context.CancellationToken),
+                IFieldSymbol { IsStatic: false, ContainingType: { } type } => HandlerInstantiating(creation, type, context.CancellationToken),
+                IPropertySymbol { IsStatic: false, ContainingType: { } type } => HandlerInstantiating(creation, type, context.CancellationToken),
+
+                // Static initializers (Lazy<T> factories included) run once per type, not per invocation.
+                _ => null,
+            };
+
             if (handler is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), creation.Type!.Name, handler));
             }
+        }
+
+        /// <summary>The handler that runs a creation in a member body on each invocation: the member's own, or one that calls the member.</summary>
+        private string? HandlerRunning(IObjectCreationOperation creation, IMethodSymbol member, CancellationToken cancellationToken)
+        {
+            if (IsCachedOutsideTheInvocation(creation, member))
+            {
+                return null;
+            }
+
+            HandlerSite site = _handlers.SiteOf(creation, member, cancellationToken);
+            return site.HandlerName ?? (site.DirectlyInMember ? CallingHandler(member, cancellationToken) : null);
+        }
+
+        /// <summary>
+        /// An instance field or property initializer runs in every constructor that does not chain to another with
+        /// <c>this(...)</c>: each time a handler instantiates the type, like the constructor's own body.
+        /// </summary>
+        private string? HandlerInstantiating(IObjectCreationOperation creation, INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            for (IOperation? current = creation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation)
+                {
+                    // A factory stored for later (`new Lazy<T>(() => new ...)`) does not run when the instance is built.
+                    return null;
+                }
+            }
+
+            string? first = null;
+            foreach (IMethodSymbol constructor in type.InstanceConstructors)
+            {
+                if (!ChainsToAnotherConstructor(constructor, cancellationToken)
+                    && CallingHandler(constructor, cancellationToken) is { } name
+                    && (first is null || string.CompareOrdinal(name, first) < 0))
+                {
+                    first = name;
+                }
+            }
+
+            return first;
+        }
+
+        private static bool ChainsToAnotherConstructor(IMethodSymbol constructor, CancellationToken cancellationToken)
+        {
+            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } initializer }
+                    && initializer.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -99,7 +159,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
         private string? CallingHandler(IMethodSymbol member, CancellationToken cancellationToken)
         {
             member = member.OriginalDefinition;
-            if (member.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor))
+            if (member.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertyGet))
             {
                 return null;
             }
@@ -160,14 +220,53 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
                         return false;
                     }
 
-                    // A constructor that fills an instance field runs once per instance; whether that is per invocation
-                    // depends on who creates the instance (the one-hop check).
-                    bool instanceFieldInConstructor = member.MethodKind == MethodKind.Constructor
-                        && target is IMemberReferenceOperation { Member.IsStatic: false };
-                    return !instanceFieldInConstructor;
+                    if (member.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor)
+                    {
+                        // A constructor that fills an instance field runs once per instance; whether that is per invocation
+                        // depends on who creates the instance (the one-hop check).
+                        bool instanceFieldInConstructor = member.MethodKind == MethodKind.Constructor
+                            && target is IMemberReferenceOperation { Member.IsStatic: false };
+                        return !instanceFieldInConstructor;
+                    }
+
+                    // A field written under a condition (a null check, an early return) is a cache; written on every run
+                    // of the method, it is not.
+                    return IsGuarded(assignment);
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// True when the assignment may not run on a call of its method: under a condition, a loop, a catch, a
+        /// short-circuit or inside a lambda, or after a statement that can leave the method early.
+        /// </summary>
+        private static bool IsGuarded(IOperation assignment)
+        {
+            IOperation root = assignment;
+            for (IOperation? current = assignment.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IConditionalOperation or ISwitchOperation or ISwitchExpressionOperation or ILoopOperation or ICatchClauseOperation
+                        or ICoalesceOperation or IConditionalAccessOperation or IAnonymousFunctionOperation or ILocalFunctionOperation
+                        or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
+                        return true;
+                }
+
+                root = current;
+            }
+
+            int start = assignment.Syntax.SpanStart;
+            foreach (IOperation operation in root.Descendants())
+            {
+                if (operation.Syntax.SpanStart < start && operation is IReturnOperation or IThrowOperation or IBranchOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

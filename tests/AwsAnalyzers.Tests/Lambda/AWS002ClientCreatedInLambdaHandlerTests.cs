@@ -568,6 +568,134 @@ public class AWS002ClientCreatedInLambdaHandlerTests
     }
 
     [Fact]
+    public async Task Getters_instance_initializers_overrides_and_unconditional_field_writes_the_handler_runs_are_reported()
+    {
+        await VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+            using Amazon.SQS;
+
+            public class Function
+            {
+                private IAmazonS3 _s3;
+                private readonly Processor _processor = new S3Processor();
+
+                public IAmazonDynamoDB Dynamo => {|#0:new AmazonDynamoDBClient()|};
+
+                public IAmazonSQS Sqs
+                {
+                    get { return {|#1:new AmazonSQSClient()|}; }
+                }
+
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    _s3 = {|#2:new AmazonS3Client()|};
+                    var dynamo = Dynamo;
+                    var sqs = Sqs;
+                    var repository = new Repository();
+                    _processor.Process();
+                    await Task.Yield();
+                }
+            }
+
+            public class Repository
+            {
+                private readonly IAmazonS3 _s3 = {|#3:new AmazonS3Client()|};
+
+                public IAmazonDynamoDB Table { get; } = {|#4:new AmazonDynamoDBClient()|};
+            }
+
+            public abstract class Processor
+            {
+                public abstract IAmazonS3 Process();
+            }
+
+            public class S3Processor : Processor
+            {
+                public override IAmazonS3 Process() => {|#5:new AmazonS3Client()|};
+            }
+            """,
+            Diagnostic().WithLocation(0).WithArguments("AmazonDynamoDBClient", "Function.Handle"),
+            Diagnostic().WithLocation(1).WithArguments("AmazonSQSClient", "Function.Handle"),
+            Diagnostic().WithLocation(2).WithArguments("AmazonS3Client", "Function.Handle"),
+            Diagnostic().WithLocation(3).WithArguments("AmazonS3Client", "Function.Handle"),
+            Diagnostic().WithLocation(4).WithArguments("AmazonDynamoDBClient", "Function.Handle"),
+            Diagnostic().WithLocation(5).WithArguments("AmazonS3Client", "Function.Handle"));
+    }
+
+    [Fact]
+    public async Task Cached_getters_guarded_field_writes_cached_instances_and_overrides_the_handler_does_not_reach_are_not_reported()
+    {
+        await VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+            using Amazon.SQS;
+
+            public class Function
+            {
+                private static Repository s_repository;
+                private IAmazonS3 _s3;
+                private IAmazonS3 _afterReturn;
+                private IAmazonDynamoDB _dynamo;
+                private readonly Idle _idle = new Idle();
+
+                public IAmazonDynamoDB Cached => _dynamo ??= new AmazonDynamoDBClient();
+
+                public IAmazonSQS NeverRead => new AmazonSQSClient();
+
+                public IAmazonS3 Written { get; set; }
+
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    if (_s3 == null)
+                    {
+                        _s3 = new AmazonS3Client();
+                    }
+
+                    var dynamo = Cached;
+                    Written = null;
+                    s_repository ??= new Repository();
+                    _idle.Process();
+                    if (input == null)
+                    {
+                        return;
+                    }
+
+                    _afterReturn = new AmazonS3Client();
+                    await Task.Yield();
+                }
+            }
+
+            public class Repository
+            {
+                private static readonly IAmazonS3 s_shared = new AmazonS3Client();
+                private readonly Lazy<IAmazonS3> _lazy = new(() => new AmazonS3Client());
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+            }
+
+            public abstract class Processor
+            {
+                public abstract IAmazonS3 Process();
+            }
+
+            public class S3Processor : Processor
+            {
+                public override IAmazonS3 Process() => new AmazonS3Client();
+            }
+
+            public sealed class Idle : Processor
+            {
+                public override IAmazonS3 Process() => null;
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Two_hops_away_and_helpers_inside_lambdas_of_helpers_are_not_reported()
     {
         await VerifyAsync("""
