@@ -103,13 +103,7 @@ internal sealed class CallHops
     /// </summary>
     public ImmutableArray<IMethodSymbol> Implementations(IMethodSymbol target, CancellationToken cancellationToken)
     {
-        target = target.OriginalDefinition;
-        if (_implementations.TryGetValue(target, out ImmutableArray<IMethodSymbol> cached))
-        {
-            return cached;
-        }
-
-        return _implementations.GetOrAdd(target, FindImplementations(target, cancellationToken));
+        return Cached(_implementations, target.OriginalDefinition, FindImplementations, cancellationToken);
     }
 
     private ImmutableArray<IMethodSymbol> FindImplementations(IMethodSymbol target, CancellationToken cancellationToken)
@@ -247,14 +241,13 @@ internal sealed class CallHops
     /// </summary>
     public ImmutableArray<IOperation> Callers(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        method = method.OriginalDefinition;
-        if (_callers.TryGetValue(method, out ImmutableArray<IOperation> cached))
-        {
-            return cached;
-        }
-
-        return _callers.GetOrAdd(method, FindCallers(method, cancellationToken));
+        return Cached(_callers, method.OriginalDefinition, FindCallers, cancellationToken);
     }
+
+    /// <summary>The cached answer for <paramref name="method"/>, computed outside the dictionary's lock (a racing thread's equal answer is dropped).</summary>
+    private static TValue Cached<TValue>(
+        ConcurrentDictionary<IMethodSymbol, TValue> cache, IMethodSymbol method, Func<IMethodSymbol, CancellationToken, TValue> compute, CancellationToken cancellationToken) =>
+        cache.TryGetValue(method, out TValue? cached) ? cached : cache.GetOrAdd(method, compute(method, cancellationToken));
 
     private ImmutableArray<IOperation> FindCallers(IMethodSymbol method, CancellationToken cancellationToken)
     {

@@ -114,10 +114,14 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
         /// <summary>Per project method: a bit per parameter ordinal whose stream (or reader) one call reads whole.</summary>
         private readonly ReadsParameterWhole _readsParameterWhole;
 
+        /// <summary>Per project method: whether one call returns an S3 object body.</summary>
+        private readonly ReturnsS3Body _returnsS3Body;
+
         private AnalyzerContext(KnownTypes types, INamedTypeSymbol stream, CallHops hops)
         {
             _hops = hops;
             _readsParameterWhole = new ReadsParameterWhole(this);
+            _returnsS3Body = new ReturnsS3Body(this);
             _stream = stream;
             _memoryStream = types.Get("System.IO.MemoryStream");
             _textReader = types.Get("System.IO.TextReader");
@@ -284,7 +288,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                 case "OpenStream" or "OpenStreamAsync" when method.ContainingType.IsOrImplements(_transferUtility):
                     return Origin.S3Body;
                 default:
-                    return Origin.Unknown;
+                    return HelperReturnsS3Body(method, cancellationToken) ? Origin.S3Body : Origin.Unknown;
             }
         }
 
@@ -716,6 +720,64 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
         }
 
         // ---- One call hop ----
+
+        /// <summary>True when every project method the call can run returns an S3 object body (<c>return response.ResponseStream;</c>).</summary>
+        private bool HelperReturnsS3Body(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            ITypeSymbol returned = method.ReturnType is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
+                ? task.TypeArguments[0]
+                : method.ReturnType;
+            if (!returned.IsOrDerivesFrom(_stream))
+            {
+                return false;
+            }
+
+            ImmutableArray<IMethodSymbol> implementations = _hops.Implementations(method, cancellationToken);
+            return !implementations.IsEmpty && implementations.All(m => _hops.Summary(m, _returnsS3Body, cancellationToken));
+        }
+
+        /// <summary>A project method whose every <c>return</c> (at least one) hands back an S3 object body.</summary>
+        private sealed class ReturnsS3Body : CallFact<bool>
+        {
+            private readonly AnalyzerContext _rule;
+
+            public ReturnsS3Body(AnalyzerContext rule) => _rule = rule;
+
+            public override bool Unknown => false;
+
+            public override bool Summarize(IMethodSymbol method, IOperation body, CallHops hops, CancellationToken cancellationToken)
+            {
+                bool any = false;
+                foreach (IOperation operation in body.DescendantsAndSelf())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } value } && IsOwnReturn(operation, body))
+                    {
+                        if (!_rule.Resolve(value, depth: 0, cancellationToken).IsS3Body)
+                        {
+                            return false;
+                        }
+
+                        any = true;
+                    }
+                }
+
+                return any;
+            }
+
+            /// <summary>A return of the method itself, not of a lambda or local function inside it.</summary>
+            private static bool IsOwnReturn(IOperation operation, IOperation body)
+            {
+                for (IOperation? current = operation.Parent; current is not null && current != body; current = current.Parent)
+                {
+                    if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
 
         /// <summary>True when the call passes an S3 body to a project method that reads that parameter whole (every override the call can run, when it is virtual).</summary>
         private bool HelperReadsS3BodyWhole(IInvocationOperation invocation, CancellationToken cancellationToken)

@@ -369,6 +369,65 @@ public class AWS003WholeS3ObjectInMemoryTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task A_body_returned_by_a_project_helper_and_read_whole_by_its_caller_is_reported_at_the_read()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Reports
+            {
+                private readonly IAmazonS3 _s3;
+                Reports(IAmazonS3 s3) => _s3 = s3;
+
+                async Task<Stream> OpenAsync(string key)
+                {
+                    var response = await _s3.GetObjectAsync("b", key);
+                    return response.ResponseStream;
+                }
+
+                async Task<Stream> OpenRangeAsync(string key)
+                {
+                    var response = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = "b", Key = key, ByteRange = new ByteRange(0, 1023) });
+                    return response.ResponseStream;
+                }
+
+                async Task<Stream> OpenEitherAsync(string key, bool local)
+                {
+                    if (local)
+                    {
+                        return File.OpenRead(key);
+                    }
+
+                    var response = await _s3.GetObjectAsync("b", key);
+                    return response.ResponseStream;
+                }
+
+                async Task<string> LoadAsync(string key)
+                {
+                    using var reader = new StreamReader(await OpenAsync(key));
+                    return await {|#0:reader.ReadToEndAsync()|};
+                }
+
+                async Task<string> LoadRangeAsync(string key)
+                {
+                    using var reader = new StreamReader(await OpenRangeAsync(key));
+                    return await reader.ReadToEndAsync();
+                }
+
+                async Task<string> LoadEitherAsync(string key)
+                {
+                    using var reader = new StreamReader(await OpenEitherAsync(key, false));
+                    return await reader.ReadToEndAsync();
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("ReadToEndAsync"));
+    }
+
     // ---- What it must not report ----
 
     [Fact]
