@@ -43,6 +43,7 @@ internal sealed class CallHops
     private readonly IAssemblySymbol _assembly;
     private readonly ConcurrentDictionary<(IMethodSymbol Method, object Fact), object?> _summaries = new(MethodAndFactComparer.Instance);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> _callers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<SyntaxNode>> _callerSyntax = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
 
     [ThreadStatic]
@@ -249,7 +250,39 @@ internal sealed class CallHops
         ConcurrentDictionary<IMethodSymbol, TValue> cache, IMethodSymbol method, Func<IMethodSymbol, CancellationToken, TValue> compute, CancellationToken cancellationToken) =>
         cache.TryGetValue(method, out TValue? cached) ? cached : cache.GetOrAdd(method, compute(method, cancellationToken));
 
-    private ImmutableArray<IOperation> FindCallers(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>
+    /// The uses of <paramref name="method"/> whose syntax passes <paramref name="mayMatter"/>, asked before anything is
+    /// bound: a rule that cares only about some callers (those in a handler) binds only those.
+    /// </summary>
+    public ImmutableArray<IOperation> Callers(IMethodSymbol method, Func<SyntaxNode, bool> mayMatter, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        return Bind(method, CallerSyntax(method, cancellationToken), mayMatter, cancellationToken);
+    }
+
+    private ImmutableArray<IOperation> FindCallers(IMethodSymbol method, CancellationToken cancellationToken) =>
+        Bind(method, CallerSyntax(method, cancellationToken), mayMatter: null, cancellationToken);
+
+    private ImmutableArray<IOperation> Bind(
+        IMethodSymbol method, ImmutableArray<SyntaxNode> candidates, Func<SyntaxNode, bool>? mayMatter, CancellationToken cancellationToken)
+    {
+        ImmutableArray<IOperation>.Builder callers = ImmutableArray.CreateBuilder<IOperation>();
+        foreach (SyntaxNode candidate in candidates)
+        {
+            if (mayMatter is null || mayMatter(candidate))
+            {
+                AddIfUse(_source.Model(candidate.SyntaxTree).GetOperation(candidate, cancellationToken), method, callers);
+            }
+        }
+
+        return callers.ToImmutable();
+    }
+
+    /// <summary>The expressions that can be uses of the method, from the text search for its name: nothing bound yet.</summary>
+    private ImmutableArray<SyntaxNode> CallerSyntax(IMethodSymbol method, CancellationToken cancellationToken) =>
+        Cached(_callerSyntax, method, FindCallerSyntax, cancellationToken);
+
+    private ImmutableArray<SyntaxNode> FindCallerSyntax(IMethodSymbol method, CancellationToken cancellationToken)
     {
         string? name = method.MethodKind switch
         {
@@ -261,10 +294,32 @@ internal sealed class CallHops
 
         if (name is null || !IsProjectMethod(method))
         {
-            return ImmutableArray<IOperation>.Empty;
+            return ImmutableArray<SyntaxNode>.Empty;
         }
 
-        ImmutableArray<IOperation>.Builder callers = ImmutableArray.CreateBuilder<IOperation>();
+        // A private member or a local function is used only inside its type: a common name elsewhere binds nothing.
+        ImmutableArray<SyntaxReference> scope = method.DeclaredAccessibility == Accessibility.Private || method.MethodKind == MethodKind.LocalFunction
+            ? method.ContainingType.DeclaringSyntaxReferences
+            : ImmutableArray<SyntaxReference>.Empty;
+        bool InScope(SyntaxNode node)
+        {
+            if (scope.IsEmpty)
+            {
+                return true;
+            }
+
+            foreach (SyntaxReference reference in scope)
+            {
+                if (reference.SyntaxTree == node.SyntaxTree && reference.Span.Contains(node.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        ImmutableArray<SyntaxNode>.Builder candidates = ImmutableArray.CreateBuilder<SyntaxNode>();
         var seen = new HashSet<SyntaxNode>();
         var implicitCreationTrees = new HashSet<SyntaxTree>();
         foreach (SyntaxToken token in _source.Occurrences(name, cancellationToken))
@@ -274,27 +329,25 @@ internal sealed class CallHops
                 implicitCreationTrees.Add(token.SyntaxTree!);
             }
 
-            if (UseSyntax(token, method.MethodKind) is { } use && seen.Add(use))
+            if (UseSyntax(token, method.MethodKind) is { } use && InScope(use) && seen.Add(use))
             {
-                AddIfUse(_source.Model(use.SyntaxTree).GetOperation(use, cancellationToken), method, callers);
+                candidates.Add(use);
             }
         }
 
         // `Repository repository = new();` names the type only in the declaration.
         foreach (SyntaxTree tree in implicitCreationTrees)
         {
-            SemanticModel? model = null;
             foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
-                if (node is ImplicitObjectCreationExpressionSyntax creation)
+                if (node is ImplicitObjectCreationExpressionSyntax && InScope(node))
                 {
-                    model ??= _source.Model(tree);
-                    AddIfUse(model.GetOperation(creation, cancellationToken), method, callers);
+                    candidates.Add(node);
                 }
             }
         }
 
-        return callers.ToImmutable();
+        return candidates.ToImmutable();
     }
 
     /// <summary>The expression a name token can be a use of the method through: the invocation, the creation, or the name or member access itself.</summary>
