@@ -85,7 +85,8 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = new Analysis(kinesis, dynamoDb, ResilienceTypes.Create(types), types.Get("System.Linq.Expressions.LambdaExpression"), types.Get(ClientConfigName));
+            var analysis = new Analysis(
+                kinesis, dynamoDb, ResilienceTypes.Create(types), types.Get("System.Linq.Expressions.LambdaExpression"), types.Get(ClientConfigName), CallHops.For(start.Compilation));
             start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         });
     }
@@ -196,9 +197,12 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
         private readonly ResilienceTypes _resilience;
         private readonly INamedTypeSymbol? _lambdaExpression;
         private readonly INamedTypeSymbol? _clientConfig;
+        private readonly CallHops _hops;
 
-        public Analysis(ServiceTypes? kinesis, ServiceTypes? dynamoDb, ResilienceTypes resilience, INamedTypeSymbol? lambdaExpression, INamedTypeSymbol? clientConfig)
+        public Analysis(
+            ServiceTypes? kinesis, ServiceTypes? dynamoDb, ResilienceTypes resilience, INamedTypeSymbol? lambdaExpression, INamedTypeSymbol? clientConfig, CallHops hops)
         {
+            _hops = hops;
             _kinesis = kinesis;
             _dynamoDb = dynamoDb;
             _resilience = resilience;
@@ -225,7 +229,7 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
             }
 
             var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            if (IsHandled(invocation, service.Throttling, model, context.ContainingSymbol, depth: 0, visited, context.CancellationToken)
+            if (IsHandled(invocation, service.Throttling, context.ContainingSymbol, depth: 0, visited, context.CancellationToken)
                 || UsesAdaptiveRetry(invocation, model, _clientConfig, context.CancellationToken))
             {
                 return;
@@ -303,8 +307,7 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
         /// resilience pipeline, or in a private helper whose every call is handled so. A lambda's definition inside a try
         /// does not protect its later execution.
         /// </summary>
-        private bool IsHandled(
-            IOperation operation, INamedTypeSymbol throttling, SemanticModel model, ISymbol containing, int depth, HashSet<ISymbol> visited, CancellationToken cancellationToken)
+        private bool IsHandled(IOperation operation, INamedTypeSymbol throttling, ISymbol containing, int depth, HashSet<ISymbol> visited, CancellationToken cancellationToken)
         {
             IOperation current = operation;
             while (current.Parent is { } parent)
@@ -317,14 +320,14 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
                     case IAnonymousFunctionOperation lambda:
                         return IsRetriedOrNeverRun(lambda);
                     case ILocalFunctionOperation localFunction:
-                        return CallersAreHandled(localFunction.Symbol, localFunction.Root(), throttling, model, depth, visited, cancellationToken);
+                        return CallersAreHandled(localFunction.Symbol, throttling, depth, visited, cancellationToken);
                 }
 
                 current = parent;
             }
 
             return containing is IMethodSymbol { DeclaredAccessibility: Accessibility.Private, MethodKind: MethodKind.Ordinary } method
-                && CallersInTypeAreHandled(method, throttling, model, depth, visited, cancellationToken);
+                && CallersAreHandled(method, throttling, depth, visited, cancellationToken);
         }
 
         private static bool Catches(ITryOperation tryOperation, INamedTypeSymbol throttling)
@@ -358,86 +361,30 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
             return parent is IArgumentOperation { Parent: IInvocationOperation execute } && _resilience.IsExecute(execute.TargetMethod);
         }
 
-        /// <summary>A local function whose every use in its body is a handled call or a method group a pipeline runs.</summary>
-        private bool CallersAreHandled(
-            IMethodSymbol function, IOperation root, INamedTypeSymbol throttling, SemanticModel model, int depth, HashSet<ISymbol> visited, CancellationToken cancellationToken)
+        /// <summary>
+        /// A local function or private method (every use of either is in the project) whose every use is a handled call
+        /// or a method group a pipeline runs.
+        /// </summary>
+        private bool CallersAreHandled(IMethodSymbol function, INamedTypeSymbol throttling, int depth, HashSet<ISymbol> visited, CancellationToken cancellationToken)
         {
             if (depth >= MaxCallerDepth || !visited.Add(function))
             {
                 return false;
             }
 
-            bool any = false;
-            foreach (IOperation use in root.Descendants())
+            ImmutableArray<IOperation> uses = _hops.Callers(function, cancellationToken);
+            foreach (IOperation use in uses)
             {
-                if (IsUseOf(use, function))
-                {
-                    any = true;
-                    if (!IsHandledUse(use, throttling, model, depth, visited, cancellationToken))
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return any;
-        }
-
-        /// <summary>
-        /// A private method whose every use in its type is handled. All of the type's declarations must be in this file,
-        /// where this file's semantic model can see every caller.
-        /// </summary>
-        private bool CallersInTypeAreHandled(
-            IMethodSymbol method, INamedTypeSymbol throttling, SemanticModel model, int depth, HashSet<ISymbol> visited, CancellationToken cancellationToken)
-        {
-            if (depth >= MaxCallerDepth || !visited.Add(method))
-            {
-                return false;
-            }
-
-            bool any = false;
-            foreach (SyntaxReference reference in method.ContainingType.DeclaringSyntaxReferences)
-            {
-                if (reference.SyntaxTree != model.SyntaxTree)
+                if (!IsHandledUse(use, throttling, depth, visited, cancellationToken))
                 {
                     return false;
                 }
-
-                foreach (SyntaxNode node in reference.GetSyntax(cancellationToken).DescendantNodes())
-                {
-                    if (node is not SimpleNameSyntax name || name.Identifier.ValueText != method.Name)
-                    {
-                        continue;
-                    }
-
-                    SyntaxNode reach = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
-                    SyntaxNode target = reach.Parent is InvocationExpressionSyntax call && call.Expression == reach ? call : reach;
-                    IOperation? use = model.GetOperation(target, cancellationToken);
-                    if (use is null || !IsUseOf(use, method))
-                    {
-                        continue;
-                    }
-
-                    any = true;
-                    if (!IsHandledUse(use, throttling, model, depth, visited, cancellationToken))
-                    {
-                        return false;
-                    }
-                }
             }
 
-            return any;
+            return !uses.IsEmpty;
         }
 
-        private static bool IsUseOf(IOperation operation, IMethodSymbol method) => operation switch
-        {
-            IInvocationOperation call => SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method),
-            IMethodReferenceOperation reference => SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, method),
-            _ => false,
-        };
-
-        private bool IsHandledUse(
-            IOperation use, INamedTypeSymbol throttling, SemanticModel model, int depth, HashSet<ISymbol> visited, CancellationToken cancellationToken)
+        private bool IsHandledUse(IOperation use, INamedTypeSymbol throttling, int depth, HashSet<ISymbol> visited, CancellationToken cancellationToken)
         {
             if (use is IMethodReferenceOperation)
             {
@@ -451,8 +398,8 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
                 return parent is IArgumentOperation { Parent: IInvocationOperation execute } && _resilience.IsExecute(execute.TargetMethod);
             }
 
-            ISymbol? caller = model.GetEnclosingSymbol(use.Syntax.SpanStart, cancellationToken);
-            return caller is not null && IsHandled(use, throttling, model, caller, depth + 1, visited, cancellationToken);
+            ISymbol? caller = use.SemanticModel?.GetEnclosingSymbol(use.Syntax.SpanStart, cancellationToken);
+            return caller is not null && IsHandled(use, throttling, caller, depth + 1, visited, cancellationToken);
         }
     }
 

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using AwsAnalyzers.Core;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -16,10 +17,9 @@ namespace AwsAnalyzers.Lambda;
 /// new TLS connection each time instead of once.
 /// </summary>
 /// <remarks>
-/// Creations whose handler is known from the code around them (a context parameter, the Annotations attribute, a
-/// deployment file, a lambda handed to the bootstrap) are reported as they are seen. Creations one call away from a
-/// handler, and in methods handed to the bootstrap as method groups, need the call sites of the whole compilation, so
-/// the analyzer records them and reports at the end of the compilation.
+/// Every creation is reported as it is seen: handlers come from <see cref="LambdaHandlers"/>, and a creation one call
+/// away from a handler is found by asking <see cref="CallHops"/> who calls the member that holds it. A compilation
+/// without a Lambda marker registers nothing.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnalyzer
@@ -27,38 +27,21 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
     public const string DiagnosticId = RuleIds.ClientCreatedInLambdaHandler;
 
     internal const string ServiceClientName = "Amazon.Runtime.AmazonServiceClient";
-    internal const string LambdaContextName = "Amazon.Lambda.Core.ILambdaContext";
-    internal const string LambdaFunctionAttributeName = "Amazon.Lambda.Annotations.LambdaFunctionAttribute";
-    internal const string BootstrapBuilderName = "Amazon.Lambda.RuntimeSupport.LambdaBootstrapBuilder";
-    internal const string HandlerWrapperName = "Amazon.Lambda.RuntimeSupport.HandlerWrapper";
-
-    /// <summary>How a lambda handler is named in the message.</summary>
-    internal const string LambdaHandlerDisplay = "(lambda)";
 
     private static readonly LocalizableResourceString Title = RuleText.Get(nameof(AnalyzerResources.AWS002Title));
     private static readonly LocalizableResourceString MessageFormat = RuleText.Get(nameof(AnalyzerResources.AWS002MessageFormat));
     private static readonly LocalizableResourceString Description = RuleText.Get(nameof(AnalyzerResources.AWS002Description));
 
-    /// <summary><see cref="LambdaHandlerDisplay"/> as the message shows it, in the message's language.</summary>
+    /// <summary><see cref="LambdaHandlers.LambdaDisplay"/> as the message shows it, in the message's language.</summary>
     private static readonly LocalizableString s_lambdaHandlerName = RuleText.Get(nameof(AnalyzerResources.AWS002LambdaHandlerName));
 
     /// <summary>The handler as a message argument: its name, or words standing for a lambda.</summary>
-    private static object HandlerArgument(string handler) => handler == LambdaHandlerDisplay ? s_lambdaHandlerName : handler;
+    private static object HandlerArgument(string handler) => handler == LambdaHandlers.LambdaDisplay ? s_lambdaHandlerName : handler;
 
-    /// <summary>A creation in a handler known from its own declaration: reported as the code is typed.</summary>
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         DiagnosticId, Title, MessageFormat, RuleCategories.Performance, DiagnosticSeverity.Warning, Description);
 
-    /// <summary>
-    /// The same rule for creations one call away from a handler, or in a method group handed to the bootstrap: those
-    /// are only known once every call site has been seen, so they are reported at the end of the compilation (RS1037).
-    /// A separate descriptor keeps the IDE reporting the direct cases live instead of waiting for full analysis.
-    /// </summary>
-    internal static readonly DiagnosticDescriptor RuleFromCallSites = RuleDescriptors.Create(
-        DiagnosticId, Title, MessageFormat, RuleCategories.Performance, DiagnosticSeverity.Warning, Description,
-        reportedAtCompilationEnd: true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, RuleFromCallSites);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -66,227 +49,89 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (KnownTypes.ForAwsSdk(start.Compilation) is not { } types)
+            if (KnownTypes.ForAwsSdk(start.Compilation) is not { } types
+                || types.Get(ServiceClientName) is not { } serviceClient
+                || LambdaHandlers.For(start.Compilation, start.Options, start.CancellationToken) is not { } handlers)
             {
                 return;
             }
 
-            INamedTypeSymbol? serviceClient = types.Get(ServiceClientName);
-            if (serviceClient is null)
-            {
-                return;
-            }
-
-            var analysis = new CompilationAnalysis(
-                start.Compilation,
-                serviceClient,
-                types.Get(LambdaContextName),
-                types.Get(LambdaFunctionAttributeName),
-                types.Get(BootstrapBuilderName),
-                types.Get(HandlerWrapperName),
-                start.Options.AdditionalFiles);
-
-            start.RegisterOperationBlockStartAction(analysis.OnOperationBlockStart);
-            start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
+            var analysis = new CompilationAnalysis(serviceClient, handlers, CallHops.For(start.Compilation));
+            start.RegisterOperationAction(analysis.OnObjectCreation, OperationKind.ObjectCreation);
         });
-    }
-
-    /// <summary>
-    /// Where a piece of code runs: in a handler known from its own declaration (<see cref="HandlerName"/>), or in the
-    /// functions of <see cref="Functions"/> (innermost first, ending with the member), whose handler status depends on
-    /// call sites elsewhere in the compilation.
-    /// </summary>
-    private readonly struct Site
-    {
-        public Site(string? handlerName, ImmutableArray<IMethodSymbol> functions, bool directlyInMember)
-        {
-            HandlerName = handlerName;
-            Functions = functions;
-            DirectlyInMember = directlyInMember;
-        }
-
-        public string? HandlerName { get; }
-
-        public ImmutableArray<IMethodSymbol> Functions { get; }
-
-        /// <summary>No lambda or local function lies between the code and its member, so it runs each time the member runs.</summary>
-        public bool DirectlyInMember { get; }
-    }
-
-    private readonly struct PendingCreation
-    {
-        public PendingCreation(Location location, string clientName, Site site)
-        {
-            Location = location;
-            ClientName = clientName;
-            Site = site;
-        }
-
-        public Location Location { get; }
-
-        public string ClientName { get; }
-
-        public Site Site { get; }
     }
 
     private sealed class CompilationAnalysis
     {
-        private readonly Compilation _compilation;
         private readonly INamedTypeSymbol _serviceClient;
-        private readonly INamedTypeSymbol? _lambdaContext;
-        private readonly INamedTypeSymbol? _lambdaFunctionAttribute;
-        private readonly INamedTypeSymbol? _bootstrapBuilder;
-        private readonly INamedTypeSymbol? _handlerWrapper;
-        private readonly ImmutableArray<AdditionalText> _additionalFiles;
-        private LambdaHandlerFiles? _handlerFiles;
+        private readonly LambdaHandlers _handlers;
+        private readonly CallHops _hops;
+        private readonly ConcurrentDictionary<IMethodSymbol, string?> _callingHandlers = new(SymbolEqualityComparer.Default);
 
-        private readonly ConcurrentDictionary<IMethodSymbol, string?> _handlerNameCache = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentQueue<PendingCreation> _pending = new();
-        private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<Site>> _callSites = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, byte> _methodGroupHandlers = new(SymbolEqualityComparer.Default);
-
-        public CompilationAnalysis(
-            Compilation compilation,
-            INamedTypeSymbol serviceClient,
-            INamedTypeSymbol? lambdaContext,
-            INamedTypeSymbol? lambdaFunctionAttribute,
-            INamedTypeSymbol? bootstrapBuilder,
-            INamedTypeSymbol? handlerWrapper,
-            ImmutableArray<AdditionalText> additionalFiles)
+        public CompilationAnalysis(INamedTypeSymbol serviceClient, LambdaHandlers handlers, CallHops hops)
         {
-            _compilation = compilation;
             _serviceClient = serviceClient;
-            _lambdaContext = lambdaContext;
-            _lambdaFunctionAttribute = lambdaFunctionAttribute;
-            _bootstrapBuilder = bootstrapBuilder;
-            _handlerWrapper = handlerWrapper;
-            _additionalFiles = additionalFiles;
+            _handlers = handlers;
+            _hops = hops;
         }
 
-        public void OnOperationBlockStart(OperationBlockStartAnalysisContext context)
-        {
-            // Field and property initializers (Lazy<T> factories included) run once per instance or type, not per invocation.
-            if (context.OwningSymbol is not IMethodSymbol member)
-            {
-                return;
-            }
-
-            context.RegisterOperationAction(c => OnObjectCreation(c, member), OperationKind.ObjectCreation);
-            context.RegisterOperationAction(c => OnInvocation(c, member), OperationKind.Invocation);
-            if (_bootstrapBuilder is not null || _handlerWrapper is not null)
-            {
-                context.RegisterOperationAction(OnMethodReference, OperationKind.MethodReference);
-            }
-        }
-
-        private void OnObjectCreation(OperationAnalysisContext context, IMethodSymbol member)
+        public void OnObjectCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Constructor is not { } constructor)
+            if (creation.Constructor is null || !creation.Type.IsOrDerivesFrom(_serviceClient))
             {
                 return;
             }
 
-            if (!creation.Type.IsOrDerivesFrom(_serviceClient))
+            string? handler = context.ContainingSymbol switch
             {
-                // A wrapper cached by the handler (`_repository ??= new Repository()`) builds its client once.
-                if (!IsCachedOutsideTheInvocation(creation, member))
-                {
-                    RecordCall(constructor, creation, member, context.CancellationToken);
-                }
+                IMethodSymbol member => HandlerRunning(creation, member, context.CancellationToken),
+                IFieldSymbol { IsStatic: false, ContainingType: { } type } => HandlerInstantiating(creation, type, context.CancellationToken),
+                IPropertySymbol { IsStatic: false, ContainingType: { } type } => HandlerInstantiating(creation, type, context.CancellationToken),
 
-                return;
+                // Static initializers (Lazy<T> factories included) run once per type, not per invocation.
+                _ => null,
+            };
+
+            if (handler is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), creation.Type!.Name, HandlerArgument(handler)));
             }
+        }
 
+        /// <summary>The handler that runs a creation in a member body on each invocation: the member's own, or one that calls the member.</summary>
+        private string? HandlerRunning(IObjectCreationOperation creation, IMethodSymbol member, CancellationToken cancellationToken)
+        {
             if (IsCachedOutsideTheInvocation(creation, member))
-            {
-                return;
-            }
-
-            Site site = SiteOf(creation, member, context.CancellationToken);
-            string clientName = creation.Type!.Name;
-            if (site.HandlerName is { } handler)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), clientName, HandlerArgument(handler)));
-                return;
-            }
-
-            _pending.Enqueue(new PendingCreation(creation.Syntax.GetLocation(), clientName, site));
-        }
-
-        private void OnInvocation(OperationAnalysisContext context, IMethodSymbol member)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
-            IMethodSymbol target = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-            if (!IsCachedOutsideTheInvocation(invocation, member))
-            {
-                RecordCall(target, invocation, member, context.CancellationToken);
-            }
-        }
-
-        /// <summary>Remembers a call to a method or constructor of this project, for the one-hop check at the end.</summary>
-        private void RecordCall(IMethodSymbol target, IOperation call, IMethodSymbol member, CancellationToken cancellationToken)
-        {
-            target = target.OriginalDefinition;
-            if (target.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor)
-                || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, _compilation.Assembly))
-            {
-                return;
-            }
-
-            _callSites.GetOrAdd(target, static _ => new ConcurrentQueue<Site>()).Enqueue(SiteOf(call, member, cancellationToken));
-        }
-
-        /// <summary>A method group handed to the bootstrap, e.g. <c>LambdaBootstrapBuilder.Create(Handler, serializer)</c>.</summary>
-        private void OnMethodReference(OperationAnalysisContext context)
-        {
-            var reference = (IMethodReferenceOperation)context.Operation;
-            if (reference.Parent is IDelegateCreationOperation delegateCreation && IsBootstrapHandlerArgument(delegateCreation))
-            {
-                _methodGroupHandlers.TryAdd(reference.Method.OriginalDefinition, 0);
-            }
-        }
-
-        public void OnCompilationEnd(CompilationAnalysisContext context)
-        {
-            foreach (PendingCreation pending in _pending)
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                string? handler = MethodGroupHandlerName(pending.Site) ?? CallingHandlerName(pending.Site);
-                if (handler is not null)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(RuleFromCallSites, pending.Location, pending.ClientName, HandlerArgument(handler)));
-                }
-            }
-        }
-
-        private string? MethodGroupHandlerName(Site site)
-        {
-            foreach (IMethodSymbol function in site.Functions)
-            {
-                if (_methodGroupHandlers.ContainsKey(function.OriginalDefinition))
-                {
-                    return Display(function);
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The handler that calls the member holding the creation directly (one hop), first by name when several do.</summary>
-        private string? CallingHandlerName(Site site)
-        {
-            if (!site.DirectlyInMember || site.Functions.IsEmpty
-                || !_callSites.TryGetValue(site.Functions[site.Functions.Length - 1].OriginalDefinition, out ConcurrentQueue<Site>? callers))
             {
                 return null;
             }
 
-            string? first = null;
-            foreach (Site caller in callers)
+            HandlerSite site = _handlers.SiteOf(creation, member, cancellationToken);
+            return site.HandlerName ?? (site.DirectlyInMember ? CallingHandler(member, cancellationToken) : null);
+        }
+
+        /// <summary>
+        /// An instance field or property initializer runs in every constructor that does not chain to another with
+        /// <c>this(...)</c>: each time a handler instantiates the type, like the constructor's own body.
+        /// </summary>
+        private string? HandlerInstantiating(IObjectCreationOperation creation, INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            for (IOperation? current = creation.Parent; current is not null; current = current.Parent)
             {
-                string? name = caller.HandlerName ?? MethodGroupHandlerName(caller);
-                if (name is not null && (first is null || string.CompareOrdinal(name, first) < 0))
+                if (current is IAnonymousFunctionOperation)
+                {
+                    // A factory stored for later (`new Lazy<T>(() => new ...)`) does not run when the instance is built.
+                    return null;
+                }
+            }
+
+            string? first = null;
+            foreach (IMethodSymbol constructor in type.InstanceConstructors)
+            {
+                if (!ChainsToAnotherConstructor(constructor, cancellationToken)
+                    && CallingHandler(constructor, cancellationToken) is { } name
+                    && (first is null || string.CompareOrdinal(name, first) < 0))
                 {
                     first = name;
                 }
@@ -296,118 +141,80 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
         }
 
         /// <summary>
-        /// Walks out from the operation through lambdas and local functions to the member. The first function that is a
-        /// handler by its own declaration decides; otherwise the functions are kept for the end-of-compilation check.
+        /// Whether a use of a member can sit in a handler, decided from its syntax and its method's declaration, before
+        /// the body is bound: a common name used all over the project binds only the uses in handlers and lambdas.
         /// </summary>
-        private Site SiteOf(IOperation operation, IMethodSymbol member, CancellationToken cancellationToken)
+        private bool MayRunInHandler(SyntaxNode use, CancellationToken cancellationToken)
         {
-            ImmutableArray<IMethodSymbol>.Builder functions = ImmutableArray.CreateBuilder<IMethodSymbol>();
-            bool direct = true;
-            for (IOperation? current = operation.Parent; current is not null; current = current.Parent)
+            foreach (SyntaxNode ancestor in use.Ancestors())
             {
-                switch (current)
+                switch (ancestor)
                 {
-                    case IAnonymousFunctionOperation lambda:
-                        direct = false;
-                        if (HasContextParameter(lambda.Symbol)
-                            || (lambda.Parent is IDelegateCreationOperation delegateCreation && IsBootstrapHandlerArgument(delegateCreation)))
-                        {
-                            return new Site(LambdaHandlerDisplay, ImmutableArray<IMethodSymbol>.Empty, direct);
-                        }
-
-                        break;
-                    case ILocalFunctionOperation localFunction:
-                        direct = false;
-                        if (HasContextParameter(localFunction.Symbol))
-                        {
-                            return new Site(localFunction.Symbol.Name, ImmutableArray<IMethodSymbol>.Empty, direct);
-                        }
-
-                        functions.Add(localFunction.Symbol);
-                        break;
+                    case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                        // Its parameters or its bootstrap call decide: bound to find out.
+                        return true;
+                    case MethodDeclarationSyntax method:
+                        return _hops.Source.Model(method.SyntaxTree).GetDeclaredSymbol(method, cancellationToken) is { } symbol
+                            && _handlers.HandlerName(symbol, cancellationToken) is not null;
+                    case MemberDeclarationSyntax or GlobalStatementSyntax:
+                        // Constructors, accessors, initializers and the top-level program itself are never handlers.
+                        return false;
                 }
             }
 
-            if (HandlerName(member, cancellationToken) is { } name)
-            {
-                return new Site(name, ImmutableArray<IMethodSymbol>.Empty, direct);
-            }
-
-            functions.Add(member);
-            return new Site(null, functions.ToImmutable(), direct);
+            return false;
         }
 
-        /// <summary>The display name when the member is a handler by its declaration: a context parameter, the attribute, or a deployment file.</summary>
-        private string? HandlerName(IMethodSymbol member, CancellationToken cancellationToken)
+        private static bool ChainsToAnotherConstructor(IMethodSymbol constructor, CancellationToken cancellationToken)
         {
-            if (member.MethodKind != MethodKind.Ordinary)
+            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } initializer }
+                    && initializer.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The handler that calls (or instantiates) the member directly, on every invocation: one hop. The first by name
+        /// when several do, so the message does not depend on the order of analysis.
+        /// </summary>
+        private string? CallingHandler(IMethodSymbol member, CancellationToken cancellationToken)
+        {
+            member = member.OriginalDefinition;
+            if (member.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertyGet))
             {
                 return null;
             }
 
-            return _handlerNameCache.GetOrAdd(member, m =>
-                HasContextParameter(m) || HasLambdaFunctionAttribute(m) || IsNamedByDeploymentFile(m, cancellationToken) ? Display(m) : null);
-        }
-
-        private bool HasContextParameter(IMethodSymbol method)
-        {
-            if (_lambdaContext is null)
+            if (_callingHandlers.TryGetValue(member, out string? cached))
             {
-                return false;
+                return cached;
             }
 
-            foreach (IParameterSymbol parameter in method.Parameters)
+            string? first = null;
+            foreach (IOperation call in _hops.Callers(member, use => MayRunInHandler(use, cancellationToken), cancellationToken))
             {
-                if (parameter.Type.IsOrImplements(_lambdaContext))
+                if (call is IMethodReferenceOperation)
                 {
-                    return true;
+                    // A method group is not a call here; handed to the bootstrap, it is a handler itself.
+                    continue;
+                }
+
+                HandlerSite caller = _handlers.SiteOf(call, member: null, cancellationToken);
+                if (caller.HandlerName is { } name && caller.Member is { } callerMember
+                    && !IsCachedOutsideTheInvocation(call, callerMember)
+                    && (first is null || string.CompareOrdinal(name, first) < 0))
+                {
+                    first = name;
                 }
             }
 
-            return false;
-        }
-
-        private bool HasLambdaFunctionAttribute(IMethodSymbol method)
-        {
-            if (_lambdaFunctionAttribute is null)
-            {
-                return false;
-            }
-
-            foreach (AttributeData attribute in method.GetAttributes())
-            {
-                if (attribute.AttributeClass.IsOrDerivesFrom(_lambdaFunctionAttribute))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool IsNamedByDeploymentFile(IMethodSymbol method, CancellationToken cancellationToken)
-        {
-            LambdaHandlerFiles files = _handlerFiles ??= LambdaHandlerFiles.Read(_additionalFiles, cancellationToken);
-            return !files.IsEmpty && files.Names(MetadataFullName(method.ContainingType), method.Name);
-        }
-
-        private bool IsBootstrapHandlerArgument(IDelegateCreationOperation delegateCreation)
-        {
-            IOperation? parent = delegateCreation.Parent;
-            while (parent is IConversionOperation)
-            {
-                parent = parent.Parent;
-            }
-
-            if (parent is not IArgumentOperation { Parameter.Name: "handler" } argument
-                || argument.Parent is not IInvocationOperation invocation)
-            {
-                return false;
-            }
-
-            IMethodSymbol target = invocation.TargetMethod;
-            return (target.Name == "Create" && SymbolEqualityComparer.Default.Equals(target.ContainingType, _bootstrapBuilder))
-                || (target.Name == "GetHandlerWrapper" && SymbolEqualityComparer.Default.Equals(target.ContainingType, _handlerWrapper));
+            return _callingHandlers.GetOrAdd(member, first);
         }
 
         /// <summary>
@@ -440,14 +247,53 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
                         return false;
                     }
 
-                    // A constructor that fills an instance field runs once per instance; whether that is per invocation
-                    // depends on who creates the instance (the one-hop check).
-                    bool instanceFieldInConstructor = member.MethodKind == MethodKind.Constructor
-                        && target is IMemberReferenceOperation { Member.IsStatic: false };
-                    return !instanceFieldInConstructor;
+                    if (member.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor)
+                    {
+                        // A constructor that fills an instance field runs once per instance; whether that is per invocation
+                        // depends on who creates the instance (the one-hop check).
+                        bool instanceFieldInConstructor = member.MethodKind == MethodKind.Constructor
+                            && target is IMemberReferenceOperation { Member.IsStatic: false };
+                        return !instanceFieldInConstructor;
+                    }
+
+                    // A field written under a condition (a null check, an early return) is a cache; written on every run
+                    // of the method, it is not.
+                    return IsGuarded(assignment);
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// True when the assignment may not run on a call of its method: under a condition, a loop, a catch, a
+        /// short-circuit or inside a lambda, or after a statement that can leave the method early.
+        /// </summary>
+        private static bool IsGuarded(IOperation assignment)
+        {
+            IOperation root = assignment;
+            for (IOperation? current = assignment.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IConditionalOperation or ISwitchOperation or ISwitchExpressionOperation or ILoopOperation or ICatchClauseOperation
+                        or ICoalesceOperation or IConditionalAccessOperation or IAnonymousFunctionOperation or ILocalFunctionOperation
+                        or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
+                        return true;
+                }
+
+                root = current;
+            }
+
+            int start = assignment.Syntax.SpanStart;
+            foreach (IOperation operation in root.Descendants())
+            {
+                if (operation.Syntax.SpanStart < start && operation is IReturnOperation or IThrowOperation or IBranchOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -482,24 +328,5 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
 
         private static bool IsMemberReference(IOperation operation) =>
             operation is IFieldReferenceOperation or IPropertyReferenceOperation;
-
-        private static string Display(IMethodSymbol method) =>
-            method.MethodKind == MethodKind.LocalFunction || method.ContainingType is null
-                ? method.Name
-                : method.ContainingType.Name + "." + method.Name;
-
-        /// <summary>The type's name as a handler string writes it: <c>Namespace.Outer+Inner</c>.</summary>
-        private static string MetadataFullName(INamedTypeSymbol type)
-        {
-            var parts = new Stack<string>();
-            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-            {
-                parts.Push(current.MetadataName);
-            }
-
-            string name = string.Join("+", parts);
-            INamespaceSymbol? ns = type.ContainingNamespace;
-            return ns is null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
-        }
     }
 }

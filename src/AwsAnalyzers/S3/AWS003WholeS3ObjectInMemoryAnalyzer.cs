@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -110,11 +109,19 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol? _webServiceResponse;
         private readonly INamedTypeSymbol? _headersCollection;
 
-        /// <summary>Per helper method: a bit per parameter ordinal whose stream (or reader) the method reads whole.</summary>
-        private readonly ConcurrentDictionary<IMethodSymbol, long> _bufferedParameters = new(SymbolEqualityComparer.Default);
+        private readonly CallHops _hops;
 
-        private AnalyzerContext(KnownTypes types, INamedTypeSymbol stream)
+        /// <summary>Per project method: a bit per parameter ordinal whose stream (or reader) one call reads whole.</summary>
+        private readonly ReadsParameterWhole _readsParameterWhole;
+
+        /// <summary>Per project method: whether one call returns an S3 object body.</summary>
+        private readonly ReturnsS3Body _returnsS3Body;
+
+        private AnalyzerContext(KnownTypes types, INamedTypeSymbol stream, CallHops hops)
         {
+            _hops = hops;
+            _readsParameterWhole = new ReadsParameterWhole(this);
+            _returnsS3Body = new ReturnsS3Body(this);
             _stream = stream;
             _memoryStream = types.Get("System.IO.MemoryStream");
             _textReader = types.Get("System.IO.TextReader");
@@ -144,7 +151,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            var context = new AnalyzerContext(types, stream);
+            var context = new AnalyzerContext(types, stream, CallHops.For(compilation));
             bool hasS3Source = context._streamResponse is not null || context._coreAmazonS3 is not null || context._transferUtility is not null;
             return hasS3Source ? context : null;
         }
@@ -425,7 +432,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                 case "OpenStream" or "OpenStreamAsync" when method.ContainingType.IsOrImplements(_transferUtility):
                     return Origin.S3Body;
                 default:
-                    return Origin.Unknown;
+                    return HelperReturnsS3Body(method, cancellationToken) ? Origin.S3Body : Origin.Unknown;
             }
         }
 
@@ -811,29 +818,80 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
 
         // ---- One call hop ----
 
-        /// <summary>True when the call passes an S3 body to a method of this file that reads that parameter whole.</summary>
+        /// <summary>True when every project method the call can run returns an S3 object body (<c>return response.ResponseStream;</c>).</summary>
+        private bool HelperReturnsS3Body(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            ITypeSymbol returned = method.ReturnType is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
+                ? task.TypeArguments[0]
+                : method.ReturnType;
+            if (!returned.IsOrDerivesFrom(_stream))
+            {
+                return false;
+            }
+
+            ImmutableArray<IMethodSymbol> implementations = _hops.Implementations(method, cancellationToken);
+            return !implementations.IsEmpty && implementations.All(m => _hops.Summary(m, _returnsS3Body, cancellationToken));
+        }
+
+        /// <summary>A project method whose every <c>return</c> (at least one) hands back an S3 object body.</summary>
+        private sealed class ReturnsS3Body : CallFact<bool>
+        {
+            private readonly AnalyzerContext _rule;
+
+            public ReturnsS3Body(AnalyzerContext rule) => _rule = rule;
+
+            public override bool Unknown => false;
+
+            public override bool Summarize(IMethodSymbol method, IOperation body, CallHops hops, CancellationToken cancellationToken)
+            {
+                bool any = false;
+                foreach (IOperation operation in body.DescendantsAndSelf())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } value } && IsOwnReturn(operation, body))
+                    {
+                        if (!_rule.Resolve(value, depth: 0, cancellationToken).IsS3Body)
+                        {
+                            return false;
+                        }
+
+                        any = true;
+                    }
+                }
+
+                return any;
+            }
+
+            /// <summary>A return of the method itself, not of a lambda or local function inside it.</summary>
+            private static bool IsOwnReturn(IOperation operation, IOperation body)
+            {
+                for (IOperation? current = operation.Parent; current is not null && current != body; current = current.Parent)
+                {
+                    if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>True when the call passes an S3 body to a project method that reads that parameter whole (every override the call can run, when it is virtual).</summary>
         private bool HelperReadsS3BodyWhole(IInvocationOperation invocation, CancellationToken cancellationToken)
         {
             IMethodSymbol method = invocation.TargetMethod.OriginalDefinition;
-            if (invocation.Arguments.IsEmpty || method.Parameters.IsEmpty || invocation.SemanticModel is not { } model)
+            if (invocation.Arguments.IsEmpty || !method.Parameters.Any(p => CanCarryBody(p.Type)))
             {
                 return false;
             }
 
-            method = method.PartialImplementationPart ?? method;
-            if (!method.Parameters.Any(p => CanCarryBody(p.Type)))
+            ImmutableArray<IMethodSymbol> implementations = _hops.Implementations(method, cancellationToken);
+            long buffered = implementations.IsEmpty ? 0 : -1L;
+            foreach (IMethodSymbol implementation in implementations)
             {
-                return false;
+                buffered &= _hops.Summary(implementation, _readsParameterWhole, cancellationToken);
             }
 
-            if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
-            {
-                // Only methods declared in the file being analyzed are read: analyzers must not build semantic models
-                // for other files.
-                return false;
-            }
-
-            long buffered = _bufferedParameters.GetOrAdd(method, m => BufferedParameters(m, model, cancellationToken));
             if (buffered == 0)
             {
                 return false;
@@ -856,16 +914,21 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
         private bool CanCarryBody(ITypeSymbol type) =>
             type.IsOrDerivesFrom(_stream) || type.IsOrDerivesFrom(_textReader) || type.IsOrDerivesFrom(_binaryReader);
 
-        /// <summary>The parameters (a bit per ordinal) that the method's own body, declared in the model's tree, reads whole.</summary>
-        private long BufferedParameters(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>The parameters (a bit per ordinal) of a project method that its body reads whole.</summary>
+        private sealed class ReadsParameterWhole : CallFact<long>
         {
-            SyntaxReference reference = method.DeclaringSyntaxReferences[0];
-            IOperation? body = model.GetOperation(reference.GetSyntax(cancellationToken), cancellationToken);
-            if (body is null)
-            {
-                return 0;
-            }
+            private readonly AnalyzerContext _rule;
 
+            public ReadsParameterWhole(AnalyzerContext rule) => _rule = rule;
+
+            public override long Unknown => 0;
+
+            public override long Summarize(IMethodSymbol method, IOperation body, CallHops hops, CancellationToken cancellationToken) =>
+                _rule.BufferedParameters(method, body, cancellationToken);
+        }
+
+        private long BufferedParameters(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
+        {
             long buffered = 0;
             foreach (IOperation operation in body.Descendants())
             {

@@ -563,6 +563,56 @@ public class AWS005ThrottlingNotHandledTests
     }
 
     [Fact]
+    public async Task Callers_of_a_private_helper_in_other_parts_of_a_partial_type_are_followed()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Producer.Send.cs", """
+                    using System.Threading.Tasks;
+                    using Amazon.Kinesis;
+                    using Amazon.Kinesis.Model;
+
+                    partial class Producer
+                    {
+                        private readonly IAmazonKinesis _kinesis;
+
+                        private Task SendOnceAsync(PutRecordRequest request) => _kinesis.PutRecordAsync(request);
+
+                        private Task SendUnhandledAsync(PutRecordRequest request) => [|_kinesis.PutRecordAsync(request)|];
+                    }
+                    """),
+                    ("Producer.cs", """
+                    using System.Threading.Tasks;
+                    using Amazon.Kinesis.Model;
+
+                    partial class Producer
+                    {
+                        public async Task SendAsync(PutRecordRequest request)
+                        {
+                            try
+                            {
+                                await SendOnceAsync(request);
+                                await SendUnhandledAsync(request);
+                            }
+                            catch (ProvisionedThroughputExceededException)
+                            {
+                            }
+
+                            await SendUnhandledAsync(request);
+                        }
+                    }
+                    """),
+                },
+            },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Helpers_whose_every_caller_is_handled_are_not_reported()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Tests.Lambda;
 
 public class AWS002ClientCreatedInLambdaHandlerTests
 {
-    // The rule reports through two descriptors (live and compilation-end) that share ID, message and severity.
+    // Every diagnostic, one call hop away included, is reported live through the one descriptor.
     private static DiagnosticResult Diagnostic() => new(AWS002ClientCreatedInLambdaHandlerAnalyzer.Rule);
 
     private static VerifyCS.Test NewTest() => new();
@@ -239,6 +239,68 @@ public class AWS002ClientCreatedInLambdaHandlerTests
     }
 
     [Fact]
+    public async Task Handlers_handed_to_the_bootstrap_through_a_local_are_handlers()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestState =
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    """
+                    using System;
+                    using System.IO;
+                    using System.Threading.Tasks;
+                    using Amazon.Lambda.RuntimeSupport;
+                    using Amazon.Lambda.Serialization.SystemTextJson;
+                    using Amazon.S3;
+
+                    Func<Stream, Stream> handler = Handlers.FunctionHandler;
+                    await LambdaBootstrapBuilder.Create(handler).Build().RunAsync();
+
+                    var typed = async (string input) =>
+                    {
+                        var s3 = {|#0:new AmazonS3Client()|};
+                        await Task.Yield();
+                        return input.Length;
+                    };
+                    await LambdaBootstrapBuilder.Create(typed, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+
+                    Func<Stream, Stream> kept = input =>
+                    {
+                        var s3 = new AmazonS3Client();
+                        return input;
+                    };
+                    kept(Stream.Null);
+
+                    static class Handlers
+                    {
+                        public static Stream FunctionHandler(Stream input)
+                        {
+                            var s3 = {|#1:new AmazonS3Client()|};
+                            return input;
+                        }
+
+                        public static Stream NotHandedOver(Stream input)
+                        {
+                            var s3 = new AmazonS3Client();
+                            return input;
+                        }
+                    }
+                    """,
+                },
+            },
+            ExpectedDiagnostics =
+            {
+                Diagnostic().WithLocation(0).WithArguments("AmazonS3Client", "(lambda)"),
+                Diagnostic().WithLocation(1).WithArguments("AmazonS3Client", "Handlers.FunctionHandler"),
+            },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Handler_wrapper_lambda_in_main_is_a_handler_and_other_lambdas_there_are_not()
     {
         await VerifyAsync("""
@@ -421,6 +483,59 @@ public class AWS002ClientCreatedInLambdaHandlerTests
     }
 
     [Fact]
+    public async Task Helper_in_another_file_is_reported_in_its_own_file()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Function.cs", """
+                    using Amazon.Lambda.Core;
+
+                    public class Function
+                    {
+                        public void Handle(string input, ILambdaContext context)
+                        {
+                            var repository = new Storage.Repository();
+                            var s3 = Storage.Clients.Create();
+                        }
+                    }
+                    """),
+                    ("Storage.cs", """
+                    using Amazon.DynamoDBv2;
+                    using Amazon.S3;
+
+                    namespace Storage
+                    {
+                        public class Repository
+                        {
+                            private readonly IAmazonDynamoDB _dynamo;
+
+                            public Repository() => _dynamo = {|#0:new AmazonDynamoDBClient()|};
+                        }
+
+                        public static class Clients
+                        {
+                            public static IAmazonS3 Create() => {|#1:new AmazonS3Client()|};
+
+                            public static IAmazonS3 Unused() => new AmazonS3Client();
+                        }
+                    }
+                    """),
+                },
+            },
+            ExpectedDiagnostics =
+            {
+                Diagnostic().WithLocation(0).WithArguments("AmazonDynamoDBClient", "Function.Handle"),
+                Diagnostic().WithLocation(1).WithArguments("AmazonS3Client", "Function.Handle"),
+            },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Constructor_of_a_wrapper_the_handler_instantiates_is_reported()
     {
         await VerifyAsync("""
@@ -450,6 +565,134 @@ public class AWS002ClientCreatedInLambdaHandlerTests
             }
             """,
             Diagnostic().WithLocation(0).WithArguments("AmazonDynamoDBClient", "Function.Handle"));
+    }
+
+    [Fact]
+    public async Task Getters_instance_initializers_overrides_and_unconditional_field_writes_the_handler_runs_are_reported()
+    {
+        await VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+            using Amazon.SQS;
+
+            public class Function
+            {
+                private IAmazonS3 _s3;
+                private readonly Processor _processor = new S3Processor();
+
+                public IAmazonDynamoDB Dynamo => {|#0:new AmazonDynamoDBClient()|};
+
+                public IAmazonSQS Sqs
+                {
+                    get { return {|#1:new AmazonSQSClient()|}; }
+                }
+
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    _s3 = {|#2:new AmazonS3Client()|};
+                    var dynamo = Dynamo;
+                    var sqs = Sqs;
+                    var repository = new Repository();
+                    _processor.Process();
+                    await Task.Yield();
+                }
+            }
+
+            public class Repository
+            {
+                private readonly IAmazonS3 _s3 = {|#3:new AmazonS3Client()|};
+
+                public IAmazonDynamoDB Table { get; } = {|#4:new AmazonDynamoDBClient()|};
+            }
+
+            public abstract class Processor
+            {
+                public abstract IAmazonS3 Process();
+            }
+
+            public class S3Processor : Processor
+            {
+                public override IAmazonS3 Process() => {|#5:new AmazonS3Client()|};
+            }
+            """,
+            Diagnostic().WithLocation(0).WithArguments("AmazonDynamoDBClient", "Function.Handle"),
+            Diagnostic().WithLocation(1).WithArguments("AmazonSQSClient", "Function.Handle"),
+            Diagnostic().WithLocation(2).WithArguments("AmazonS3Client", "Function.Handle"),
+            Diagnostic().WithLocation(3).WithArguments("AmazonS3Client", "Function.Handle"),
+            Diagnostic().WithLocation(4).WithArguments("AmazonDynamoDBClient", "Function.Handle"),
+            Diagnostic().WithLocation(5).WithArguments("AmazonS3Client", "Function.Handle"));
+    }
+
+    [Fact]
+    public async Task Cached_getters_guarded_field_writes_cached_instances_and_overrides_the_handler_does_not_reach_are_not_reported()
+    {
+        await VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+            using Amazon.SQS;
+
+            public class Function
+            {
+                private static Repository s_repository;
+                private IAmazonS3 _s3;
+                private IAmazonS3 _afterReturn;
+                private IAmazonDynamoDB _dynamo;
+                private readonly Idle _idle = new Idle();
+
+                public IAmazonDynamoDB Cached => _dynamo ??= new AmazonDynamoDBClient();
+
+                public IAmazonSQS NeverRead => new AmazonSQSClient();
+
+                public IAmazonS3 Written { get; set; }
+
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    if (_s3 == null)
+                    {
+                        _s3 = new AmazonS3Client();
+                    }
+
+                    var dynamo = Cached;
+                    Written = null;
+                    s_repository ??= new Repository();
+                    _idle.Process();
+                    if (input == null)
+                    {
+                        return;
+                    }
+
+                    _afterReturn = new AmazonS3Client();
+                    await Task.Yield();
+                }
+            }
+
+            public class Repository
+            {
+                private static readonly IAmazonS3 s_shared = new AmazonS3Client();
+                private readonly Lazy<IAmazonS3> _lazy = new(() => new AmazonS3Client());
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+            }
+
+            public abstract class Processor
+            {
+                public abstract IAmazonS3 Process();
+            }
+
+            public class S3Processor : Processor
+            {
+                public override IAmazonS3 Process() => new AmazonS3Client();
+            }
+
+            public sealed class Idle : Processor
+            {
+                public override IAmazonS3 Process() => null;
+            }
+            """);
     }
 
     [Fact]

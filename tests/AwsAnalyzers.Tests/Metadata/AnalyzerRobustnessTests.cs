@@ -135,4 +135,52 @@ public class AnalyzerRobustnessTests
                 + telemetry.SymbolActionsCount + telemetry.SymbolStartActionsCount + telemetry.CompilationEndActionsCount + telemetry.SyntaxTreeActionsCount);
         }
     }
+
+    /// <summary>The rules that are about Lambda handlers: in a project that uses the SDK without Lambda they cost only their gate.</summary>
+    private static readonly Type[] s_handlerRules = [typeof(AwsAnalyzers.Lambda.AWS002ClientCreatedInLambdaHandlerAnalyzer)];
+
+    [Fact]
+    public async Task Without_a_Lambda_marker_handler_rules_register_nothing_but_their_compilation_start()
+    {
+        ImmutableArray<DiagnosticAnalyzer> analyzers = s_handlerRules.Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray();
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "SdkWithoutLambda",
+            new[]
+            {
+                CSharpSyntaxTree.ParseText("""
+                    using Amazon.S3;
+                    class Function
+                    {
+                        IAmazonS3 Create() => new AmazonS3Client();
+                        void Handle(string input, object context) { var s3 = Create(); var other = new AmazonS3Client(); }
+                    }
+                    """),
+            },
+            TestReferences.FrameworkAndSdk,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+        await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+
+        Assert.NotEmpty(analyzers);
+        foreach (DiagnosticAnalyzer analyzer in analyzers)
+        {
+            AnalyzerTelemetryInfo telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
+            Assert.Equal(1, telemetry.CompilationStartActionsCount);
+            Assert.Equal(0, telemetry.OperationActionsCount + telemetry.OperationBlockStartActionsCount + telemetry.SyntaxNodeActionsCount
+                + telemetry.SymbolActionsCount + telemetry.SymbolStartActionsCount + telemetry.CompilationEndActionsCount + telemetry.SyntaxTreeActionsCount);
+        }
+    }
+
+    [Fact]
+    public void No_rule_waits_for_the_end_of_the_compilation_to_report()
+    {
+        foreach (Type type in typeof(AwsAnalyzers.Kinesis.AWS001ConstantPartitionKeyAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)))
+        {
+            var analyzer = (DiagnosticAnalyzer)Activator.CreateInstance(type)!;
+            Assert.All(analyzer.SupportedDiagnostics, d => Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
+        }
+    }
 }

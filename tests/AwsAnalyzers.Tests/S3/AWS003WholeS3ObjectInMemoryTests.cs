@@ -377,6 +377,124 @@ public class AWS003WholeS3ObjectInMemoryTests
             VerifyCS.Diagnostic().WithLocation(2).WithArguments("ReadAll"));
     }
 
+    [Fact]
+    public async Task Project_helpers_in_other_files_and_overrides_reached_through_an_abstract_call_are_followed()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Reports.cs", """
+                    using System.IO;
+                    using System.Threading.Tasks;
+                    using Amazon.S3;
+
+                    class Reports
+                    {
+                        async Task<string> LoadAsync(IAmazonS3 s3, BodyReader reader, BodyReader peek)
+                        {
+                            using var response = await s3.GetObjectAsync("b", "k");
+                            string all = {|#0:StreamText.ReadAll(response.ResponseStream)|};
+                            string whole = {|#1:reader.Read(response.ResponseStream)|};
+                            return all + whole + peek.Peek(response.ResponseStream);
+                        }
+                    }
+                    """),
+                    ("StreamText.cs", """
+                    using System.IO;
+
+                    static class StreamText
+                    {
+                        public static string ReadAll(Stream stream) => new StreamReader(stream).ReadToEnd();
+                    }
+
+                    abstract class BodyReader
+                    {
+                        public abstract string Read(Stream stream);
+
+                        public virtual string Peek(Stream stream) => new StreamReader(stream).ReadToEnd();
+                    }
+
+                    sealed class TextBodyReader : BodyReader
+                    {
+                        public override string Read(Stream stream) => new StreamReader(stream).ReadToEnd();
+
+                        // One override reads a line only: a call through the base may not read the whole body.
+                        public override string Peek(Stream stream) => new StreamReader(stream).ReadLine();
+                    }
+                    """),
+                },
+            },
+            ExpectedDiagnostics =
+            {
+                VerifyCS.Diagnostic().WithLocation(0).WithArguments("ReadAll"),
+                VerifyCS.Diagnostic().WithLocation(1).WithArguments("Read"),
+            },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_body_returned_by_a_project_helper_and_read_whole_by_its_caller_is_reported_at_the_read()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Reports
+            {
+                private readonly IAmazonS3 _s3;
+                Reports(IAmazonS3 s3) => _s3 = s3;
+
+                async Task<Stream> OpenAsync(string key)
+                {
+                    var response = await _s3.GetObjectAsync("b", key);
+                    return response.ResponseStream;
+                }
+
+                async Task<Stream> OpenRangeAsync(string key)
+                {
+                    var response = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = "b", Key = key, ByteRange = new ByteRange(0, 1023) });
+                    return response.ResponseStream;
+                }
+
+                async Task<Stream> OpenEitherAsync(string key, bool local)
+                {
+                    if (local)
+                    {
+                        return File.OpenRead(key);
+                    }
+
+                    var response = await _s3.GetObjectAsync("b", key);
+                    return response.ResponseStream;
+                }
+
+                async Task<string> LoadAsync(string key)
+                {
+                    using var reader = new StreamReader(await OpenAsync(key));
+                    return await {|#0:reader.ReadToEndAsync()|};
+                }
+
+                async Task<string> LoadRangeAsync(string key)
+                {
+                    using var reader = new StreamReader(await OpenRangeAsync(key));
+                    return await reader.ReadToEndAsync();
+                }
+
+                async Task<string> LoadEitherAsync(string key)
+                {
+                    using var reader = new StreamReader(await OpenEitherAsync(key, false));
+                    return await reader.ReadToEndAsync();
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("ReadToEndAsync"));
+    }
+
     // ---- What it must not report ----
 
     [Fact]
