@@ -22,7 +22,7 @@ namespace AwsAnalyzers.Athena;
 /// that reads it, and binding today's UTC partition through <c>ExecutionParameters</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AWS004MissingPartitionPredicateCodeFix)), Shared]
-public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
+public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProvider
 {
     public const string EquivalenceKey = "AWS004.AddPartitionPredicates";
 
@@ -31,7 +31,6 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(AWS004MissingPartitionPredicateAnalyzer.DiagnosticId);
 
-    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixDocumentAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -42,15 +41,10 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                "Add partition predicates for " + string.Join(", ", fix.Tables),
-                ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), EquivalenceKey, ct),
-                EquivalenceKey),
-            diagnostic);
+        RegisterFix(context, diagnostic, "Add partition predicates for " + string.Join(", ", fix.Tables), EquivalenceKey);
     }
 
-    private static async Task<Document> FixDocumentAsync(
+    private protected override async Task<Document> FixDocumentAsync(
         Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         if (equivalenceKey != EquivalenceKey)

@@ -19,7 +19,7 @@ namespace AwsAnalyzers.Kinesis;
 /// or with a per-record value of the loop variable or lambda parameter that feeds the record.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AWS001ConstantPartitionKeyCodeFix)), Shared]
-public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
+public sealed class AWS001ConstantPartitionKeyCodeFix : DocumentCodeFixProvider
 {
     public const string RandomKeyEquivalenceKey = "AWS001.UseRandomKey";
     public const string RemoveExplicitHashKeyEquivalenceKey = "AWS001.RemoveExplicitHashKey";
@@ -31,7 +31,6 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(AWS001ConstantPartitionKeyAnalyzer.DiagnosticId);
 
-    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixDocumentAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -46,37 +45,22 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
         {
             if (CanRemove(assignment))
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Remove the explicit hash key so Kinesis hashes the partition key",
-                        ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), RemoveExplicitHashKeyEquivalenceKey, ct),
-                        RemoveExplicitHashKeyEquivalenceKey),
-                    diagnostic);
+                RegisterFix(context, diagnostic, "Remove the explicit hash key so Kinesis hashes the partition key", RemoveExplicitHashKeyEquivalenceKey);
             }
 
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                "Use a random partition key",
-                ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), RandomKeyEquivalenceKey, ct),
-                RandomKeyEquivalenceKey),
-            diagnostic);
+        RegisterFix(context, diagnostic, "Use a random partition key", RandomKeyEquivalenceKey);
 
         SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (model is not null && PerRecordKey(model, assignment, context.CancellationToken) is { } perRecord)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Use {perRecord} as the partition key",
-                    ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), PerRecordKeyEquivalenceKey, ct),
-                    PerRecordKeyEquivalenceKey),
-                diagnostic);
+            RegisterFix(context, diagnostic, $"Use {perRecord} as the partition key", PerRecordKeyEquivalenceKey);
         }
     }
 
-    private static async Task<Document> FixDocumentAsync(
+    private protected override async Task<Document> FixDocumentAsync(
         Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);

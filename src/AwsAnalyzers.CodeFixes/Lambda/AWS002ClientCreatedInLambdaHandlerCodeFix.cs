@@ -22,7 +22,7 @@ namespace AwsAnalyzers.Lambda;
 /// a shared client must outlive the invocation.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AWS002ClientCreatedInLambdaHandlerCodeFix)), Shared]
-public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
+public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : DocumentCodeFixProvider
 {
     public const string CreateOnceEquivalenceKey = "AWS002.CreateOnce";
     public const string CachePerArgumentEquivalenceKey = "AWS002.CachePerArgument";
@@ -32,7 +32,6 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(AWS002ClientCreatedInLambdaHandlerAnalyzer.DiagnosticId);
 
-    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixDocumentAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -46,21 +45,11 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
 
         if (plan.VaryingKey is { } key)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Cache one client per {key.WithoutTrivia()}",
-                    ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), CachePerArgumentEquivalenceKey, ct),
-                    CachePerArgumentEquivalenceKey),
-                diagnostic);
+            RegisterFix(context, diagnostic, $"Cache one client per {key.WithoutTrivia()}", CachePerArgumentEquivalenceKey);
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                "Create the client once and reuse it",
-                ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), CreateOnceEquivalenceKey, ct),
-                CreateOnceEquivalenceKey),
-            diagnostic);
+        RegisterFix(context, diagnostic, "Create the client once and reuse it", CreateOnceEquivalenceKey);
     }
 
     /// <summary>What one diagnostic's fix changes, computed on the original tree.</summary>
@@ -298,7 +287,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
         }
     }
 
-    private static async Task<Document> FixDocumentAsync(
+    private protected override async Task<Document> FixDocumentAsync(
         Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);

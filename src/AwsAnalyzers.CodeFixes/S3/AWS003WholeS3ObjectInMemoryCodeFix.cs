@@ -21,7 +21,7 @@ namespace AwsAnalyzers.S3;
 /// <c>MemoryStream</c> copy that is only read as a stream is replaced by the body stream itself.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AWS003WholeS3ObjectInMemoryCodeFix)), Shared]
-public sealed class AWS003WholeS3ObjectInMemoryCodeFix : CodeFixProvider
+public sealed class AWS003WholeS3ObjectInMemoryCodeFix : DocumentCodeFixProvider
 {
     public const string ReadLinesEquivalenceKey = "AWS003.ReadLineByLine";
     public const string DeserializeFromStreamEquivalenceKey = "AWS003.DeserializeFromStream";
@@ -30,7 +30,6 @@ public sealed class AWS003WholeS3ObjectInMemoryCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(AWS003WholeS3ObjectInMemoryAnalyzer.DiagnosticId);
 
-    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixDocumentAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -46,12 +45,7 @@ public sealed class AWS003WholeS3ObjectInMemoryCodeFix : CodeFixProvider
         {
             if (Plan(root, model, diagnostic, key, context.CancellationToken) is not null)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        title,
-                        ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), key, ct),
-                        key),
-                    diagnostic);
+                RegisterFix(context, diagnostic, title, key);
             }
         }
     }
@@ -71,7 +65,7 @@ public sealed class AWS003WholeS3ObjectInMemoryCodeFix : CodeFixProvider
         public List<(SyntaxNode Target, Func<SyntaxNode, SyntaxNode> Rewrite)> Rewrites { get; } = new();
     }
 
-    private static async Task<Document> FixDocumentAsync(
+    private protected override async Task<Document> FixDocumentAsync(
         Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);

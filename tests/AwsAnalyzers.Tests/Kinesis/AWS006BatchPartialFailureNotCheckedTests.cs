@@ -711,7 +711,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                     }
 
                     const int baseDelayMilliseconds = 100;
-                    await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend));
+                    await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                     pendingRequest = new PutRecordsRequest
                     {
                         StreamName = pendingRequest.StreamName,
@@ -792,7 +792,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds = 100;
-                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend), cancellationToken).ConfigureAwait(false);
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)), cancellationToken).ConfigureAwait(false);
                         pendingRequest = new PutRecordsRequest
                         {
                             StreamName = pendingRequest.StreamName,
@@ -844,7 +844,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds = 100;
-                        Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds << resend));
+                        Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                         pendingRequest = new PutRecordBatchRequest
                         {
                             DeliveryStreamName = pendingRequest.DeliveryStreamName,
@@ -905,7 +905,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds = 100;
-                        Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds << resend));
+                        Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                         pendingRequest = new PutRecordsRequest
                         {
                             StreamName = pendingRequest.StreamName,
@@ -969,7 +969,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                             }
 
                             const int baseDelayMilliseconds = 100;
-                            await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend));
+                            await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                             pendingResponse = await dynamo.BatchWriteItemAsync(pendingResponse.UnprocessedItems);
                         }
                     }
@@ -987,7 +987,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds = 100;
-                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend));
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                         pendingResponse = await dynamo.BatchWriteItemAsync(pendingResponse.UnprocessedItems);
                     }
                 }
@@ -1035,7 +1035,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                             }
 
                             const int baseDelayMilliseconds = 100;
-                            Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds << resend));
+                            Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                             pendingRequest = new PutRecordBatchRequest
                             {
                                 DeliveryStreamName = pendingRequest.DeliveryStreamName,
@@ -1094,7 +1094,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds = 100;
-                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend));
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                         pendingResponse = await dynamo.BatchWriteItemAsync(pendingResponse.UnprocessedItems);
                     }
 
@@ -1109,7 +1109,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds2 = 100;
-                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds2 << resend2));
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds2 * (1 << resend2)));
                         pendingRequest = new BatchWriteItemRequest
                         {
                             RequestItems = pendingResponse2.UnprocessedItems,
@@ -1163,7 +1163,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds = 100;
-                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend));
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                         pendingRequest = new SendMessageBatchRequest
                         {
                             QueueUrl = pendingRequest.QueueUrl,
@@ -1183,7 +1183,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds2 = 100;
-                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds2 << resend2));
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds2 * (1 << resend2)));
                         pendingRequest2 = new DeleteMessageBatchRequest
                         {
                             QueueUrl = pendingRequest2.QueueUrl,
@@ -1239,7 +1239,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds = 100;
-                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend2));
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend2)));
                         pendingResponse2 = await dynamo.BatchWriteItemAsync(pendingResponse2.UnprocessedItems);
                     }
 
@@ -1321,7 +1321,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                                 }
 
                                 const int baseDelayMilliseconds = 100;
-                                await Task.Delay(global::System.Random.Shared.Next(baseDelayMilliseconds << resend));
+                                await Task.Delay(System.Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                                 pendingRequest = new SendMessageBatchRequest
                                 {
                                     QueueUrl = pendingRequest.QueueUrl,
@@ -1354,7 +1354,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                                 }
 
                                 const int baseDelayMilliseconds = 100;
-                                await Task.Delay(global::System.Random.Shared.Next(baseDelayMilliseconds << resend));
+                                await Task.Delay(System.Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                                 pendingRequest = new DeleteMessageBatchRequest
                                 {
                                     QueueUrl = pendingRequest.QueueUrl,
