@@ -28,14 +28,14 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
 
     private const string ExecutionParameters = AWS004MissingPartitionPredicateAnalyzer.ExecutionParametersProperty;
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(AWS004MissingPartitionPredicateAnalyzer.DiagnosticId);
-
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AWS004MissingPartitionPredicateCodeFix()
+        : base(AWS004MissingPartitionPredicateAnalyzer.DiagnosticId)
     {
-        Diagnostic diagnostic = context.Diagnostics[0];
-        QueryFix? fix = await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model)
+    {
+        QueryFix? fix = Plan(context.Document, root, model, diagnostic, context.CancellationToken);
         if (fix is null)
         {
             return;
@@ -93,7 +93,12 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || FindAssignment(root, diagnostic) is not { } assignment
+        return root is null || model is null ? null : Plan(document, root, model, diagnostic, cancellationToken);
+    }
+
+    private static QueryFix? Plan(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (FindAssignment(root, diagnostic) is not { } assignment
             || model.GetOperation(assignment.Right, cancellationToken) is not { } value)
         {
             return null;

@@ -14,11 +14,24 @@ namespace AwsAnalyzers.Core;
 /// </summary>
 public abstract class DocumentCodeFixProvider : CodeFixProvider
 {
-    private protected DocumentCodeFixProvider()
-    {
-    }
+    private protected DocumentCodeFixProvider(string diagnosticId) => FixableDiagnosticIds = ImmutableArray.Create(diagnosticId);
+
+    public sealed override ImmutableArray<string> FixableDiagnosticIds { get; }
 
     public sealed override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixDocumentAsync);
+
+    public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is not null && model is not null)
+        {
+            RegisterFixes(context, context.Diagnostics[0], root, model);
+        }
+    }
+
+    /// <summary>Offers, through <see cref="RegisterFix"/>, each fix that applies to <paramref name="diagnostic"/>.</summary>
+    private protected abstract void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model);
 
     /// <summary>Applies the fix named by <paramref name="equivalenceKey"/> to every diagnostic of the document it applies to.</summary>
     private protected abstract Task<Document> FixDocumentAsync(

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 
 namespace AwsAnalyzers.Kinesis;
 
@@ -28,15 +29,14 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : DocumentCodeFixProvider
     /// <summary>Modulus of the guide's spreading (<c>device_id + timestamp % 1000</c>).</summary>
     private const int SpreadModulus = 1000;
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(AWS001ConstantPartitionKeyAnalyzer.DiagnosticId);
-
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AWS001ConstantPartitionKeyCodeFix()
+        : base(AWS001ConstantPartitionKeyAnalyzer.DiagnosticId)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        Diagnostic diagnostic = context.Diagnostics[0];
-        if (root is null || FindAssignment(root, diagnostic) is not { } assignment)
+    }
+
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model)
+    {
+        if (FindAssignment(root, diagnostic) is not { } assignment)
         {
             return;
         }
@@ -53,8 +53,7 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : DocumentCodeFixProvider
 
         RegisterFix(context, diagnostic, "Use a random partition key", RandomKeyEquivalenceKey);
 
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model is not null && PerRecordKey(model, assignment, context.CancellationToken) is { } perRecord)
+        if (PerRecordKey(model, assignment, context.CancellationToken) is { } perRecord)
         {
             RegisterFix(context, diagnostic, $"Use {perRecord} as the partition key", PerRecordKeyEquivalenceKey);
         }
@@ -72,7 +71,7 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : DocumentCodeFixProvider
 
         var removals = new List<SyntaxNode>();
         var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
-        var usingsToAdd = new HashSet<string>(StringComparer.Ordinal);
+        var types = new GeneratedTypeNames(model.Compilation, SyntaxGenerator.GetGenerator(document));
         foreach (Diagnostic diagnostic in diagnostics)
         {
             if (FindAssignment(root, diagnostic) is not { } assignment)
@@ -86,8 +85,7 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : DocumentCodeFixProvider
                     removals.Add(RemovedNode(assignment));
                     break;
                 case RandomKeyEquivalenceKey when !IsExplicitHashKey(diagnostic):
-                    string guid = UsingDirectives.TypeReference(model, assignment.Right.SpanStart, "System", "Guid", usingsToAdd);
-                    replacements[assignment.Right] = SyntaxFactory.ParseExpression(guid + ".NewGuid().ToString()")
+                    replacements[assignment.Right] = types.Annotate(SyntaxFactory.ParseExpression(types.Name("System.Guid") + ".NewGuid().ToString()"))
                         .WithTriviaFrom(assignment.Right);
                     break;
                 case PerRecordKeyEquivalenceKey when !IsExplicitHashKey(diagnostic)
@@ -111,11 +109,6 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : DocumentCodeFixProvider
         }
 
         fixedRoot = SyntaxRemoval.RemoveKeepingComments(fixedRoot, removals.Select(node => fixedRoot.GetCurrentNode(node)!));
-        foreach (string namespaceName in usingsToAdd)
-        {
-            fixedRoot = UsingDirectives.Add(fixedRoot, namespaceName);
-        }
-
         return document.WithSyntaxRoot(fixedRoot);
     }
 

@@ -31,16 +31,14 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : DocumentCodeFixProvider
 
     private const string MaxErrorRetryProperty = "MaxErrorRetry";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(AWS005ThrottlingNotHandledAnalyzer.DiagnosticId);
-
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AWS005ThrottlingNotHandledCodeFix()
+        : base(AWS005ThrottlingNotHandledAnalyzer.DiagnosticId)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        Diagnostic diagnostic = context.Diagnostics[0];
-        if (root is null || model is null || FindInvocation(root, model, diagnostic, context.CancellationToken) is not { } invocation)
+    }
+
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model)
+    {
+        if (FindInvocation(root, model, diagnostic, context.CancellationToken) is not { } invocation)
         {
             return;
         }

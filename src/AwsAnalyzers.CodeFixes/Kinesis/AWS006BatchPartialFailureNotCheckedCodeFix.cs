@@ -28,16 +28,14 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : DocumentCodeFix
     /// <summary>Resends after the first call; the loop throws once these are spent.</summary>
     private const int MaxResends = 3;
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(AWS006BatchPartialFailureNotCheckedAnalyzer.DiagnosticId);
-
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AWS006BatchPartialFailureNotCheckedCodeFix()
+        : base(AWS006BatchPartialFailureNotCheckedAnalyzer.DiagnosticId)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        Diagnostic diagnostic = context.Diagnostics[0];
-        if (root is null || model is null || ResendSite.Find(root, model, diagnostic, context.CancellationToken) is null)
+    }
+
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model)
+    {
+        if (ResendSite.Find(root, model, diagnostic, context.CancellationToken) is null)
         {
             return;
         }

@@ -29,16 +29,14 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : DocumentCodeFixP
 
     private const string ConcurrentNamespace = "System.Collections.Concurrent";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(AWS002ClientCreatedInLambdaHandlerAnalyzer.DiagnosticId);
-
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AWS002ClientCreatedInLambdaHandlerCodeFix()
+        : base(AWS002ClientCreatedInLambdaHandlerAnalyzer.DiagnosticId)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        Diagnostic diagnostic = context.Diagnostics[0];
-        if (root is null || model is null || Plan(root, model, diagnostic, context.CancellationToken) is not { } plan)
+    }
+
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model)
+    {
+        if (Plan(root, model, diagnostic, context.CancellationToken) is not { } plan)
         {
             return;
         }

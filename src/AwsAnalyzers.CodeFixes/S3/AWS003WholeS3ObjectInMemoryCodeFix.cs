@@ -27,20 +27,13 @@ public sealed class AWS003WholeS3ObjectInMemoryCodeFix : DocumentCodeFixProvider
     public const string DeserializeFromStreamEquivalenceKey = "AWS003.DeserializeFromStream";
     public const string UseBodyStreamEquivalenceKey = "AWS003.UseBodyStream";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(AWS003WholeS3ObjectInMemoryAnalyzer.DiagnosticId);
-
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AWS003WholeS3ObjectInMemoryCodeFix()
+        : base(AWS003WholeS3ObjectInMemoryAnalyzer.DiagnosticId)
     {
-        Diagnostic diagnostic = context.Diagnostics[0];
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
+    }
 
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model)
+    {
         foreach ((string key, string title) in s_fixes)
         {
             if (Plan(root, model, diagnostic, key, context.CancellationToken) is not null)
