@@ -744,6 +744,140 @@ public class AWS006BatchPartialFailureNotCheckedTests
     }
 
     [Fact]
+    public async Task Fix_of_a_response_assigned_to_a_local_keeps_the_assignment()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                async Task<int> SendAsync(IAmazonKinesis kinesis, PutRecordsRequest request)
+                {
+                    PutRecordsResponse response;
+                    response = await [|kinesis.PutRecordsAsync(request)|];
+                    return (int)response.HttpStatusCode;
+                }
+            }
+            """, """
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                async Task<int> SendAsync(IAmazonKinesis kinesis, PutRecordsRequest request)
+                {
+                    PutRecordsResponse response;
+                    response = await kinesis.PutRecordsAsync(request);
+                    var pendingResponse = response;
+                    var pendingRequest = request;
+                    for (int resend = 1; pendingResponse.FailedRecordCount > 0; resend++)
+                    {
+                        const int maxResends = 3;
+                        if (resend > maxResends)
+                        {
+                            throw new InvalidOperationException($"{pendingResponse.FailedRecordCount} Kinesis records still failed after {maxResends} resends.");
+                        }
+
+                        const int baseDelayMilliseconds = 100;
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
+                        pendingRequest = new PutRecordsRequest
+                        {
+                            StreamName = pendingRequest.StreamName,
+                            StreamARN = pendingRequest.StreamARN,
+                            Records = pendingRequest.Records.Where((entry, index) => pendingResponse.Records[index].ErrorCode != null).ToList(),
+                        };
+                        pendingResponse = await kinesis.PutRecordsAsync(pendingRequest);
+                    }
+
+                    return (int)response.HttpStatusCode;
+                }
+            }
+            """, Resend);
+    }
+
+    [Fact]
+    public async Task Fix_without_Random_Shared_draws_from_one_locked_static_Random()
+    {
+        // A System.Random without Shared, as on .NET Framework: a new Random per delay would be seeded from the clock
+        // there, and writers started together would wait the same times.
+        const string frameworkRandom = """
+            namespace System
+            {
+                public class Random
+                {
+                    public int Next(int maxValue) => maxValue / 2;
+                }
+            }
+            """;
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                using Amazon.SQS;
+                using Amazon.SQS.Model;
+
+                class Queue
+                {
+                    async Task SendAsync(IAmazonSQS sqs, SendMessageBatchRequest request)
+                    {
+                        await [|sqs.SendMessageBatchAsync(request)|];
+                    }
+                }
+                """,
+            FixedCode = """
+                using System;
+                using System.Linq;
+                using System.Threading.Tasks;
+                using Amazon.SQS;
+                using Amazon.SQS.Model;
+
+                class Queue
+                {
+                    private static readonly Random RetryJitter = new Random();
+
+                    async Task SendAsync(IAmazonSQS sqs, SendMessageBatchRequest request)
+                    {
+                        var pendingResponse = await sqs.SendMessageBatchAsync(request);
+                        var pendingRequest = request;
+                        for (int resend = 1; pendingResponse.Failed?.Count > 0; resend++)
+                        {
+                            const int maxResends = 3;
+                            if (resend > maxResends)
+                            {
+                                throw new InvalidOperationException($"{pendingResponse.Failed.Count} SQS messages still failed after {maxResends} resends.");
+                            }
+
+                            const int baseDelayMilliseconds = 100;
+                            int delayMilliseconds;
+                            lock (RetryJitter)
+                            {
+                                delayMilliseconds = RetryJitter.Next(baseDelayMilliseconds * (1 << resend));
+                            }
+
+                            await Task.Delay(delayMilliseconds);
+                            pendingRequest = new SendMessageBatchRequest
+                            {
+                                QueueUrl = pendingRequest.QueueUrl,
+                                Entries = pendingRequest.Entries.Where(entry => pendingResponse.Failed.Any(failure => failure.Id == entry.Id)).ToList(),
+                            };
+                            pendingResponse = await sqs.SendMessageBatchAsync(pendingRequest);
+                        }
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = Resend,
+        };
+        test.TestState.Sources.Add(frameworkRandom);
+        test.FixedState.Sources.Add(frameworkRandom);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Fix_keeps_the_declared_response_hoists_an_inline_request_and_passes_the_token_on()
     {
         await VerifyCS.VerifyCodeFixAsync("""
