@@ -73,22 +73,23 @@ internal sealed class WaitStyle
     public string? ConfigureAwait { get; }
 
     /// <summary>
-    /// The wait for code that runs in <paramref name="function"/> (async when it is, and the statement is not inside a
-    /// <c>lock</c>), cancelled with <paramref name="callToken"/> (the token the wrapped call was given), else with the
-    /// one <see cref="System.Threading.CancellationToken"/> parameter of the function.
+    /// The wait for code at <paramref name="statement"/>: awaited when <paramref name="isAsync"/> says so, or by default
+    /// when its method, local function or lambda is async and the statement is not inside a <c>lock</c>; cancelled with
+    /// <paramref name="callToken"/> (the token the wrapped call was given), else with the one
+    /// <see cref="System.Threading.CancellationToken"/> parameter of that function.
     /// </summary>
     public static WaitStyle For(StatementSyntax statement, SemanticModel model, string? callToken, string? configureAwait, bool? isAsync = null, CancellationToken cancellationToken = default)
     {
         SyntaxNode? function = statement.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
         bool awaits = isAsync ?? (function is not null && IsAsyncFunction(function) && !statement.Ancestors().TakeWhile(a => a != function).Any(a => a is LockStatementSyntax));
         string? token = callToken;
-        ISymbol? symbol = function switch
+        ISymbol? symbol = token is not null || !awaits ? null : function switch
         {
             null => null,
             AnonymousFunctionExpressionSyntax lambda => model.GetSymbolInfo(lambda, cancellationToken).Symbol,
             _ => model.GetDeclaredSymbol(function, cancellationToken),
         };
-        if (token is null && awaits && symbol is IMethodSymbol method)
+        if (symbol is IMethodSymbol method)
         {
             var tokens = method.Parameters.Where(p => p.RefKind == RefKind.None && IsCancellationToken(p.Type)).ToList();
             if (tokens.Count == 1 && model.LookupSymbols(statement.SpanStart, name: tokens[0].Name).Any(s => SymbolEqualityComparer.Default.Equals(s, tokens[0])))
