@@ -22,9 +22,11 @@ internal sealed class GeneratedTypeNames
     private readonly Dictionary<string, INamedTypeSymbol> _extensionContainers = new(StringComparer.Ordinal);
 
     private readonly SyntaxGenerator _generator;
+    private readonly Compilation _compilation;
 
     public GeneratedTypeNames(Compilation compilation, SyntaxGenerator generator)
     {
+        _compilation = compilation;
         _types = KnownTypes.For(compilation);
         _generator = generator;
     }
@@ -36,6 +38,18 @@ internal sealed class GeneratedTypeNames
         if (!_written.ContainsKey(written) && _types.Get(metadataName) is { } type)
         {
             _written.Add(written, type);
+        }
+
+        return written;
+    }
+
+    /// <summary>The text that names <c>List&lt;string&gt;</c> in generated code.</summary>
+    public string ListOfString()
+    {
+        const string written = "global::System.Collections.Generic.List<string>";
+        if (!_written.ContainsKey(written) && _types.Get("System.Collections.Generic.List`1") is { } list)
+        {
+            _written.Add(written, list.Construct(_compilation.GetSpecialType(SpecialType.System_String)));
         }
 
         return written;
