@@ -22,35 +22,29 @@ namespace AwsAnalyzers.Athena;
 /// that reads it, and binding today's UTC partition through <c>ExecutionParameters</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AWS004MissingPartitionPredicateCodeFix)), Shared]
-public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
+public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProvider
 {
     public const string EquivalenceKey = "AWS004.AddPartitionPredicates";
 
     private const string ExecutionParameters = AWS004MissingPartitionPredicateAnalyzer.ExecutionParametersProperty;
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(AWS004MissingPartitionPredicateAnalyzer.DiagnosticId);
-
-    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixDocumentAsync);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AWS004MissingPartitionPredicateCodeFix()
+        : base(AWS004MissingPartitionPredicateAnalyzer.DiagnosticId)
     {
-        Diagnostic diagnostic = context.Diagnostics[0];
-        QueryFix? fix = await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model)
+    {
+        QueryFix? fix = Plan(context.Document, root, model, diagnostic, context.CancellationToken);
         if (fix is null)
         {
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                FixTitles.Format(CodeFixResources.AWS004AddPartitionPredicates, string.Join(", ", fix.Tables)),
-                ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), EquivalenceKey, ct),
-                EquivalenceKey),
-            diagnostic);
+        RegisterFix(context, diagnostic, FixTitles.Format(CodeFixResources.AWS004AddPartitionPredicates, string.Join(", ", fix.Tables)), EquivalenceKey);
     }
 
-    private static async Task<Document> FixDocumentAsync(
+    private protected override async Task<Document> FixDocumentAsync(
         Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         if (equivalenceKey != EquivalenceKey)
@@ -73,7 +67,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
         }
 
         DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var namespaces = new HashSet<string>(StringComparer.Ordinal);
+        var types = new GeneratedTypeNames(editor.SemanticModel.Compilation, editor.Generator);
         foreach (QueryFix fix in fixes)
         {
             foreach (KeyValuePair<ExpressionSyntax, ExpressionSyntax> literal in fix.NewLiterals)
@@ -81,17 +75,10 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
                 editor.ReplaceNode(literal.Key, literal.Value);
             }
 
-            fix.Parameters.Apply(editor, fix.ParameterTexts(out string listType), listType);
-            namespaces.UnionWith(fix.Namespaces);
+            fix.Parameters.Apply(editor, fix.ParameterTexts(types, out string listType), listType, types);
         }
 
-        var root = (CompilationUnitSyntax)editor.GetChangedRoot();
-        foreach (string name in namespaces.OrderBy(n => n, StringComparer.Ordinal))
-        {
-            root = UsingDirectives.Add(root, name);
-        }
-
-        return document.WithSyntaxRoot(root);
+        return editor.GetChangedDocument();
     }
 
     /// <summary>What fixing one diagnostic changes, or null when it cannot be fixed safely.</summary>
@@ -99,7 +86,12 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || FindAssignment(root, diagnostic) is not { } assignment
+        return root is null || model is null ? null : Plan(document, root, model, diagnostic, cancellationToken);
+    }
+
+    private static QueryFix? Plan(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (FindAssignment(root, diagnostic) is not { } assignment
             || model.GetOperation(assignment.Right, cancellationToken) is not { } value)
         {
             return null;
@@ -147,7 +139,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
             }
         }
 
-        return new QueryFix(tables, literals, binding, newParameters, model, assignment.SpanStart);
+        return new QueryFix(tables, literals, binding, newParameters);
     }
 
     private static AssignmentExpressionSyntax? FindAssignment(SyntaxNode root, Diagnostic diagnostic)
@@ -481,7 +473,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
     /// <summary>Where the request's <c>ExecutionParameters</c> are set, and how the new values get in.</summary>
     private abstract class ParameterBinding
     {
-        public abstract void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType);
+        public abstract void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType, GeneratedTypeNames types);
 
         /// <summary>
         /// How to bind the new values for a query with <paramref name="existing"/> <c>?</c> already, or null when the
@@ -559,7 +551,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
             _queryIndex = queryIndex;
         }
 
-        public override void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType)
+        public override void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType, GeneratedTypeNames types)
         {
             string creation = ListCreation(values, listType);
             editor.ReplaceNode(_initializer, (current, _) =>
@@ -593,7 +585,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
                     SyntaxTriviaList lineEnd = multiLine
                         ? SyntaxFactory.TriviaList(separatorTrailing.First(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
                         : SyntaxFactory.TriviaList();
-                    ExpressionSyntax entry = SyntaxFactory.ParseExpression(ExecutionParameters + " = " + creation)
+                    ExpressionSyntax entry = types.Annotate(SyntaxFactory.ParseExpression(ExecutionParameters + " = " + creation))
                         .WithLeadingTrivia(multiLine ? Indentation(query) : SyntaxFactory.TriviaList(SyntaxFactory.Space));
                     if (hasSeparator)
                     {
@@ -642,16 +634,16 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
             return count == existing ? new ExistingList(value) : null;
         }
 
-        public override void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType)
+        public override void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType, GeneratedTypeNames types)
         {
             editor.ReplaceNode(_list, (current, _) =>
             {
                 switch (current)
                 {
                     case BaseObjectCreationExpressionSyntax { Initializer: { } items } creation:
-                        return creation.WithInitializer(items.WithExpressions(Insert(items.Expressions, values, e => e)));
+                        return creation.WithInitializer(items.WithExpressions(Insert(items.Expressions, values, e => e, types)));
                     case CollectionExpressionSyntax collection:
-                        return collection.WithElements(Insert(collection.Elements, values, e => SyntaxFactory.ExpressionElement(e)));
+                        return collection.WithElements(Insert(collection.Elements, values, e => SyntaxFactory.ExpressionElement(e), types));
                     default:
                         return current;
                 }
@@ -659,12 +651,12 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
         }
 
         private static SeparatedSyntaxList<T> Insert<T>(
-            SeparatedSyntaxList<T> items, IReadOnlyList<(int Index, string Expression)> values, Func<ExpressionSyntax, T> wrap)
+            SeparatedSyntaxList<T> items, IReadOnlyList<(int Index, string Expression)> values, Func<ExpressionSyntax, T> wrap, GeneratedTypeNames types)
             where T : SyntaxNode
         {
             foreach ((int index, string expression) in values.OrderBy(v => v.Index))
             {
-                T item = wrap(SyntaxFactory.ParseExpression(expression));
+                T item = wrap(types.Annotate(SyntaxFactory.ParseExpression(expression)));
                 if (index > 0 || items.Count > 0)
                 {
                     item = item.WithLeadingTrivia(SyntaxFactory.Space);
@@ -696,12 +688,12 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
             _target = target;
         }
 
-        public override void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType)
+        public override void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType, GeneratedTypeNames types)
         {
             // A comment after the query statement stays there; the new statement only ends its line.
             SyntaxTrivia lineEnd = _statement.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-            StatementSyntax added = SyntaxFactory.ParseStatement(
-                    _target.WithoutTrivia().ToString() + "." + ExecutionParameters + " = " + ListCreation(values, listType) + ";")
+            StatementSyntax added = types.Annotate(SyntaxFactory.ParseStatement(
+                    _target.WithoutTrivia().ToString() + "." + ExecutionParameters + " = " + ListCreation(values, listType) + ";"))
                 .WithLeadingTrivia(Indentation(_statement))
                 .WithTrailingTrivia(lineEnd.IsKind(SyntaxKind.EndOfLineTrivia) ? lineEnd : SyntaxFactory.ElasticCarriageReturnLineFeed);
             editor.InsertAfter(_statement, added);
@@ -712,23 +704,17 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
     private sealed class QueryFix
     {
         private readonly List<(int Index, PartitionValue Value)> _newParameters;
-        private readonly SemanticModel _model;
-        private readonly int _position;
 
         public QueryFix(
             List<string> tables,
             Dictionary<ExpressionSyntax, ExpressionSyntax> newLiterals,
             ParameterBinding parameters,
-            List<(int Index, PartitionValue Value)> newParameters,
-            SemanticModel model,
-            int position)
+            List<(int Index, PartitionValue Value)> newParameters)
         {
             Tables = tables;
             NewLiterals = newLiterals;
             Parameters = parameters;
             _newParameters = newParameters;
-            _model = model;
-            _position = position;
         }
 
         public List<string> Tables { get; }
@@ -737,22 +723,16 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : CodeFixProvider
 
         public ParameterBinding Parameters { get; }
 
-        /// <summary>The namespaces the new code needs a <c>using</c> for.</summary>
-        public HashSet<string> Namespaces { get; } = new(StringComparer.Ordinal);
-
         /// <summary>
         /// The C# expressions of the new values, by position in the parameter list, and the list type as it can be
         /// written here.
         /// </summary>
-        public IReadOnlyList<(int Index, string Expression)> ParameterTexts(out string listType)
+        public IReadOnlyList<(int Index, string Expression)> ParameterTexts(GeneratedTypeNames types, out string listType)
         {
-            string dateTime = TypeName("DateTime", "System");
-            string cultureInfo = TypeName("CultureInfo", "System.Globalization");
-            listType = TypeName("List<string>", "System.Collections.Generic");
+            string dateTime = types.Name("System.DateTime");
+            string cultureInfo = types.Name("System.Globalization.CultureInfo");
+            listType = types.ListOfString();
             return _newParameters.Select(p => (p.Index, p.Value.Expression(dateTime, cultureInfo))).ToList();
         }
-
-        private string TypeName(string simpleName, string namespaceName) =>
-            UsingDirectives.TypeReference(_model, _position, namespaceName, simpleName, Namespaces);
     }
 }

@@ -7,7 +7,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AwsAnalyzers.Core;
 
-/// <summary>Adds a <c>using</c> directive only when a fix's new code needs it.</summary>
+/// <summary>
+/// Adds a <c>using</c> directive only when a fix's new code needs it, for fixes that write type names as text. New
+/// code names its types through <see cref="GeneratedTypeNames"/>, whose names the clean-up after the code action
+/// imports and simplifies.
+/// </summary>
 internal static class UsingDirectives
 {
     /// <summary>True when <paramref name="typeName"/> (a simple name) binds to <paramref name="fullName"/> at <paramref name="position"/>.</summary>
@@ -16,31 +20,6 @@ internal static class UsingDirectives
         ISymbol? symbol = model.GetSpeculativeSymbolInfo(
             position, SyntaxFactory.ParseTypeName(typeName), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
         return symbol is ITypeSymbol type && type.ToDisplayString() == fullName;
-    }
-
-    /// <summary>
-    /// How a fix writes a type at <paramref name="position"/>: the simple name when it already binds there, or when
-    /// a using for <paramref name="namespaceName"/> (collected in <paramref name="usingsToAdd"/>) makes it bind without
-    /// ambiguity; otherwise the <c>global::</c> name, because another type of that name is in scope.
-    /// </summary>
-    /// <param name="simpleName">The name as written, with type arguments if any (<c>List&lt;string&gt;</c>).</param>
-    public static string TypeReference(
-        SemanticModel model, int position, string namespaceName, string simpleName, ISet<string> usingsToAdd)
-    {
-        string fullName = namespaceName + "." + simpleName;
-        if (Binds(model, position, simpleName, fullName))
-        {
-            return simpleName;
-        }
-
-        string bareName = simpleName.Split('<')[0];
-        if (model.LookupNamespacesAndTypes(position, name: bareName).IsEmpty)
-        {
-            usingsToAdd.Add(namespaceName);
-            return simpleName;
-        }
-
-        return "global::" + fullName;
     }
 
     /// <summary>Adds <c>using <paramref name="namespaceName"/>;</c> to the file unless it is already there.</summary>

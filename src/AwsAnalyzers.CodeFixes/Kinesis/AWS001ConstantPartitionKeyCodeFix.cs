@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 
 namespace AwsAnalyzers.Kinesis;
 
@@ -19,7 +20,7 @@ namespace AwsAnalyzers.Kinesis;
 /// or with a per-record value of the loop variable or lambda parameter that feeds the record.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AWS001ConstantPartitionKeyCodeFix)), Shared]
-public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
+public sealed class AWS001ConstantPartitionKeyCodeFix : DocumentCodeFixProvider
 {
     public const string RandomKeyEquivalenceKey = "AWS001.UseRandomKey";
     public const string RemoveExplicitHashKeyEquivalenceKey = "AWS001.RemoveExplicitHashKey";
@@ -28,16 +29,14 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
     /// <summary>Modulus of the guide's spreading (<c>device_id + timestamp % 1000</c>).</summary>
     private const int SpreadModulus = 1000;
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(AWS001ConstantPartitionKeyAnalyzer.DiagnosticId);
-
-    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixDocumentAsync);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AWS001ConstantPartitionKeyCodeFix()
+        : base(AWS001ConstantPartitionKeyAnalyzer.DiagnosticId)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        Diagnostic diagnostic = context.Diagnostics[0];
-        if (root is null || FindAssignment(root, diagnostic) is not { } assignment)
+    }
+
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model)
+    {
+        if (FindAssignment(root, diagnostic) is not { } assignment)
         {
             return;
         }
@@ -46,37 +45,21 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
         {
             if (CanRemove(assignment))
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        CodeFixResources.AWS001RemoveExplicitHashKey,
-                        ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), RemoveExplicitHashKeyEquivalenceKey, ct),
-                        RemoveExplicitHashKeyEquivalenceKey),
-                    diagnostic);
+                RegisterFix(context, diagnostic, CodeFixResources.AWS001RemoveExplicitHashKey, RemoveExplicitHashKeyEquivalenceKey);
             }
 
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                CodeFixResources.AWS001UseRandomKey,
-                ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), RandomKeyEquivalenceKey, ct),
-                RandomKeyEquivalenceKey),
-            diagnostic);
+        RegisterFix(context, diagnostic, CodeFixResources.AWS001UseRandomKey, RandomKeyEquivalenceKey);
 
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model is not null && PerRecordKey(model, assignment, context.CancellationToken) is { } perRecord)
+        if (PerRecordKey(model, assignment, context.CancellationToken) is { } perRecord)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    FixTitles.Format(CodeFixResources.AWS001UsePerRecordKey, perRecord),
-                    ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), PerRecordKeyEquivalenceKey, ct),
-                    PerRecordKeyEquivalenceKey),
-                diagnostic);
+            RegisterFix(context, diagnostic, FixTitles.Format(CodeFixResources.AWS001UsePerRecordKey, perRecord), PerRecordKeyEquivalenceKey);
         }
     }
 
-    private static async Task<Document> FixDocumentAsync(
+    private protected override async Task<Document> FixDocumentAsync(
         Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -88,7 +71,7 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
 
         var removals = new List<SyntaxNode>();
         var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
-        var usingsToAdd = new HashSet<string>(StringComparer.Ordinal);
+        var types = new GeneratedTypeNames(model.Compilation, SyntaxGenerator.GetGenerator(document));
         foreach (Diagnostic diagnostic in diagnostics)
         {
             if (FindAssignment(root, diagnostic) is not { } assignment)
@@ -102,8 +85,7 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
                     removals.Add(RemovedNode(assignment));
                     break;
                 case RandomKeyEquivalenceKey when !IsExplicitHashKey(diagnostic):
-                    string guid = UsingDirectives.TypeReference(model, assignment.Right.SpanStart, "System", "Guid", usingsToAdd);
-                    replacements[assignment.Right] = SyntaxFactory.ParseExpression(guid + ".NewGuid().ToString()")
+                    replacements[assignment.Right] = types.Annotate(SyntaxFactory.ParseExpression(types.Name("System.Guid") + ".NewGuid().ToString()"))
                         .WithTriviaFrom(assignment.Right);
                     break;
                 case PerRecordKeyEquivalenceKey when !IsExplicitHashKey(diagnostic)
@@ -127,11 +109,6 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : CodeFixProvider
         }
 
         fixedRoot = SyntaxRemoval.RemoveKeepingComments(fixedRoot, removals.Select(node => fixedRoot.GetCurrentNode(node)!));
-        foreach (string namespaceName in usingsToAdd)
-        {
-            fixedRoot = UsingDirectives.Add(fixedRoot, namespaceName);
-        }
-
         return document.WithSyntaxRoot(fixedRoot);
     }
 

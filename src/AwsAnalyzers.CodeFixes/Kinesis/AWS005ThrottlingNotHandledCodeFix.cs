@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using AwsAnalyzers.Core;
@@ -22,59 +21,40 @@ namespace AwsAnalyzers.Kinesis;
 /// client is created in the same type, by switching its config to adaptive retries.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AWS005ThrottlingNotHandledCodeFix)), Shared]
-public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
+public sealed class AWS005ThrottlingNotHandledCodeFix : DocumentCodeFixProvider
 {
     public const string RetryLoopEquivalenceKey = "AWS005.RetryWithBackoff";
     public const string AdaptiveRetryEquivalenceKey = "AWS005.UseAdaptiveRetry";
-
-    /// <summary>Attempts in the generated loop, the first one included.</summary>
-    internal const int MaxAttempts = 5;
-
-    /// <summary>Base of the exponential backoff; the n-th retry waits a random time below this × 2^n.</summary>
-    internal const int BaseDelayMilliseconds = 100;
 
     /// <summary>Retries the SDK makes in adaptive mode: DynamoDB's own default, above the general default of 2 (v4) or 4 (v3).</summary>
     internal const int AdaptiveMaxErrorRetry = 10;
 
     private const string MaxErrorRetryProperty = "MaxErrorRetry";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(AWS005ThrottlingNotHandledAnalyzer.DiagnosticId);
-
-    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixDocumentAsync);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AWS005ThrottlingNotHandledCodeFix()
+        : base(AWS005ThrottlingNotHandledAnalyzer.DiagnosticId)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        Diagnostic diagnostic = context.Diagnostics[0];
-        if (root is null || model is null || FindInvocation(root, model, diagnostic, context.CancellationToken) is not { } invocation)
+    }
+
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model)
+    {
+        if (FindInvocation(root, model, diagnostic, context.CancellationToken) is not { } invocation)
         {
             return;
         }
 
         if (RetryPlan.Create(invocation, ExceptionType(diagnostic), model, context.CancellationToken) is not null)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    CodeFixResources.AWS005RetryWithBackoff,
-                    ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), RetryLoopEquivalenceKey, ct),
-                    RetryLoopEquivalenceKey),
-                diagnostic);
+            RegisterFix(context, diagnostic, CodeFixResources.AWS005RetryWithBackoff, RetryLoopEquivalenceKey);
         }
 
         if (FindConfig(invocation, model, context.CancellationToken) is not null)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    CodeFixResources.AWS005UseAdaptiveRetry,
-                    ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), AdaptiveRetryEquivalenceKey, ct),
-                    AdaptiveRetryEquivalenceKey),
-                diagnostic);
+            RegisterFix(context, diagnostic, CodeFixResources.AWS005UseAdaptiveRetry, AdaptiveRetryEquivalenceKey);
         }
     }
 
-    private static async Task<Document> FixDocumentAsync(
+    private protected override async Task<Document> FixDocumentAsync(
         Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -96,7 +76,7 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
         return equivalenceKey switch
         {
             RetryLoopEquivalenceKey => await AddRetryLoopsAsync(document, model, invocations, cancellationToken).ConfigureAwait(false),
-            AdaptiveRetryEquivalenceKey => document.WithSyntaxRoot(UseAdaptiveRetry(compilationUnit, model, invocations, cancellationToken)),
+            AdaptiveRetryEquivalenceKey => document.WithSyntaxRoot(UseAdaptiveRetry(document, compilationUnit, model, invocations, cancellationToken)),
             _ => document,
         };
     }
@@ -140,65 +120,34 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
         }
 
         DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var names = new NameAllocator();
-        var jitterFields = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
+        var writer = new BackoffWriter(editor, model);
         // Names follow the source order, so fixing one diagnostic at a time and all at once give the same code.
         foreach (RetryPlan plan in plans.Values.OrderBy(p => p.Statement.SpanStart))
         {
-            plan.AllocateNames(model, names);
+            plan.ReserveNames(writer);
         }
 
         foreach (RetryPlan plan in plans.Values.OrderByDescending(p => p.Statement.Ancestors().Count()))
         {
-            plan.Apply(editor, model, names, jitterFields, cancellationToken);
+            plan.Apply(editor, writer);
         }
 
         return editor.GetChangedDocument();
     }
 
-    /// <summary>Hands out local and field names that no identifier of the member or type uses yet.</summary>
-    private sealed class NameAllocator
-    {
-        private readonly Dictionary<SyntaxNode, HashSet<string>> _taken = new();
-
-        public string Allocate(SyntaxNode scope, string name)
-        {
-            if (!_taken.TryGetValue(scope, out HashSet<string>? taken))
-            {
-                taken = new HashSet<string>(
-                    scope.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText),
-                    StringComparer.Ordinal);
-                _taken.Add(scope, taken);
-            }
-
-            string candidate = name;
-            for (int suffix = 2; taken.Contains(candidate); suffix++)
-            {
-                candidate = name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            taken.Add(candidate);
-            return candidate;
-        }
-    }
-
     private sealed class RetryPlan
     {
-        private readonly IInvocationOperation _invocation;
         private readonly string _exceptionType;
-        private readonly SyntaxNode _function;
-        private readonly bool _async;
+        private readonly WaitStyle _wait;
         private readonly ILocalSymbol? _result;
         private readonly string? _resultType;
+        private BackoffNames? _names;
 
-        private RetryPlan(
-            IInvocationOperation invocation, string exceptionType, StatementSyntax statement, SyntaxNode function, bool isAsync, ILocalSymbol? result, string? resultType)
+        private RetryPlan(string exceptionType, StatementSyntax statement, WaitStyle wait, ILocalSymbol? result, string? resultType)
         {
-            _invocation = invocation;
             _exceptionType = exceptionType;
             Statement = statement;
-            _function = function;
-            _async = isAsync;
+            _wait = wait;
             _result = result;
             _resultType = resultType;
         }
@@ -212,7 +161,7 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
         /// </summary>
         public static RetryPlan? Create(IInvocationOperation invocation, string exceptionType, SemanticModel model, CancellationToken cancellationToken)
         {
-            if (!CompletesInPlace(invocation))
+            if (!CompletesInPlace(invocation, out string? configureAwait))
             {
                 return null;
             }
@@ -226,17 +175,17 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
             }
 
             SyntaxNode? function = statement.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
-            if (function is null || model.GetEnclosingSymbol(statement.SpanStart, cancellationToken)?.ContainingType is null)
+            if (function is null || model.GetEnclosingSymbol(statement.SpanStart, cancellationToken)?.ContainingType is null || !BackoffWriter.CanWrite(statement, model))
             {
                 return null;
             }
 
-            bool isAsync = IsAsync(function) && !statement.Ancestors().TakeWhile(a => a != function).Any(a => a is LockStatementSyntax);
+            WaitStyle wait = WaitStyle.For(statement, model, WaitStyle.TokenArgument(invocation), configureAwait, cancellationToken: cancellationToken);
             switch (statement)
             {
                 case ExpressionStatementSyntax:
                 case ReturnStatementSyntax { Expression: not null }:
-                    return new RetryPlan(invocation, exceptionType, statement, function, isAsync, result: null, resultType: null);
+                    return new RetryPlan(exceptionType, statement, wait, result: null, resultType: null);
                 case LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0, Declaration.Variables: { Count: 1 } variables } declaration
                     when declaration.Modifiers.Count == 0 && variables[0].Initializer is not null:
                     if (model.GetDeclaredSymbol(variables[0], cancellationToken) is not ILocalSymbol { IsRef: false } local
@@ -248,15 +197,19 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
                     string type = declaration.Declaration.Type.IsVar
                         ? local.Type.ToMinimalDisplayString(model, statement.SpanStart)
                         : declaration.Declaration.Type.ToString();
-                    return new RetryPlan(invocation, exceptionType, statement, function, isAsync, local, type);
+                    return new RetryPlan(exceptionType, statement, wait, local, type);
                 default:
                     return null;
             }
         }
 
-        /// <summary>A sync write, or an async one awaited right there (possibly through <c>ConfigureAwait</c>), so its exception surfaces in the statement.</summary>
-        private static bool CompletesInPlace(IInvocationOperation invocation)
+        /// <summary>
+        /// A sync write, or an async one awaited right there (possibly through <c>ConfigureAwait</c>, whose argument the
+        /// wait passes on), so its exception surfaces in the statement.
+        /// </summary>
+        private static bool CompletesInPlace(IInvocationOperation invocation, out string? configureAwait)
         {
+            configureAwait = null;
             if (!IsAwaitable(invocation.TargetMethod.ReturnType))
             {
                 return true;
@@ -270,9 +223,10 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
                 parent = parent.Parent;
             }
 
-            if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configureAwait && configureAwait.Instance == current)
+            if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Arguments: { Length: 1 } arguments } configureAwaitCall && configureAwaitCall.Instance == current)
             {
-                parent = configureAwait.Parent;
+                configureAwait = arguments[0].Value.ConstantValue is { HasValue: true, Value: bool constant } ? (constant ? "true" : "false") : null;
+                parent = configureAwaitCall.Parent;
             }
 
             return parent is IAwaitOperation;
@@ -281,129 +235,35 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
         private static bool IsAwaitable(ITypeSymbol type) =>
             type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks" && type.Name is "Task" or "ValueTask";
 
-        private static bool IsAsync(SyntaxNode function) => function switch
+        public void ReserveNames(BackoffWriter writer) => _names = writer.Reserve(Statement, "attempt", "maxAttempts");
+
+        public void Apply(DocumentEditor editor, BackoffWriter writer)
         {
-            BaseMethodDeclarationSyntax method => method.Modifiers.Any(SyntaxKind.AsyncKeyword),
-            LocalFunctionStatementSyntax local => local.Modifiers.Any(SyntaxKind.AsyncKeyword),
-            AnonymousFunctionExpressionSyntax lambda => lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword),
-            _ => false,
-        };
-
-        private string _maxAttempts = string.Empty;
-        private string _baseDelay = string.Empty;
-        private string _attempt = string.Empty;
-
-        /// <summary>The local holding the drawn delay, when the shared Random must be locked (no <c>Random.Shared</c>).</summary>
-        private string? _lockedDelay;
-
-        public void AllocateNames(SemanticModel model, NameAllocator names)
-        {
-            SyntaxNode scope = _function.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? _function;
-            _maxAttempts = names.Allocate(scope, "maxAttempts");
-            _baseDelay = names.Allocate(scope, "baseDelayMilliseconds");
-            _attempt = names.Allocate(scope, "attempt");
-            bool hasSharedRandom = model.GetSpeculativeSymbolInfo(
-                Statement.SpanStart, SyntaxFactory.ParseExpression("global::System.Random.Shared"), SpeculativeBindingOption.BindAsExpression).Symbol is IPropertySymbol;
-            _lockedDelay = hasSharedRandom ? null : names.Allocate(scope, "delayMilliseconds");
-        }
-
-        public void Apply(
-            DocumentEditor editor, SemanticModel model, NameAllocator names, Dictionary<INamedTypeSymbol, string> jitterFields, CancellationToken cancellationToken)
-        {
-            int position = Statement.SpanStart;
-            string maxAttempts = _maxAttempts;
-            string baseDelay = _baseDelay;
-            string attempt = _attempt;
-
-            string exceptionName = ExceptionTypeName(model, position);
-            string jitterBound = baseDelay + " * (1 << " + attempt + ")";
-            string? jitterLock = null;
-            string random;
-            if (_lockedDelay is null)
-            {
-                random = TypeName(model, position, "System", "Random") + ".Shared";
-            }
-            else
-            {
-                random = JitterField(editor, model, names, jitterFields, cancellationToken);
-                jitterLock = random;
-            }
-
             string eol = SourceLayout.EndOfLine(Statement);
             string indent = SourceLayout.Indentation(Statement);
             string unit = SourceLayout.IndentationUnit(Statement, indent);
-            string inner = indent + unit + unit;
 
-            var before = new List<string>();
+            List<CodeLine> lines = writer.RetryOnException(
+                Statement, _names!, BackoffWriter.ThrottlingAttempts, writer.Types.Name(_exceptionType), body: null, bodyExits: Statement is ReturnStatementSyntax, _wait);
             if (_result is not null)
             {
-                before.Add(_resultType + " " + _result.Name + ";");
+                lines.Insert(0, new CodeLine(0, _resultType + " " + _result.Name + ";"));
             }
 
-            before.Add("const int " + maxAttempts + " = " + MaxAttempts + ";");
-            before.Add("const int " + baseDelay + " = " + BaseDelayMilliseconds + ";");
-
-            var wait = new StringBuilder();
-            wait.Append(inner).Append("// Full jitter: a random wait below the exponential backoff, so throttled writers spread out.").Append(eol);
-            string delayArgument;
-            if (jitterLock is null)
-            {
-                delayArgument = random + ".Next(" + jitterBound + ")";
-            }
-            else
-            {
-                // System.Random is not thread-safe before .NET 6; one lock keeps the shared instance's state intact.
-                string delay = _lockedDelay!;
-                wait.Append(inner).Append("int ").Append(delay).Append(';').Append(eol);
-                wait.Append(inner).Append("lock (").Append(jitterLock).Append(')').Append(eol);
-                wait.Append(inner).Append('{').Append(eol);
-                wait.Append(inner).Append(unit).Append(delay).Append(" = ").Append(jitterLock).Append(".Next(").Append(jitterBound).Append(");").Append(eol);
-                wait.Append(inner).Append('}').Append(eol);
-                wait.Append(eol);
-                delayArgument = delay;
-            }
-
-            if (_async)
-            {
-                string token = CancellationTokenArgument(_invocation) is { } ct ? ", " + ct : string.Empty;
-                wait.Append(inner).Append("await ").Append(TypeName(model, position, "System.Threading.Tasks", "Task"))
-                    .Append(".Delay(").Append(delayArgument).Append(token).Append(");").Append(eol);
-            }
-            else
-            {
-                wait.Append(inner).Append(TypeName(model, position, "System.Threading", "Thread"))
-                    .Append(".Sleep(").Append(delayArgument).Append(");").Append(eol);
-            }
-
-            string loopText =
-                indent + "for (var " + attempt + " = 1; ; " + attempt + "++)" + eol +
-                indent + "{" + eol +
-                indent + unit + "try" + eol +
-                indent + unit + "{" + eol +
-                inner + "__statement__;" + eol +
-                (Statement is ReturnStatementSyntax ? string.Empty : inner + "break;" + eol) +
-                indent + unit + "}" + eol +
-                indent + unit + "catch (" + exceptionName + ")" + eol +
-                indent + unit + "{" + eol +
-                inner + "if (" + attempt + " == " + maxAttempts + ")" + eol +
-                inner + "{" + eol +
-                inner + unit + "throw;" + eol +
-                inner + "}" + eol +
-                eol +
-                wait +
-                indent + unit + "}" + eol +
-                indent + "}" + eol;
-
+            // The declarations before the loop go in as statements of their own, the first taking the comments above
+            // the original statement.
+            int loopStart = lines.FindIndex(line => line.Text.StartsWith("for ", StringComparison.Ordinal));
             SyntaxTriviaList leading = Statement.GetLeadingTrivia();
             var inserted = new List<SyntaxNode>();
-            foreach (string text in before)
+            foreach (CodeLine line in lines.Take(loopStart))
             {
-                StatementSyntax declaration = SyntaxFactory.ParseStatement(indent + text + eol);
+                StatementSyntax declaration = writer.Parse(CodeLine.Render(new[] { line }, indent, unit, eol));
                 inserted.Add(inserted.Count == 0 ? declaration.WithLeadingTrivia(leading) : declaration);
             }
 
-            var loop = (ForStatementSyntax)SyntaxFactory.ParseStatement(loopText);
-            StatementSyntax placeholder = loop.DescendantNodes().OfType<ExpressionStatementSyntax>().First();
+            StatementSyntax loop = writer.Parse(CodeLine.Render(lines.Skip(loopStart), indent, unit, eol));
+            StatementSyntax placeholder = loop.DescendantNodes().OfType<ExpressionStatementSyntax>()
+                .First(s => s.ToString() == BackoffWriter.BodyPlaceholder);
             editor.InsertBefore(Statement, inserted);
 
             string extra = unit + unit;
@@ -430,81 +290,6 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
                 initializer.Value);
             return SyntaxFactory.ExpressionStatement(assignment, declaration.SemicolonToken).WithTriviaFrom(declaration);
         }
-
-        private string ExceptionTypeName(SemanticModel model, int position)
-        {
-            string simple = _exceptionType.Substring(_exceptionType.LastIndexOf('.') + 1);
-            if (UsingDirectives.Binds(model, position, simple, _exceptionType))
-            {
-                return simple;
-            }
-
-            return UsingDirectives.Binds(model, position, _exceptionType, _exceptionType) ? _exceptionType : "global::" + _exceptionType;
-        }
-
-        /// <summary>A static <c>Random</c> field on the containing type, added once per type, for frameworks without <c>Random.Shared</c>.</summary>
-        private string JitterField(
-            DocumentEditor editor, SemanticModel model, NameAllocator names, Dictionary<INamedTypeSymbol, string> jitterFields, CancellationToken cancellationToken)
-        {
-            INamedTypeSymbol type = model.GetEnclosingSymbol(Statement.SpanStart, cancellationToken)!.ContainingType;
-            if (jitterFields.TryGetValue(type, out string? existing))
-            {
-                return existing;
-            }
-
-            // A static Random the type already has, such as one an earlier fix added.
-            ISymbol? randomType = model.GetSpeculativeSymbolInfo(
-                Statement.SpanStart, SyntaxFactory.ParseTypeName("global::System.Random"), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
-            IFieldSymbol? present = type.GetMembers().OfType<IFieldSymbol>()
-                .FirstOrDefault(f => f.IsStatic && f.IsReadOnly && SymbolEqualityComparer.Default.Equals(f.Type, randomType));
-            if (present is not null)
-            {
-                jitterFields.Add(type, present.Name);
-                return present.Name;
-            }
-
-            TypeDeclarationSyntax declaration = Statement.FirstAncestorOrSelf<TypeDeclarationSyntax>()!;
-            string name = names.Allocate(declaration, "RetryJitter");
-            string randomName = TypeName(model, Statement.SpanStart, "System", "Random");
-            MemberDeclarationSyntax first = declaration.Members.First();
-            SyntaxTrivia eol = SyntaxFactory.EndOfLine(SourceLayout.EndOfLine(Statement));
-            MemberDeclarationSyntax field = SyntaxFactory.ParseMemberDeclaration(
-                "private static readonly " + randomName + " " + name + " = new " + randomName + "();")!
-                .WithLeadingTrivia(SyntaxFactory.Whitespace(SourceLayout.Indentation(first.GetFirstToken())))
-                .WithTrailingTrivia(eol, eol);
-            editor.InsertBefore(first, field);
-            jitterFields.Add(type, name);
-            return name;
-        }
-    }
-
-    /// <summary>The token the write was given, when it is a plain name or member, so the wait is cancelled with it.</summary>
-    private static string? CancellationTokenArgument(IInvocationOperation invocation)
-    {
-        foreach (IArgumentOperation argument in invocation.Arguments)
-        {
-            if (argument.ArgumentKind == ArgumentKind.Explicit
-                && argument.Parameter?.Type is { Name: "CancellationToken", ContainingNamespace: { } ns } && ns.ToDisplayString() == "System.Threading"
-                && argument.Value.Syntax is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax }
-                && argument.Value is not IPropertyReferenceOperation { Property: { IsStatic: true } })
-            {
-                return argument.Value.Syntax.ToString();
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The simple name when it binds to the type here, else the namespace-qualified one.</summary>
-    private static string TypeName(SemanticModel model, int position, string ns, string simple)
-    {
-        string fullName = ns + "." + simple;
-        if (UsingDirectives.Binds(model, position, simple, fullName))
-        {
-            return simple;
-        }
-
-        return UsingDirectives.Binds(model, position, fullName, fullName) ? fullName : "global::" + fullName;
     }
 
     /// <summary>Indents every line of the node by <paramref name="extra"/>, leaving the text inside tokens (string literals) alone.</summary>
@@ -563,7 +348,7 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
             invocation, model, KnownTypes.For(model.Compilation).Get(AWS005ThrottlingNotHandledAnalyzer.ClientConfigName), cancellationToken);
 
     private static CompilationUnitSyntax UseAdaptiveRetry(
-        CompilationUnitSyntax root, SemanticModel model, List<(IInvocationOperation Invocation, string ExceptionType)> invocations, CancellationToken cancellationToken)
+        Document document, CompilationUnitSyntax root, SemanticModel model, List<(IInvocationOperation Invocation, string ExceptionType)> invocations, CancellationToken cancellationToken)
     {
         var configs = new HashSet<ObjectCreationExpressionSyntax>();
         foreach ((IInvocationOperation invocation, _) in invocations)
@@ -579,18 +364,17 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : CodeFixProvider
             return root;
         }
 
-        const string retryModeType = "Amazon.Runtime.RequestRetryMode";
-        bool needsUsing = !configs.All(c => UsingDirectives.Binds(model, c.SpanStart, "RequestRetryMode", retryModeType));
-        CompilationUnitSyntax fixedRoot = root.ReplaceNodes(configs, (original, _) => WithAdaptiveRetry(original));
-        return needsUsing ? UsingDirectives.Add(fixedRoot, "Amazon.Runtime") : fixedRoot;
+        var types = new GeneratedTypeNames(model.Compilation, SyntaxGenerator.GetGenerator(document));
+        string adaptive = types.Name("Amazon.Runtime.RequestRetryMode") + "." + AWS005ThrottlingNotHandledAnalyzer.AdaptiveRetryMode;
+        return root.ReplaceNodes(configs, (original, _) => types.Annotate(WithAdaptiveRetry(original, adaptive)));
     }
 
     /// <summary>Sets <c>RetryMode</c> to adaptive and raises <c>MaxErrorRetry</c>, replacing values already there and keeping the initializer's layout.</summary>
-    private static ObjectCreationExpressionSyntax WithAdaptiveRetry(ObjectCreationExpressionSyntax creation)
+    private static ObjectCreationExpressionSyntax WithAdaptiveRetry(ObjectCreationExpressionSyntax creation, string adaptive)
     {
         var wanted = new List<(string Property, ExpressionSyntax Value)>
         {
-            (AWS005ThrottlingNotHandledAnalyzer.RetryModeProperty, SyntaxFactory.ParseExpression("RequestRetryMode." + AWS005ThrottlingNotHandledAnalyzer.AdaptiveRetryMode)),
+            (AWS005ThrottlingNotHandledAnalyzer.RetryModeProperty, SyntaxFactory.ParseExpression(adaptive)),
             (MaxErrorRetryProperty, SyntaxFactory.ParseExpression(AdaptiveMaxErrorRetry.ToString(System.Globalization.CultureInfo.InvariantCulture))),
         };
 

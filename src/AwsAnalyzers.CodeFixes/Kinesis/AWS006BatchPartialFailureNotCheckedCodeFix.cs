@@ -21,40 +21,29 @@ namespace AwsAnalyzers.Kinesis;
 /// jitter, and throws after the last attempt with the number of entries that still failed.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AWS006BatchPartialFailureNotCheckedCodeFix)), Shared]
-public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
+public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : DocumentCodeFixProvider
 {
     public const string ResendEquivalenceKey = "AWS006.ResendFailedEntries";
 
     /// <summary>Resends after the first call; the loop throws once these are spent.</summary>
     private const int MaxResends = 3;
 
-    /// <summary>Base of the exponential backoff: attempt n waits a random time below this times 2^n.</summary>
-    private const int BaseDelayMilliseconds = 100;
-
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(AWS006BatchPartialFailureNotCheckedAnalyzer.DiagnosticId);
-
-    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixDocumentAsync);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AWS006BatchPartialFailureNotCheckedCodeFix()
+        : base(AWS006BatchPartialFailureNotCheckedAnalyzer.DiagnosticId)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        Diagnostic diagnostic = context.Diagnostics[0];
-        if (root is null || model is null || ResendSite.Find(root, model, diagnostic, context.CancellationToken) is null)
+    }
+
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model)
+    {
+        if (ResendSite.Find(root, model, diagnostic, context.CancellationToken) is null)
         {
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                CodeFixResources.AWS006ResendFailedEntries,
-                ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ResendEquivalenceKey, ct),
-                ResendEquivalenceKey),
-            diagnostic);
+        RegisterFix(context, diagnostic, CodeFixResources.AWS006ResendFailedEntries, ResendEquivalenceKey);
     }
 
-    private static async Task<Document> FixDocumentAsync(
+    private protected override async Task<Document> FixDocumentAsync(
         Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -64,61 +53,19 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
             return document;
         }
 
-        var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
-        var namesByScope = new Dictionary<SyntaxNode, HashSet<string>>();
-        var namespaces = new SortedSet<string>(System.StringComparer.Ordinal);
+        DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var writer = new BackoffWriter(editor, model);
         var fixedStatements = new HashSet<StatementSyntax>();
+        // In source order, so that names follow it (see NameAllocator).
         foreach (Diagnostic diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
-            if (ResendSite.Find(root, model, diagnostic, cancellationToken) is not { } site || !fixedStatements.Add(site.Statement))
+            if (ResendSite.Find(root, model, diagnostic, cancellationToken) is { } site && fixedStatements.Add(site.Statement))
             {
-                continue;
+                site.Apply(editor, writer);
             }
-
-            site.Apply(editor, NamesInScope(model, site.Statement, namesByScope), namespaces);
         }
 
-        if (fixedStatements.Count == 0 || editor.GetChangedRoot() is not CompilationUnitSyntax fixedRoot)
-        {
-            return document;
-        }
-
-        foreach (string namespaceName in namespaces)
-        {
-            fixedRoot = UsingDirectives.Add(fixedRoot, namespaceName);
-        }
-
-        return document.WithSyntaxRoot(fixedRoot);
-    }
-
-    /// <summary>
-    /// Every name the new locals must not take: identifiers anywhere in the enclosing member (locals declared later in
-    /// an enclosing block would clash too), symbols in scope, and names earlier fixes in the same member took.
-    /// </summary>
-    private static HashSet<string> NamesInScope(SemanticModel model, StatementSyntax statement, Dictionary<SyntaxNode, HashSet<string>> namesByScope)
-    {
-        SyntaxNode scope = statement.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax and not GlobalStatementSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax)
-            ?? statement.SyntaxTree.GetRoot();
-        if (!namesByScope.TryGetValue(scope, out HashSet<string>? names))
-        {
-            names = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (SyntaxToken token in scope.DescendantTokens())
-            {
-                if (token.IsKind(SyntaxKind.IdentifierToken))
-                {
-                    names.Add(token.ValueText);
-                }
-            }
-
-            namesByScope[scope] = names;
-        }
-
-        foreach (ISymbol symbol in model.LookupSymbols(statement.SpanStart))
-        {
-            names.Add(symbol.Name);
-        }
-
-        return names;
+        return fixedStatements.Count == 0 ? document : editor.GetChangedDocument();
     }
 
     /// <summary>A reported call the fix can rewrite, and everything needed to write the resend loop for it.</summary>
@@ -136,12 +83,16 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
         private readonly string? _configureAwait;
         private readonly string? _cancellationToken;
         private readonly string? _declaredName;
+        private readonly StatementSyntax _anchor;
+        private readonly string? _retriedException;
 
         private ResendSite(
             SemanticModel model, string operation, StatementSyntax statement, InvocationExpressionSyntax invocation, ExpressionSyntax response,
             ArgumentSyntax firstArgument, bool requestForm, bool hoistRequest, INamedTypeSymbol requestType, bool isAsync,
-            string? configureAwait, string? cancellationToken, string? declaredName)
+            string? configureAwait, string? cancellationToken, string? declaredName, StatementSyntax anchor, string? retriedException)
         {
+            _anchor = anchor;
+            _retriedException = retriedException;
             _model = model;
             _operation = operation;
             Statement = statement;
@@ -157,6 +108,7 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
             _declaredName = declaredName;
         }
 
+        /// <summary>The statement that makes the call.</summary>
         public StatementSyntax Statement { get; }
 
         public static ResendSite? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
@@ -212,6 +164,9 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
                 ExpressionStatementSyntax expressionStatement => expressionStatement,
                 AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Parent: ExpressionStatementSyntax discard } assignment
                     when assignment.Right == response && model.GetOperation(assignment.Left, cancellationToken) is Microsoft.CodeAnalysis.Operations.IDiscardOperation => discard,
+                AssignmentExpressionSyntax { Left: IdentifierNameSyntax target, Parent: ExpressionStatementSyntax assigned } assignment
+                    when assignment.Right == response && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    && model.GetSymbolInfo(target, cancellationToken).Symbol is ILocalSymbol { IsRef: false, IsConst: false } => assigned,
                 EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when
                     declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax local }
                     && !local.IsConst && local.UsingKeyword.IsKind(SyntaxKind.None) => local,
@@ -222,8 +177,28 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
             {
                 declaredName = declaration.Declaration.Variables[0].Identifier.ValueText;
             }
+            else if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax assignedLocal, Right: var right } }
+                && right == response && model.GetSymbolInfo(assignedLocal, cancellationToken).Symbol is ILocalSymbol)
+            {
+                declaredName = assignedLocal.Identifier.ValueText;
+            }
 
             if (statement?.Parent is not BlockSyntax)
+            {
+                return null;
+            }
+
+            // A call that a throttling retry loop repeats (AWS005's fix): the resends go after that loop, and are
+            // retried the same way.
+            StatementSyntax anchor = statement;
+            string? retriedException = null;
+            if (BackoffWriter.EnclosingRetry(statement) is { } retry && declaredName is not null && retry.Loop.Parent is BlockSyntax)
+            {
+                anchor = retry.Loop;
+                retriedException = retry.Caught.WithoutTrivia().ToString();
+            }
+
+            if (!BackoffWriter.CanWrite(anchor, model))
             {
                 return null;
             }
@@ -265,7 +240,7 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
             bool hoist = requestForm && !IsLocalOrParameter(model, firstArgument.Expression, cancellationToken);
             return new ResendSite(
                 model, operation, statement, invocation, response, firstArgument, requestForm, hoist, firstType, isAsync,
-                configureAwait, tokenArgument, declaredName);
+                configureAwait, tokenArgument, declaredName, anchor, retriedException);
         }
 
         /// <summary>An expression that is safe to evaluate again on every resend: names, member accesses of names, literals.</summary>
@@ -281,29 +256,26 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
             expression is IdentifierNameSyntax
             && model.GetSymbolInfo(expression, cancellationToken).Symbol is ILocalSymbol { IsRef: false } or IParameterSymbol { RefKind: RefKind.None };
 
-        public void Apply(SyntaxEditor editor, HashSet<string> takenNames, ISet<string> namespaces)
+        public void Apply(SyntaxEditor editor, BackoffWriter writer)
         {
             int position = Statement.SpanStart;
-            string eol = SourceLayout.EndOfLine(Statement);
-            string indent = SourceLayout.Indentation(Statement);
-            string unit = SourceLayout.IndentationUnit(Statement, indent);
+            string eol = SourceLayout.EndOfLine(_anchor);
+            string indent = SourceLayout.Indentation(_anchor);
+            string unit = SourceLayout.IndentationUnit(_anchor, indent);
 
             // Every name is reserved, also those scoped to the loop: fixing one call at a time sees the names an
             // earlier fix wrote, and Fix All must give the same result.
-            string pendingResponse = Unique("pendingResponse", takenNames);
-            string pendingRequest = _requestForm ? Unique("pendingRequest", takenNames) : string.Empty;
-            string attempt = Unique("resend", takenNames);
-            string maxResends = Unique("maxResends", takenNames);
-            string baseDelay = Unique("baseDelayMilliseconds", takenNames);
-            string entry = Unique("entry", takenNames);
-            string index = Unique("index", takenNames);
-            string failure = Unique("failure", takenNames);
-            string table = Unique("table", takenNames);
-
-            string exception = TypeName("InvalidOperationException", "System", position, namespaces);
-            string random = TypeName("Random", "System", position, namespaces);
-            string randomInstance = HasSharedRandom(position) ? random + ".Shared" : "new " + random + "()";
-            RequireLinq(position, namespaces);
+            NameAllocator names = writer.Names;
+            string pendingResponse = names.Local(_anchor, "pendingResponse");
+            string pendingRequest = _requestForm ? names.Local(_anchor, "pendingRequest") : string.Empty;
+            BackoffNames resends = writer.Reserve(_anchor, "resend", "maxResends");
+            string entry = names.Local(_anchor, "entry");
+            string index = names.Local(_anchor, "index");
+            string failure = names.Local(_anchor, "failure");
+            string table = names.Local(_anchor, "table");
+            BackoffNames? retries = _retriedException is null ? null : writer.Reserve(_anchor, "attempt", "maxAttempts");
+            writer.Types.ImportExtensionsOf("System.Linq.Enumerable");
+            WaitStyle wait = WaitStyle.For(_anchor, _model, _cancellationToken, _configureAwait, _isAsync);
 
             // The call as written, with the hoisted request in place of its argument expression.
             var responseMark = new SyntaxAnnotation();
@@ -314,7 +286,7 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
             var before = new List<StatementSyntax>();
             if (_hoistRequest)
             {
-                before.Add(ParseLine(indent + "var " + pendingRequest + " = " + _firstArgument.Expression.WithoutTrivia().ToFullString() + ";" + eol));
+                before.Add(SyntaxFactory.ParseStatement(indent + "var " + pendingRequest + " = " + _firstArgument.Expression.WithoutTrivia().ToFullString() + ";" + eol));
                 SyntaxNode argument = original.GetAnnotatedNodes(argumentMark).Single();
                 original = original.ReplaceNode(argument, SyntaxFactory.IdentifierName(pendingRequest).WithTriviaFrom(argument));
             }
@@ -324,7 +296,7 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
             StatementSyntax replacement = original;
             if (_declaredName is null)
             {
-                replacement = ParseLine("var " + pendingResponse + " = " + response.WithoutTrivia().ToFullString() + ";")
+                replacement = SyntaxFactory.ParseStatement("var " + pendingResponse + " = " + response.WithoutTrivia().ToFullString() + ";")
                     .WithLeadingTrivia(original.GetLeadingTrivia())
                     .WithTrailingTrivia(original.GetTrailingTrivia());
             }
@@ -341,54 +313,25 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
             (string condition, string count, string noun, ImmutableArray<string>? nextRequest, string resendArgument) = Shape(
                 pendingResponse, pendingRequest, entry, index, failure, table);
 
-            string delayCall;
-            string delay = randomInstance + ".Next(" + baseDelay + " << " + attempt + ")";
-            if (_isAsync)
+            var body = new List<CodeLine>();
+            if (nextRequest is not null)
             {
-                string task = TypeName("Task", "System.Threading.Tasks", position, namespaces);
-                delayCall = "await " + task + ".Delay(" + delay + (_cancellationToken is null ? string.Empty : ", " + _cancellationToken) + ")"
-                    + (_configureAwait is null ? string.Empty : ".ConfigureAwait(" + _configureAwait + ")") + ";";
-            }
-            else
-            {
-                delayCall = TypeName("Thread", "System.Threading", position, namespaces) + ".Sleep(" + delay + ");";
+                body.Add(new CodeLine(0, pendingRequest + " = new " + _requestType.ToMinimalDisplayString(_model, position)));
+                body.Add(new CodeLine(0, "{"));
+                body.AddRange(nextRequest.Value.Where(HasSettableProperty).Select(member => new CodeLine(1, member + ",")));
+                body.Add(new CodeLine(0, "};"));
             }
 
             ExpressionSyntax resendCall = _response.ReplaceNode(_firstArgument.Expression, SyntaxFactory.ParseExpression(resendArgument).WithTriviaFrom(_firstArgument.Expression));
-            var body = new List<string>
-            {
-                "const int " + maxResends + " = " + MaxResends + ";",
-                "if (" + attempt + " > " + maxResends + ")",
-                "{",
-                unit + "throw new " + exception + "($\"{" + count + "} " + noun + " still failed after {" + maxResends + "} resends.\");",
-                "}",
-                string.Empty,
-                "const int " + baseDelay + " = " + BaseDelayMilliseconds + ";",
-                delayCall,
-            };
-            if (nextRequest is not null)
-            {
-                body.Add(pendingRequest + " = new " + _requestType.ToMinimalDisplayString(_model, position));
-                body.Add("{");
-                body.AddRange(nextRequest.Value.Where(HasSettableProperty).Select(member => unit + member + ","));
-                body.Add("};");
-            }
+            var resend = new CodeLine(0, pendingResponse + " = " + resendCall.WithoutTrivia().ToFullString() + ";");
+            body.AddRange(retries is null
+                ? new[] { resend }
+                : writer.RetryOnException(_anchor, retries, BackoffWriter.ThrottlingAttempts, _retriedException!, new[] { resend }, bodyExits: false, wait));
 
-            body.Add(pendingResponse + " = " + resendCall.WithoutTrivia().ToFullString() + ";");
-
-            var loop = new StringBuilder();
-            loop.Append(indent).Append("for (int ").Append(attempt).Append(" = 1; ").Append(condition).Append("; ").Append(attempt).Append("++)").Append(eol);
-            loop.Append(indent).Append('{').Append(eol);
-            foreach (string line in body)
-            {
-                loop.Append(line.Length == 0 ? string.Empty : indent + unit + line).Append(eol);
-            }
-
-            loop.Append(indent).Append('}').Append(eol);
-
-            var inserted = after.Select(line => ParseLine(indent + line + eol)).ToList();
-            StatementSyntax loopStatement = ParseLine(loop.ToString());
-            if (Statement.Parent is BlockSyntax block && block.Statements.Last() != Statement)
+            List<CodeLine> loop = writer.RetryWhile(_anchor, resends, MaxResends, condition, count, noun, "resends", body, wait);
+            var inserted = after.Select(line => SyntaxFactory.ParseStatement(indent + line + eol)).ToList();
+            StatementSyntax loopStatement = writer.Parse(CodeLine.Render(loop, indent, unit, eol));
+            if (_anchor.Parent is BlockSyntax block && block.Statements.Last() != _anchor)
             {
                 // A blank line sets the loop apart from the code that follows it.
                 loopStatement = loopStatement.WithTrailingTrivia(loopStatement.GetTrailingTrivia().Add(SyntaxFactory.EndOfLine(eol)));
@@ -398,12 +341,15 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
 
             if (before.Count > 0)
             {
-                editor.InsertBefore(Statement, before);
+                editor.InsertBefore(_anchor, before);
             }
 
-            // Insert around the statement before replacing it: the editor tracks the original node only until it is replaced.
-            editor.InsertAfter(Statement, inserted);
-            editor.ReplaceNode(Statement, replacement);
+            // Insert around the anchor before replacing the statement: the editor tracks the original node only until it is replaced.
+            editor.InsertAfter(_anchor, inserted);
+            if (replacement != Statement)
+            {
+                editor.ReplaceNode(Statement, replacement);
+            }
         }
 
         /// <summary>The loop condition, the failed count, what the entries are called, the next request and the resend argument.</summary>
@@ -473,39 +419,6 @@ public sealed class AWS006BatchPartialFailureNotCheckedCodeFix : CodeFixProvider
             }
 
             return false;
-        }
-
-        private string TypeName(string name, string namespaceName, int position, ISet<string> namespaces) =>
-            UsingDirectives.TypeReference(_model, position, namespaceName, name, namespaces);
-
-        private void RequireLinq(int position, ISet<string> namespaces)
-        {
-            if (!UsingDirectives.Binds(_model, position, "Enumerable", "System.Linq.Enumerable"))
-            {
-                namespaces.Add("System.Linq");
-            }
-        }
-
-        /// <summary><c>Random.Shared</c> exists from .NET 6; older targets get a new instance per delay.</summary>
-        private bool HasSharedRandom(int position)
-        {
-            ISymbol? random = _model.GetSpeculativeSymbolInfo(
-                position, SyntaxFactory.ParseTypeName("global::System.Random"), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
-            return random is INamedTypeSymbol type && type.GetMembers("Shared").Any(m => m.IsStatic);
-        }
-
-        private static StatementSyntax ParseLine(string text) => SyntaxFactory.ParseStatement(text);
-
-        private static string Unique(string name, HashSet<string> taken)
-        {
-            string candidate = name;
-            for (int suffix = 2; taken.Contains(candidate); suffix++)
-            {
-                candidate = name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            taken.Add(candidate);
-            return candidate;
         }
     }
 }

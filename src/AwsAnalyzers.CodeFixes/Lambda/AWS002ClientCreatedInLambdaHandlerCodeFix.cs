@@ -22,45 +22,32 @@ namespace AwsAnalyzers.Lambda;
 /// a shared client must outlive the invocation.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AWS002ClientCreatedInLambdaHandlerCodeFix)), Shared]
-public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
+public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : DocumentCodeFixProvider
 {
     public const string CreateOnceEquivalenceKey = "AWS002.CreateOnce";
     public const string CachePerArgumentEquivalenceKey = "AWS002.CachePerArgument";
 
     private const string ConcurrentNamespace = "System.Collections.Concurrent";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(AWS002ClientCreatedInLambdaHandlerAnalyzer.DiagnosticId);
-
-    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixDocumentAsync);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AWS002ClientCreatedInLambdaHandlerCodeFix()
+        : base(AWS002ClientCreatedInLambdaHandlerAnalyzer.DiagnosticId)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        Diagnostic diagnostic = context.Diagnostics[0];
-        if (root is null || model is null || Plan(root, model, diagnostic, context.CancellationToken) is not { } plan)
+    }
+
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model)
+    {
+        if (Plan(root, model, diagnostic, context.CancellationToken) is not { } plan)
         {
             return;
         }
 
         if (plan.VaryingKey is { } key)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    FixTitles.Format(CodeFixResources.AWS002CachePerArgument, key.WithoutTrivia()),
-                    ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), CachePerArgumentEquivalenceKey, ct),
-                    CachePerArgumentEquivalenceKey),
-                diagnostic);
+            RegisterFix(context, diagnostic, FixTitles.Format(CodeFixResources.AWS002CachePerArgument, key.WithoutTrivia()), CachePerArgumentEquivalenceKey);
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                CodeFixResources.AWS002CreateOnce,
-                ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), CreateOnceEquivalenceKey, ct),
-                CreateOnceEquivalenceKey),
-            diagnostic);
+        RegisterFix(context, diagnostic, CodeFixResources.AWS002CreateOnce, CreateOnceEquivalenceKey);
     }
 
     /// <summary>What one diagnostic's fix changes, computed on the original tree.</summary>
@@ -298,7 +285,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerCodeFix : CodeFixProvider
         }
     }
 
-    private static async Task<Document> FixDocumentAsync(
+    private protected override async Task<Document> FixDocumentAsync(
         Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);

@@ -21,37 +21,24 @@ namespace AwsAnalyzers.S3;
 /// <c>MemoryStream</c> copy that is only read as a stream is replaced by the body stream itself.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AWS003WholeS3ObjectInMemoryCodeFix)), Shared]
-public sealed class AWS003WholeS3ObjectInMemoryCodeFix : CodeFixProvider
+public sealed class AWS003WholeS3ObjectInMemoryCodeFix : DocumentCodeFixProvider
 {
     public const string ReadLinesEquivalenceKey = "AWS003.ReadLineByLine";
     public const string DeserializeFromStreamEquivalenceKey = "AWS003.DeserializeFromStream";
     public const string UseBodyStreamEquivalenceKey = "AWS003.UseBodyStream";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(AWS003WholeS3ObjectInMemoryAnalyzer.DiagnosticId);
-
-    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixDocumentAsync);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AWS003WholeS3ObjectInMemoryCodeFix()
+        : base(AWS003WholeS3ObjectInMemoryAnalyzer.DiagnosticId)
     {
-        Diagnostic diagnostic = context.Diagnostics[0];
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
+    }
 
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model)
+    {
         foreach ((string key, string titleResource) in s_fixes)
         {
             if (Plan(root, model, diagnostic, key, context.CancellationToken) is not null)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        FixTitles.Get(titleResource),
-                        ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), key, ct),
-                        key),
-                    diagnostic);
+                RegisterFix(context, diagnostic, FixTitles.Get(titleResource), key);
             }
         }
     }
@@ -71,7 +58,7 @@ public sealed class AWS003WholeS3ObjectInMemoryCodeFix : CodeFixProvider
         public List<(SyntaxNode Target, Func<SyntaxNode, SyntaxNode> Rewrite)> Rewrites { get; } = new();
     }
 
-    private static async Task<Document> FixDocumentAsync(
+    private protected override async Task<Document> FixDocumentAsync(
         Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);

@@ -602,7 +602,7 @@ public class AWS004MissingPartitionPredicateTests
     }
 
     [Fact]
-    public async Task Fix_writes_global_names_when_a_type_name_is_taken_and_reuses_existing_usings()
+    public async Task Fix_qualifies_names_when_a_type_name_is_taken_and_reuses_existing_usings()
     {
         await VerifyFixAsync(
             """
@@ -626,7 +626,7 @@ public class AWS004MissingPartitionPredicateTests
 
             class Reports
             {
-                StartQueryExecutionRequest Build() => new StartQueryExecutionRequest { QueryString = "SELECT * FROM sensor_data WHERE year = ?", ExecutionParameters = new List<string> { DateTime.UtcNow.ToString("yyyy", global::System.Globalization.CultureInfo.InvariantCulture) } };
+                StartQueryExecutionRequest Build() => new StartQueryExecutionRequest { QueryString = "SELECT * FROM sensor_data WHERE year = ?", ExecutionParameters = new List<string> { DateTime.UtcNow.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture) } };
             }
             """,
             editorconfig: "aws_analyzers.AWS004.fix_partition_columns = year");

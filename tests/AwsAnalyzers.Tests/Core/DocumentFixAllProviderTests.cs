@@ -86,20 +86,4 @@ public class DocumentFixAllProviderTests
         Solution changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
         return (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
     }
-
-    private sealed class FixedDiagnostics : FixAllContext.DiagnosticProvider
-    {
-        private readonly ImmutableArray<Diagnostic> _diagnostics;
-
-        public FixedDiagnostics(ImmutableArray<Diagnostic> diagnostics) => _diagnostics = diagnostics;
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
-
-        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult(Enumerable.Empty<Diagnostic>());
-    }
 }

@@ -580,7 +580,7 @@ public class AWS001ConstantPartitionKeyTests
             using Amazon.Kinesis.Model;
             namespace N;
             class Guid { }
-            class B { object Build() => new PutRecordRequest { PartitionKey = global::System.Guid.NewGuid().ToString() }; }
+            class B { object Build() => new PutRecordRequest { PartitionKey = System.Guid.NewGuid().ToString() }; }
             """);
         await test.RunAsync();
     }

@@ -959,7 +959,7 @@ public class AWS005ThrottlingNotHandledTests
     }
 
     [Fact]
-    public async Task Retry_fix_sleeps_in_sync_code_and_qualifies_names_not_in_scope()
+    public async Task Retry_fix_sleeps_in_sync_code_and_imports_the_types_it_names()
     {
         await WithSyncMethods("""
             using Amazon.Kinesis;
@@ -974,6 +974,8 @@ public class AWS005ThrottlingNotHandledTests
                 }
             }
             """, """
+            using System;
+            using System.Threading;
             using Amazon.Kinesis;
             using Amazon.Kinesis.Model;
 
@@ -999,7 +1001,7 @@ public class AWS005ThrottlingNotHandledTests
                             }
 
                             // Full jitter: a random wait below the exponential backoff, so throttled writers spread out.
-                            System.Threading.Thread.Sleep(System.Random.Shared.Next(baseDelayMilliseconds * (1 << attempt)));
+                            Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds * (1 << attempt)));
                         }
                     }
                     return response.FailedRecordCount ?? 0;
@@ -1339,7 +1341,7 @@ public class AWS005ThrottlingNotHandledTests
                             }
 
                             // Full jitter: a random wait below the exponential backoff, so throttled writers spread out.
-                            await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << attempt)));
+                            await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << attempt))).ConfigureAwait(false);
                         }
                     }
                     const int maxAttempts2 = 5;

@@ -740,7 +740,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                     }
 
                     const int baseDelayMilliseconds = 100;
-                    await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend));
+                    await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                     pendingRequest = new PutRecordsRequest
                     {
                         StreamName = pendingRequest.StreamName,
@@ -769,6 +769,140 @@ public class AWS006BatchPartialFailureNotCheckedTests
         test.TestState.AdditionalReferences.AddRange(Infrastructure.TestReferences.AllV3Shapes);
         test.FixedState.AdditionalReferences.Clear();
         test.FixedState.AdditionalReferences.AddRange(Infrastructure.TestReferences.AllV3Shapes);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Fix_of_a_response_assigned_to_a_local_keeps_the_assignment()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                async Task<int> SendAsync(IAmazonKinesis kinesis, PutRecordsRequest request)
+                {
+                    PutRecordsResponse response;
+                    response = await [|kinesis.PutRecordsAsync(request)|];
+                    return (int)response.HttpStatusCode;
+                }
+            }
+            """, """
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                async Task<int> SendAsync(IAmazonKinesis kinesis, PutRecordsRequest request)
+                {
+                    PutRecordsResponse response;
+                    response = await kinesis.PutRecordsAsync(request);
+                    var pendingResponse = response;
+                    var pendingRequest = request;
+                    for (int resend = 1; pendingResponse.FailedRecordCount > 0; resend++)
+                    {
+                        const int maxResends = 3;
+                        if (resend > maxResends)
+                        {
+                            throw new InvalidOperationException($"{pendingResponse.FailedRecordCount} Kinesis records still failed after {maxResends} resends.");
+                        }
+
+                        const int baseDelayMilliseconds = 100;
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
+                        pendingRequest = new PutRecordsRequest
+                        {
+                            StreamName = pendingRequest.StreamName,
+                            StreamARN = pendingRequest.StreamARN,
+                            Records = pendingRequest.Records.Where((entry, index) => pendingResponse.Records[index].ErrorCode != null).ToList(),
+                        };
+                        pendingResponse = await kinesis.PutRecordsAsync(pendingRequest);
+                    }
+
+                    return (int)response.HttpStatusCode;
+                }
+            }
+            """, Resend);
+    }
+
+    [Fact]
+    public async Task Fix_without_Random_Shared_draws_from_one_locked_static_Random()
+    {
+        // A System.Random without Shared, as on .NET Framework: a new Random per delay would be seeded from the clock
+        // there, and writers started together would wait the same times.
+        const string frameworkRandom = """
+            namespace System
+            {
+                public class Random
+                {
+                    public int Next(int maxValue) => maxValue / 2;
+                }
+            }
+            """;
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                using Amazon.SQS;
+                using Amazon.SQS.Model;
+
+                class Queue
+                {
+                    async Task SendAsync(IAmazonSQS sqs, SendMessageBatchRequest request)
+                    {
+                        await [|sqs.SendMessageBatchAsync(request)|];
+                    }
+                }
+                """,
+            FixedCode = """
+                using System;
+                using System.Linq;
+                using System.Threading.Tasks;
+                using Amazon.SQS;
+                using Amazon.SQS.Model;
+
+                class Queue
+                {
+                    private static readonly Random RetryJitter = new Random();
+
+                    async Task SendAsync(IAmazonSQS sqs, SendMessageBatchRequest request)
+                    {
+                        var pendingResponse = await sqs.SendMessageBatchAsync(request);
+                        var pendingRequest = request;
+                        for (int resend = 1; pendingResponse.Failed?.Count > 0; resend++)
+                        {
+                            const int maxResends = 3;
+                            if (resend > maxResends)
+                            {
+                                throw new InvalidOperationException($"{pendingResponse.Failed.Count} SQS messages still failed after {maxResends} resends.");
+                            }
+
+                            const int baseDelayMilliseconds = 100;
+                            int delayMilliseconds;
+                            lock (RetryJitter)
+                            {
+                                delayMilliseconds = RetryJitter.Next(baseDelayMilliseconds * (1 << resend));
+                            }
+
+                            await Task.Delay(delayMilliseconds);
+                            pendingRequest = new SendMessageBatchRequest
+                            {
+                                QueueUrl = pendingRequest.QueueUrl,
+                                Entries = pendingRequest.Entries.Where(entry => pendingResponse.Failed.Any(failure => failure.Id == entry.Id)).ToList(),
+                            };
+                            pendingResponse = await sqs.SendMessageBatchAsync(pendingRequest);
+                        }
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = Resend,
+        };
+        test.TestState.Sources.Add(frameworkRandom);
+        test.FixedState.Sources.Add(frameworkRandom);
         await test.RunAsync();
     }
 
@@ -821,7 +955,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds = 100;
-                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend), cancellationToken).ConfigureAwait(false);
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)), cancellationToken).ConfigureAwait(false);
                         pendingRequest = new PutRecordsRequest
                         {
                             StreamName = pendingRequest.StreamName,
@@ -873,7 +1007,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds = 100;
-                        Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds << resend));
+                        Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                         pendingRequest = new PutRecordBatchRequest
                         {
                             DeliveryStreamName = pendingRequest.DeliveryStreamName,
@@ -934,7 +1068,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds = 100;
-                        Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds << resend));
+                        Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                         pendingRequest = new PutRecordsRequest
                         {
                             StreamName = pendingRequest.StreamName,
@@ -998,7 +1132,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                             }
 
                             const int baseDelayMilliseconds = 100;
-                            await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend));
+                            await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                             pendingResponse = await dynamo.BatchWriteItemAsync(pendingResponse.UnprocessedItems);
                         }
                     }
@@ -1016,7 +1150,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds = 100;
-                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend));
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                         pendingResponse = await dynamo.BatchWriteItemAsync(pendingResponse.UnprocessedItems);
                     }
                 }
@@ -1064,7 +1198,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                             }
 
                             const int baseDelayMilliseconds = 100;
-                            Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds << resend));
+                            Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                             pendingRequest = new PutRecordBatchRequest
                             {
                                 DeliveryStreamName = pendingRequest.DeliveryStreamName,
@@ -1123,7 +1257,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds = 100;
-                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend));
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                         pendingResponse = await dynamo.BatchWriteItemAsync(pendingResponse.UnprocessedItems);
                     }
 
@@ -1138,7 +1272,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds2 = 100;
-                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds2 << resend2));
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds2 * (1 << resend2)));
                         pendingRequest = new BatchWriteItemRequest
                         {
                             RequestItems = pendingResponse2.UnprocessedItems,
@@ -1192,7 +1326,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds = 100;
-                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend));
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                         pendingRequest = new SendMessageBatchRequest
                         {
                             QueueUrl = pendingRequest.QueueUrl,
@@ -1212,7 +1346,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds2 = 100;
-                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds2 << resend2));
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds2 * (1 << resend2)));
                         pendingRequest2 = new DeleteMessageBatchRequest
                         {
                             QueueUrl = pendingRequest2.QueueUrl,
@@ -1268,7 +1402,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                         }
 
                         const int baseDelayMilliseconds = 100;
-                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds << resend2));
+                        await Task.Delay(Random.Shared.Next(baseDelayMilliseconds * (1 << resend2)));
                         pendingResponse2 = await dynamo.BatchWriteItemAsync(pendingResponse2.UnprocessedItems);
                     }
 
@@ -1350,7 +1484,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                                 }
 
                                 const int baseDelayMilliseconds = 100;
-                                await Task.Delay(global::System.Random.Shared.Next(baseDelayMilliseconds << resend));
+                                await Task.Delay(System.Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                                 pendingRequest = new SendMessageBatchRequest
                                 {
                                     QueueUrl = pendingRequest.QueueUrl,
@@ -1383,7 +1517,7 @@ public class AWS006BatchPartialFailureNotCheckedTests
                                 }
 
                                 const int baseDelayMilliseconds = 100;
-                                await Task.Delay(global::System.Random.Shared.Next(baseDelayMilliseconds << resend));
+                                await Task.Delay(System.Random.Shared.Next(baseDelayMilliseconds * (1 << resend)));
                                 pendingRequest = new DeleteMessageBatchRequest
                                 {
                                     QueueUrl = pendingRequest.QueueUrl,
