@@ -93,7 +93,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
                 _ => null,
             };
 
-            if (handler is not null)
+            if (handler is not null && !CodeThatNeverRuns.Contains(creation))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), creation.Type!.Name, HandlerArgument(handler)));
             }

@@ -880,7 +880,9 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
         private bool HelperReadsS3BodyWhole(IInvocationOperation invocation, CancellationToken cancellationToken)
         {
             IMethodSymbol method = invocation.TargetMethod.OriginalDefinition;
-            if (invocation.Arguments.IsEmpty || !method.Parameters.Any(p => CanCarryBody(p.Type)))
+
+            // Cheapest first: most calls go to the framework or the SDK, whose bodies are not summarized.
+            if (invocation.Arguments.IsEmpty || method.DeclaringSyntaxReferences.IsEmpty || !HasBodyParameter(method))
             {
                 return false;
             }
@@ -902,6 +904,19 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                 if (argument.Parameter is { Ordinal: < 64 and var ordinal }
                     && (buffered & (1L << ordinal)) != 0
                     && Resolve(argument.Value, depth: 0, cancellationToken).IsS3Body)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool HasBodyParameter(IMethodSymbol method)
+        {
+            foreach (IParameterSymbol parameter in method.Parameters)
+            {
+                if (CanCarryBody(parameter.Type))
                 {
                     return true;
                 }

@@ -4,6 +4,7 @@ using AwsAnalyzers.Athena;
 using AwsAnalyzers.Configuration;
 using AwsAnalyzers.Kinesis;
 using AwsAnalyzers.Tests.Infrastructure;
+using AwsAnalyzers.Throttling;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;

@@ -14,7 +14,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AwsAnalyzers.Kinesis;
+namespace AwsAnalyzers.Throttling;
 
 /// <summary>
 /// Fixes AWS005 by retrying the statement in a bounded loop with exponential backoff and full jitter, or, when the

@@ -1,11 +1,11 @@
 using System.Threading.Tasks;
-using AwsAnalyzers.Kinesis;
+using AwsAnalyzers.Batches;
 using Xunit;
 using VerifyCS = AwsAnalyzers.Tests.Infrastructure.CSharpCodeFixVerifier<
-    AwsAnalyzers.Kinesis.AWS006BatchPartialFailureNotCheckedAnalyzer,
-    AwsAnalyzers.Kinesis.AWS006BatchPartialFailureNotCheckedCodeFix>;
+    AwsAnalyzers.Batches.AWS006BatchPartialFailureNotCheckedAnalyzer,
+    AwsAnalyzers.Batches.AWS006BatchPartialFailureNotCheckedCodeFix>;
 
-namespace AwsAnalyzers.Tests.Kinesis;
+namespace AwsAnalyzers.Tests.Batches;
 
 public class AWS006BatchPartialFailureNotCheckedTests
 {

@@ -3,9 +3,10 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using AwsAnalyzers.Kinesis;
+using AwsAnalyzers.Batches;
 using AwsAnalyzers.Tests.Core;
 using AwsAnalyzers.Tests.Infrastructure;
+using AwsAnalyzers.Throttling;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -17,7 +18,7 @@ using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
-namespace AwsAnalyzers.Tests.Kinesis;
+namespace AwsAnalyzers.Tests.Throttling;
 
 /// <summary>
 /// A batch write that both AWS005 (throttling not handled) and AWS006 (partial failures not checked) report: whichever

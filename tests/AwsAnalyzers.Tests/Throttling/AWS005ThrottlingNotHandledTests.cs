@@ -1,12 +1,13 @@
 using System.Threading.Tasks;
 using AwsAnalyzers.Kinesis;
 using AwsAnalyzers.Tests.Infrastructure;
+using AwsAnalyzers.Throttling;
 using Xunit;
 using VerifyCS = AwsAnalyzers.Tests.Infrastructure.CSharpCodeFixVerifier<
-    AwsAnalyzers.Kinesis.AWS005ThrottlingNotHandledAnalyzer,
-    AwsAnalyzers.Kinesis.AWS005ThrottlingNotHandledCodeFix>;
+    AwsAnalyzers.Throttling.AWS005ThrottlingNotHandledAnalyzer,
+    AwsAnalyzers.Throttling.AWS005ThrottlingNotHandledCodeFix>;
 
-namespace AwsAnalyzers.Tests.Kinesis;
+namespace AwsAnalyzers.Tests.Throttling;
 
 public class AWS005ThrottlingNotHandledTests
 {

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using AwsAnalyzers.Core;
+using AwsAnalyzers.Throttling;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -13,7 +14,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 
-namespace AwsAnalyzers.Kinesis;
+namespace AwsAnalyzers.Batches;
 
 /// <summary>
 /// Fixes AWS006 with a bounded loop after the call that resends the failed entries (picked by the index of failed

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AwsAnalyzers.Kinesis;
+namespace AwsAnalyzers.Throttling;
 
 /// <summary>
 /// AWS005: a throttled write (Kinesis <c>PutRecord[s]</c>, and on opt-in the DynamoDB item writes) that no catch of
@@ -48,7 +48,6 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
         "BatchWriteItem", "BatchWriteItemAsync", "TransactWriteItems", "TransactWriteItemsAsync");
 
     /// <summary>Test-double libraries whose setup and verification calls only name the write, never send it.</summary>
-    private static readonly ImmutableArray<string> s_mockingNamespaces = ImmutableArray.Create("NSubstitute", "Moq", "FakeItEasy");
 
     /// <summary>How many private helpers deep the callers of a write are followed to find a handler.</summary>
     private const int MaxCallerDepth = 3;
@@ -86,7 +85,7 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
             }
 
             var analysis = new Analysis(
-                kinesis, dynamoDb, ResilienceTypes.Create(types), types.Get("System.Linq.Expressions.LambdaExpression"), types.Get(ClientConfigName), CallHops.For(start.Compilation));
+                kinesis, dynamoDb, ResilienceTypes.Create(types), types.Get(ClientConfigName), CallHops.For(start.Compilation));
             start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         });
     }
@@ -195,18 +194,16 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
         private readonly ServiceTypes? _kinesis;
         private readonly ServiceTypes? _dynamoDb;
         private readonly ResilienceTypes _resilience;
-        private readonly INamedTypeSymbol? _lambdaExpression;
         private readonly INamedTypeSymbol? _clientConfig;
         private readonly CallHops _hops;
 
         public Analysis(
-            ServiceTypes? kinesis, ServiceTypes? dynamoDb, ResilienceTypes resilience, INamedTypeSymbol? lambdaExpression, INamedTypeSymbol? clientConfig, CallHops hops)
+            ServiceTypes? kinesis, ServiceTypes? dynamoDb, ResilienceTypes resilience, INamedTypeSymbol? clientConfig, CallHops hops)
         {
             _hops = hops;
             _kinesis = kinesis;
             _dynamoDb = dynamoDb;
             _resilience = resilience;
-            _lambdaExpression = lambdaExpression;
             _clientConfig = clientConfig;
         }
 
@@ -217,7 +214,7 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
             ServiceTypes? service = _kinesis is not null && _kinesis.IsWrite(method) ? _kinesis
                 : _dynamoDb is not null && _dynamoDb.IsWrite(method) ? _dynamoDb
                 : null;
-            if (service is null || !IsEnabled(context, service) || IsTestDoubleCall(invocation) || IsForwardingImplementation(context.ContainingSymbol, service))
+            if (service is null || !IsEnabled(context, service) || CodeThatNeverRuns.Contains(invocation) || IsForwardingImplementation(context.ContainingSymbol, service))
             {
                 return;
             }
@@ -257,45 +254,6 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        /// <summary>A mocking library's setup or verification: <c>client.Received().PutRecordAsync(..)</c>, <c>client.PutRecordAsync(..).Returns(..)</c>.</summary>
-        private static bool IsTestDoubleCall(IInvocationOperation invocation)
-        {
-            if (invocation.Instance?.WalkDownConversions() is IInvocationOperation receiver && IsMockingMethod(receiver.TargetMethod))
-            {
-                return true;
-            }
-
-            IOperation? parent = invocation.Parent;
-            while (parent is IConversionOperation)
-            {
-                parent = parent.Parent;
-            }
-
-            return parent is IArgumentOperation { Parent: IInvocationOperation consumer } && IsMockingMethod(consumer.TargetMethod);
-        }
-
-        private static bool IsMockingMethod(IMethodSymbol method)
-        {
-            string? root = RootNamespace(method.ContainingType);
-            return root is not null && s_mockingNamespaces.Contains(root);
-        }
-
-        private static string? RootNamespace(ISymbol? symbol)
-        {
-            INamespaceSymbol? ns = symbol?.ContainingNamespace;
-            if (ns is null || ns.IsGlobalNamespace)
-            {
-                return null;
-            }
-
-            while (ns.ContainingNamespace is { IsGlobalNamespace: false } outer)
-            {
-                ns = outer;
-            }
-
-            return ns.Name;
-        }
-
         /// <summary>A decorator's own <c>PutRecordAsync</c> that forwards to the inner client: its callers are reported instead.</summary>
         private static bool IsForwardingImplementation(ISymbol containing, ServiceTypes service) =>
             containing is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation } method
@@ -318,7 +276,7 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
                     case ITryOperation tryOperation when tryOperation.Body == current && Catches(tryOperation, throttling):
                         return true;
                     case IAnonymousFunctionOperation lambda:
-                        return IsRetriedOrNeverRun(lambda);
+                        return IsRunByResiliencePipeline(lambda);
                     case ILocalFunctionOperation localFunction:
                         return CallersAreHandled(localFunction.Symbol, throttling, depth, visited, cancellationToken);
                 }
@@ -344,17 +302,12 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        /// <summary>A lambda passed to a pipeline's or policy's <c>Execute*</c>, or one converted to an expression tree (only described, never run).</summary>
-        private bool IsRetriedOrNeverRun(IAnonymousFunctionOperation lambda)
+        /// <summary>A lambda passed to a pipeline's or policy's <c>Execute*</c>, which retries what it runs.</summary>
+        private bool IsRunByResiliencePipeline(IAnonymousFunctionOperation lambda)
         {
             IOperation? parent = lambda.Parent;
             while (parent is IDelegateCreationOperation or IConversionOperation)
             {
-                if (parent.Type.IsOrDerivesFrom(_lambdaExpression))
-                {
-                    return true;
-                }
-
                 parent = parent.Parent;
             }
 

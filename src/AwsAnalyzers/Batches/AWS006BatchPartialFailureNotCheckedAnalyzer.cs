@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AwsAnalyzers.Kinesis;
+namespace AwsAnalyzers.Batches;
 
 /// <summary>
 /// AWS006: a batch write (or batch read) whose response carries the entries that failed, while the code never looks at
