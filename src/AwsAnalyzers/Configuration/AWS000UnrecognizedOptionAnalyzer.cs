@@ -21,44 +21,27 @@ public sealed class AWS000UnrecognizedOptionAnalyzer : DiagnosticAnalyzer
 {
     public const string DiagnosticId = RuleIds.UnrecognizedOption;
 
+    // One ID, one message per kind of mistake, so that a value and a key each get the sentence that fits them. Each
+    // descriptor is written out: release tracking (RS2002) only sees a factory call whose ID it can read.
+
+    private static readonly LocalizableResourceString Title = RuleText.Get(nameof(AnalyzerResources.AWS000Title));
+    private static readonly LocalizableResourceString Description = RuleText.Get(nameof(AnalyzerResources.AWS000Description));
+
     /// <summary>A value the option does not accept: {0} the value, {1} the key, {2} what is accepted, {3} the default used.</summary>
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        DiagnosticId,
-        RuleText.Get(nameof(AnalyzerResources.AWS000Title)),
-        RuleText.Get(nameof(AnalyzerResources.AWS000UnrecognizedValue)),
-        RuleCategories.Configuration,
-        DiagnosticSeverity.Warning,
-        RuleText.Get(nameof(AnalyzerResources.AWS000Description)));
+        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS000UnrecognizedValue)), RuleCategories.Configuration, DiagnosticSeverity.Warning, Description);
 
     /// <summary>A key that names no option of a rule that has options: {0} the key, {1} the rule ID, {2} its option keys.</summary>
     internal static readonly DiagnosticDescriptor UnrecognizedOptionRule = RuleDescriptors.Create(
-        DiagnosticId,
-        RuleText.Get(nameof(AnalyzerResources.AWS000Title)),
-        RuleText.Get(nameof(AnalyzerResources.AWS000UnrecognizedOption)),
-        RuleCategories.Configuration,
-        DiagnosticSeverity.Warning,
-        RuleText.Get(nameof(AnalyzerResources.AWS000Description)));
+        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS000UnrecognizedOption)), RuleCategories.Configuration, DiagnosticSeverity.Warning, Description);
 
     /// <summary>A key under a rule that has no options: {0} the key, {1} the rule ID.</summary>
     internal static readonly DiagnosticDescriptor RuleWithoutOptionsRule = RuleDescriptors.Create(
-        DiagnosticId,
-        RuleText.Get(nameof(AnalyzerResources.AWS000Title)),
-        RuleText.Get(nameof(AnalyzerResources.AWS000RuleWithoutOptions)),
-        RuleCategories.Configuration,
-        DiagnosticSeverity.Warning,
-        RuleText.Get(nameof(AnalyzerResources.AWS000Description)));
+        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS000RuleWithoutOptions)), RuleCategories.Configuration, DiagnosticSeverity.Warning, Description);
 
     /// <summary>A key whose rule ID is no rule: {0} the key, {1} the ID as written, {2} the rules that have options.</summary>
     internal static readonly DiagnosticDescriptor UnrecognizedRuleRule = RuleDescriptors.Create(
-        DiagnosticId,
-        RuleText.Get(nameof(AnalyzerResources.AWS000Title)),
-        RuleText.Get(nameof(AnalyzerResources.AWS000UnrecognizedRule)),
-        RuleCategories.Configuration,
-        DiagnosticSeverity.Warning,
-        RuleText.Get(nameof(AnalyzerResources.AWS000Description)));
-
-    // One ID, one message per kind of mistake, so that a value and a key each get the sentence that fits them. Each
-    // descriptor is written out: release tracking (RS2002) only sees a factory call whose ID it can read.
+        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS000UnrecognizedRule)), RuleCategories.Configuration, DiagnosticSeverity.Warning, Description);
 
     /// <summary>Every rule ID of the package, read once from <see cref="RuleIds"/> so that a new rule needs no entry here.</summary>
     private static readonly Lazy<ImmutableHashSet<string>> s_ruleIds = new(() =>
