@@ -33,7 +33,19 @@ public sealed class AWS006BatchPartialFailureNotCheckedAnalyzer : DiagnosticAnal
         DiagnosticSeverity.Warning,
         description: RuleText.Get(nameof(AnalyzerResources.AWS006Description)));
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    /// <summary>
+    /// The same rule for a batch read (DynamoDB <c>BatchGetItem</c>): nothing is lost on the service's side, but the keys
+    /// it could not read in time are never asked for again.
+    /// </summary>
+    internal static readonly DiagnosticDescriptor ReadRule = RuleDescriptors.Create(
+        DiagnosticId,
+        title: RuleText.Get(nameof(AnalyzerResources.AWS006Title)),
+        messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS006ReadMessageFormat)),
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: RuleText.Get(nameof(AnalyzerResources.AWS006Description)));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, ReadRule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -101,7 +113,7 @@ public sealed class AWS006BatchPartialFailureNotCheckedAnalyzer : DiagnosticAnal
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
-                Rule,
+                operation.Definition.IsRead ? ReadRule : Rule,
                 invocation.Syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(OperationKey, operation.Definition.Key),
                 method.Name,
@@ -402,9 +414,9 @@ internal sealed class BatchOperation
         new BatchOperation(DynamoDBBatchGetItem, "BatchGetItem", "Amazon.DynamoDBv2.IAmazonDynamoDB", "Amazon.DynamoDBv2.Model.BatchGetItemResponse",
             ImmutableArray.Create("UnprocessedKeys"), null, null, "UnprocessedKeys"),
         new BatchOperation(SqsSendMessageBatch, "SendMessageBatch", "Amazon.SQS.IAmazonSQS", "Amazon.SQS.Model.SendMessageBatchResponse",
-            ImmutableArray.Create("Failed", "Successful"), null, null, "Failed"),
+            ImmutableArray.Create("Failed", "Successful"), null, null, RuleText.Get(nameof(AnalyzerResources.AWS006ResponseFailedList))),
         new BatchOperation(SqsDeleteMessageBatch, "DeleteMessageBatch", "Amazon.SQS.IAmazonSQS", "Amazon.SQS.Model.DeleteMessageBatchResponse",
-            ImmutableArray.Create("Failed", "Successful"), null, null, "Failed"));
+            ImmutableArray.Create("Failed", "Successful"), null, null, RuleText.Get(nameof(AnalyzerResources.AWS006ResponseFailedList))));
 
     private BatchOperation(
         string key, string methodName, string clientName, string responseName, ImmutableArray<string> failureProperties,
@@ -443,6 +455,9 @@ internal sealed class BatchOperation
 
     private static LocalizableString EitherField(string first, string second) =>
         RuleText.Get(nameof(AnalyzerResources.AWS006EitherField), first, second);
+
+    /// <summary>A batch read: what it leaves out is keys not read, not entries lost.</summary>
+    public bool IsRead => Key == DynamoDBBatchGetItem;
 
     public bool IsMethodName(string name) =>
         name == MethodName || (name.Length == MethodName.Length + 5 && name.StartsWith(MethodName, System.StringComparison.Ordinal) && name.EndsWith("Async", System.StringComparison.Ordinal));

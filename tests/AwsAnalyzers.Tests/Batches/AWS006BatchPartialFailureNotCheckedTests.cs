@@ -84,12 +84,38 @@ public class AWS006BatchPartialFailureNotCheckedTests
             VerifyCS.Diagnostic().WithLocation(2).WithArguments("PutRecordBatchAsync", "FailedPutCount or RequestResponses[i].ErrorCode"),
             VerifyCS.Diagnostic().WithLocation(3).WithArguments("BatchWriteItemAsync", "UnprocessedItems"),
             VerifyCS.Diagnostic().WithLocation(4).WithArguments("BatchWriteItemAsync", "UnprocessedItems"),
-            VerifyCS.Diagnostic().WithLocation(5).WithArguments("BatchGetItemAsync", "UnprocessedKeys"),
-            VerifyCS.Diagnostic().WithLocation(6).WithArguments("BatchGetItemAsync", "UnprocessedKeys"),
-            VerifyCS.Diagnostic().WithLocation(7).WithArguments("SendMessageBatchAsync", "Failed"),
-            VerifyCS.Diagnostic().WithLocation(8).WithArguments("SendMessageBatchAsync", "Failed"),
-            VerifyCS.Diagnostic().WithLocation(9).WithArguments("DeleteMessageBatchAsync", "Failed"),
-            VerifyCS.Diagnostic().WithLocation(10).WithArguments("DeleteMessageBatchAsync", "Failed"));
+            VerifyCS.Diagnostic(AWS006BatchPartialFailureNotCheckedAnalyzer.ReadRule).WithLocation(5).WithArguments("BatchGetItemAsync", "UnprocessedKeys"),
+            VerifyCS.Diagnostic(AWS006BatchPartialFailureNotCheckedAnalyzer.ReadRule).WithLocation(6).WithArguments("BatchGetItemAsync", "UnprocessedKeys"),
+            VerifyCS.Diagnostic().WithLocation(7).WithArguments("SendMessageBatchAsync", "the response's Failed list"),
+            VerifyCS.Diagnostic().WithLocation(8).WithArguments("SendMessageBatchAsync", "the response's Failed list"),
+            VerifyCS.Diagnostic().WithLocation(9).WithArguments("DeleteMessageBatchAsync", "the response's Failed list"),
+            VerifyCS.Diagnostic().WithLocation(10).WithArguments("DeleteMessageBatchAsync", "the response's Failed list"));
+    }
+
+    [Fact]
+    public async Task Messages_say_what_each_kind_of_batch_leaves_out()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+            using Amazon.SQS;
+            using Amazon.SQS.Model;
+
+            class Batches
+            {
+                async Task RunAsync(IAmazonDynamoDB dynamo, IAmazonSQS sqs, BatchGetItemRequest get, SendMessageBatchRequest send)
+                {
+                    await {|#0:dynamo.BatchGetItemAsync(get)|};
+                    await {|#1:sqs.SendMessageBatchAsync(send)|};
+                }
+            }
+            """,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(AWS006BatchPartialFailureNotCheckedAnalyzer.ReadRule).WithLocation(0)
+                .WithMessage("'BatchGetItemAsync' returns the keys it could not read in UnprocessedKeys, and this code never reads it, so those items are never read again"),
+            VerifyCS.Diagnostic().WithLocation(1)
+                .WithMessage("'SendMessageBatchAsync' succeeds even when some entries fail, and this code never reads the response's Failed list, so the failed entries are silently lost"));
     }
 
     [Fact]
