@@ -187,13 +187,80 @@ public class AWS005ThrottlingNotHandledTests
                         await send(r);
                     }
 
+                    // The tasks are awaited after the try: their exceptions surface there.
+                    var pending = requests.Select(r => [|kinesis.PutRecordAsync(r)|]).ToList();
                     try
                     {
-                        await Task.WhenAll(requests.Select(async r => await [|kinesis.PutRecordAsync(r)|]));
+                        Validate(requests);
                     }
                     catch (ProvisionedThroughputExceededException)
                     {
                     }
+
+                    await Task.WhenAll(pending);
+                }
+
+                static void Validate(List<PutRecordRequest> requests) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Tasks_made_by_a_lambda_and_awaited_together_inside_a_try_are_handled_there()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+            using Polly;
+
+            class Producer
+            {
+                async Task DirectAsync(IAmazonKinesis kinesis, List<PutRecordRequest> requests)
+                {
+                    try
+                    {
+                        await Task.WhenAll(requests.Select(async r => await kinesis.PutRecordAsync(r)));
+                    }
+                    catch (ProvisionedThroughputExceededException)
+                    {
+                    }
+                }
+
+                async Task ThroughALocalAsync(IAmazonKinesis kinesis, List<PutRecordRequest> requests)
+                {
+                    var tasks = requests.Select(r => kinesis.PutRecordAsync(r)).ToArray();
+                    try
+                    {
+                        await Task.WhenAll(tasks).ConfigureAwait(false);
+                    }
+                    catch (ProvisionedThroughputExceededException)
+                    {
+                    }
+                }
+
+                // The callback's await is where the tasks fail, and the pipeline retries the callback.
+                async Task InAPipelineAsync(ResiliencePipeline pipeline, IAmazonKinesis kinesis, List<PutRecordRequest> requests)
+                {
+                    await pipeline.ExecuteAsync(async ct =>
+                        await Task.WhenAll(requests.Select(r => kinesis.PutRecordAsync(r, ct))));
+                }
+
+                async Task AwaitedOutsideTheTryAsync(IAmazonKinesis kinesis, List<PutRecordRequest> requests)
+                {
+                    Task all;
+                    try
+                    {
+                        all = Task.WhenAll(requests.Select(r => [|kinesis.PutRecordAsync(r)|]));
+                    }
+                    catch (ProvisionedThroughputExceededException)
+                    {
+                        return;
+                    }
+
+                    await all;
                 }
             }
             """);
@@ -237,7 +304,7 @@ public class AWS005ThrottlingNotHandledTests
     }
 
     [Fact]
-    public async Task A_lambda_nested_inside_a_pipeline_callback_is_reported()
+    public async Task A_lambda_nested_inside_a_pipeline_callback_is_reported_unless_its_tasks_are_awaited_there()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
@@ -252,7 +319,15 @@ public class AWS005ThrottlingNotHandledTests
                 async Task SendAsync(ResiliencePipeline pipeline, IAmazonKinesis kinesis, List<PutRecordRequest> requests)
                 {
                     await pipeline.ExecuteAsync(async ct =>
-                        await Task.WhenAll(requests.Select(r => [|kinesis.PutRecordAsync(r, ct)|])));
+                    {
+                        // Started inside the callback, awaited nowhere: the pipeline never sees their failures.
+                        foreach (var r in requests)
+                        {
+                            _ = Task.Run(() => [|kinesis.PutRecordAsync(r, ct)|]);
+                        }
+
+                        await Task.CompletedTask;
+                    });
                 }
             }
             """);
