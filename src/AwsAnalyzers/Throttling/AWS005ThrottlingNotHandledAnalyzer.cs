@@ -390,8 +390,10 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
         {
             foreach (ICatchClauseOperation clause in tryOperation.Catches)
             {
-                // A bare catch has the type object; `when` filters still count as handling.
-                if (clause.ExceptionType is INamedTypeSymbol caught && throttling.IsOrDerivesFrom(caught))
+                // A bare catch has the type object. A `when` filter counts as handling unless it plainly admits only
+                // other errors; a filter the rule cannot read still counts (precision first).
+                if (clause.ExceptionType is INamedTypeSymbol caught && throttling.IsOrDerivesFrom(caught)
+                    && !(clause.Filter is { } filter && ExcludesThrottling(filter, Caught(clause), throttling)))
                 {
                     return true;
                 }
@@ -399,6 +401,72 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
+
+        private static ILocalSymbol? Caught(ICatchClauseOperation clause) =>
+            clause.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation declarator ? declarator.Symbol : null;
+
+        /// <summary>
+        /// True when the filter is false for every throttling exception: it asks for another error code or HTTP status
+        /// (throttling is 400 with the exception's name as the code), or for another exception type.
+        /// </summary>
+        private static bool ExcludesThrottling(IOperation filter, ILocalSymbol? caught, INamedTypeSymbol throttling)
+        {
+            filter = filter.WalkDownConversions();
+            switch (filter)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
+                    return ExcludesThrottling(and.LeftOperand, caught, throttling) || ExcludesThrottling(and.RightOperand, caught, throttling);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                    return ExcludesThrottling(or.LeftOperand, caught, throttling) && ExcludesThrottling(or.RightOperand, caught, throttling);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                    return AsksForOther(equals.LeftOperand, equals.RightOperand, caught, throttling)
+                        || AsksForOther(equals.RightOperand, equals.LeftOperand, caught, throttling);
+                case IIsTypeOperation isType when IsCaught(isType.ValueOperand, caught):
+                    return !IsRelated(isType.TypeOperand, throttling);
+                case IIsPatternOperation { Pattern: ITypePatternOperation or IDeclarationPatternOperation } isPattern when IsCaught(isPattern.Value, caught):
+                    return !IsRelated(PatternType(isPattern.Pattern), throttling);
+                case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: ITypePatternOperation or IDeclarationPatternOperation } negated } isNot
+                    when IsCaught(isNot.Value, caught):
+                    return throttling.IsOrDerivesFrom(PatternType(negated.Pattern) as INamedTypeSymbol);
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: IIsTypeOperation isType } when IsCaught(isType.ValueOperand, caught):
+                    return throttling.IsOrDerivesFrom(isType.TypeOperand as INamedTypeSymbol);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary><c>ex.ErrorCode == "X"</c> or <c>ex.StatusCode == HttpStatusCode.NotFound</c> for a value throttling never has.</summary>
+        private static bool AsksForOther(IOperation member, IOperation constant, ILocalSymbol? caught, INamedTypeSymbol throttling)
+        {
+            if (member.WalkDownConversions() is not IPropertyReferenceOperation { Instance: { } instance, Property.Name: var name }
+                || !IsCaught(instance, caught)
+                || constant.WalkDownConversions().ConstantValue is not { HasValue: true, Value: { } value })
+            {
+                return false;
+            }
+
+            return name switch
+            {
+                "ErrorCode" => value is string code && code != throttling.Name,
+                "StatusCode" => value is int status && status != 400,
+                _ => false,
+            };
+        }
+
+        private static ITypeSymbol? PatternType(IPatternOperation pattern) => pattern switch
+        {
+            ITypePatternOperation type => type.MatchedType,
+            IDeclarationPatternOperation declaration => declaration.MatchedType,
+            _ => null,
+        };
+
+        /// <summary>A type a throttling exception may be: the throttling type, one of its bases, or one derived from it.</summary>
+        private static bool IsRelated(ITypeSymbol? type, INamedTypeSymbol throttling) =>
+            type is not INamedTypeSymbol named || throttling.IsOrDerivesFrom(named) || named.IsOrDerivesFrom(throttling);
+
+        private static bool IsCaught(IOperation operation, ILocalSymbol? caught) =>
+            caught is not null && operation.WalkDownConversions() is ILocalReferenceOperation { Local: var local }
+            && SymbolEqualityComparer.Default.Equals(local, caught);
 
         /// <summary>A lambda passed to a pipeline's or policy's <c>Execute*</c>, which retries what it runs.</summary>
         private bool IsRunByResiliencePipeline(IAnonymousFunctionOperation lambda)

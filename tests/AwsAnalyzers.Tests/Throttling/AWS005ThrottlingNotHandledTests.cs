@@ -491,6 +491,40 @@ public class AWS005ThrottlingNotHandledTests
             """, "aws_analyzers.AWS005.services = dynamodb").RunAsync();
     }
 
+    [Theory]
+    [InlineData("catch (Amazon.Runtime.AmazonServiceException ex) when (ex.ErrorCode == \"ResourceNotFoundException\")")]
+    [InlineData("catch (Amazon.Runtime.AmazonServiceException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)")]
+    [InlineData("catch (AmazonKinesisException ex) when (ex is not ProvisionedThroughputExceededException)")]
+    [InlineData("catch (Exception ex) when (!(ex is ProvisionedThroughputExceededException))")]
+    [InlineData("catch (Exception ex) when (ex is ResourceNotFoundException)")]
+    [InlineData("catch (Exception ex) when (ex is ResourceNotFoundException || ex is ArgumentException)")]
+    [InlineData("catch (AmazonKinesisException ex) when (ex.ErrorCode == \"ResourceNotFoundException\" && Log(ex))")]
+    public async Task Catches_whose_filter_admits_only_other_errors_are_reported(string catchClause)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                async Task SendAsync(IAmazonKinesis kinesis, PutRecordRequest request)
+                {
+                    try
+                    {
+                        await [|kinesis.PutRecordAsync(request)|];
+                    }
+                    {{catchClause}}
+                    {
+                    }
+                }
+
+                static bool Log(Exception ex) => true;
+            }
+            """);
+    }
+
     // ---- What it must not report ----
 
     [Theory]
@@ -502,6 +536,11 @@ public class AWS005ThrottlingNotHandledTests
     [InlineData("catch (Exception ex) when (Log(ex))")]
     [InlineData("catch")]
     [InlineData("catch (ArgumentException) { } catch (Exception)")]
+    [InlineData("catch (AmazonKinesisException ex) when (ex.ErrorCode == \"ProvisionedThroughputExceededException\")")]
+    [InlineData("catch (Amazon.Runtime.AmazonServiceException ex) when (ex.ErrorCode == \"ResourceNotFoundException\" || ex.StatusCode == System.Net.HttpStatusCode.BadRequest)")]
+    [InlineData("catch (Exception ex) when (ex is ProvisionedThroughputExceededException)")]
+    [InlineData("catch (Exception ex) when (ex is AmazonKinesisException kinesisError && Log(kinesisError))")]
+    [InlineData("catch (Exception ex) when (ex.Message.Contains(\"throttl\"))")]
     public async Task Catches_of_the_exception_or_a_base_are_handled(string catchClause)
     {
         await VerifyCS.VerifyAnalyzerAsync($$"""
