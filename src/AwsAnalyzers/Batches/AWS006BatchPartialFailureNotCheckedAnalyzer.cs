@@ -254,9 +254,20 @@ public sealed class AWS006BatchPartialFailureNotCheckedAnalyzer : DiagnosticAnal
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } }:
                         return IsLocalHandled(local, kind, depth);
 
+                    case IReturnOperation { Parent: IBlockOperation { Parent: IAnonymousFunctionOperation lambda } }
+                        when TasksAwaitedTogether.ResultsOfTasksMadeByAreNeverRead(lambda, _cancellationToken):
+                        // `await Task.WhenAll(batches.Select(b => client.PutRecordsAsync(b)));`: the lambda hands the
+                        // response on, but the only code that receives it discards it.
+                        return false;
+
                     case IReturnOperation:
                         // A task returned as a plain Task loses the response; anything else goes to the caller.
                         return kind != ValueKind.ErasedTask;
+
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add", Instance: ILocalReferenceOperation { Local: var tasks } } }
+                        when kind != ValueKind.Response:
+                        // `tasks.Add(client.PutRecordsAsync(b));` … `await Task.WhenAll(tasks);` and nothing else reads them.
+                        return !TasksAwaitedTogether.ResultsAreNeverRead(tasks, _root, _cancellationToken);
 
                     case IIsPatternOperation pattern:
                         return kind != ValueKind.Response || IsPatternHandled(pattern.Pattern, depth);

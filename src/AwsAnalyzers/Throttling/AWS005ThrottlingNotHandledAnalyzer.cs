@@ -284,7 +284,7 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
 
                         // `await Task.WhenAll(items.Select(i => client.PutRecordAsync(…)))`: the tasks' exceptions surface
                         // at that await, so a try around it handles them.
-                        if (AwaitOfTasksMadeBy(lambda, cancellationToken) is not { } awaited)
+                        if (TasksAwaitedTogether.AwaitOfTasksMadeBy(lambda, cancellationToken) is not { } awaited)
                         {
                             return false;
                         }
@@ -301,90 +301,6 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
             return containing is IMethodSymbol { DeclaredAccessibility: Accessibility.Private, MethodKind: MethodKind.Ordinary } method
                 && CallersAreHandled(method, throttling, depth, visited, cancellationToken);
         }
-
-        /// <summary>
-        /// The await of <c>Task.WhenAll</c>/<c>WhenAny</c> over the tasks a lambda makes through LINQ
-        /// (<c>items.Select(lambda)</c>, then any <c>ToList</c>/<c>ToArray</c>, directly or through a local), or null.
-        /// </summary>
-        private static IOperation? AwaitOfTasksMadeBy(IAnonymousFunctionOperation lambda, CancellationToken cancellationToken)
-        {
-            IOperation current = lambda;
-            while (current.Parent is IDelegateCreationOperation or IConversionOperation)
-            {
-                current = current.Parent;
-            }
-
-            if (current.Parent is not IArgumentOperation { Parent: IInvocationOperation select } || !IsLinq(select.TargetMethod))
-            {
-                return null;
-            }
-
-            IOperation tasks = LinqChainEnd(select);
-            if (tasks.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } })
-            {
-                foreach (IOperation read in ValueFlow.For(tasks, cancellationToken).Reads(local))
-                {
-                    if (AwaitOfWhenAll(LinqChainEnd(read)) is { } awaited)
-                    {
-                        return awaited;
-                    }
-                }
-
-                return null;
-            }
-
-            return AwaitOfWhenAll(tasks);
-        }
-
-        /// <summary>The outermost operation of a chain of LINQ calls that starts with <paramref name="operation"/>.</summary>
-        private static IOperation LinqChainEnd(IOperation operation)
-        {
-            IOperation current = operation;
-            while (true)
-            {
-                IOperation? parent = current.Parent;
-                while (parent is IConversionOperation)
-                {
-                    current = parent;
-                    parent = parent.Parent;
-                }
-
-                if (parent is IArgumentOperation { Parent: IInvocationOperation next } && IsLinq(next.TargetMethod))
-                {
-                    current = next;
-                    continue;
-                }
-
-                return current;
-            }
-        }
-
-        private static IOperation? AwaitOfWhenAll(IOperation tasks)
-        {
-            IOperation current = tasks;
-            while (current.Parent is IConversionOperation)
-            {
-                current = current.Parent;
-            }
-
-            if (current.Parent is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "WhenAll" or "WhenAny" } whenAll } call }
-                || whenAll.ContainingType?.Name != "Task" || whenAll.ContainingNamespace?.ToDisplayString() != "System.Threading.Tasks")
-            {
-                return null;
-            }
-
-            IOperation awaited = call;
-            while (awaited.Parent is IConversionOperation
-                || awaited.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && configure.Instance == awaited)
-            {
-                awaited = awaited.Parent;
-            }
-
-            return awaited.Parent as IAwaitOperation;
-        }
-
-        private static bool IsLinq(IMethodSymbol method) =>
-            method.ContainingType is { Name: "Enumerable" } type && type.ContainingNamespace?.ToDisplayString() == "System.Linq";
 
         private static bool Catches(ITryOperation tryOperation, INamedTypeSymbol throttling)
         {

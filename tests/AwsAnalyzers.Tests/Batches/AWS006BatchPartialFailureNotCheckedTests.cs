@@ -93,6 +93,119 @@ public class AWS006BatchPartialFailureNotCheckedTests
     }
 
     [Fact]
+    public async Task Batch_tasks_awaited_together_and_never_read_are_reported_at_each_call()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                async Task ListAsync(IAmazonKinesis kinesis, List<PutRecordsRequest> batches)
+                {
+                    var tasks = new List<Task>();
+                    foreach (var batch in batches)
+                    {
+                        tasks.Add([|kinesis.PutRecordsAsync(batch)|]);
+                    }
+
+                    await Task.WhenAll(tasks);
+                }
+
+                async Task SelectAsync(IAmazonKinesis kinesis, List<PutRecordsRequest> batches)
+                {
+                    await Task.WhenAll(batches.Select(b => [|kinesis.PutRecordsAsync(b)|]));
+                    await Task.WhenAll(batches.Select(async b => await [|kinesis.PutRecordsAsync(b)|]).ToList()).ConfigureAwait(false);
+                }
+
+                async Task SelectIntoALocalAsync(IAmazonKinesis kinesis, List<PutRecordsRequest> batches)
+                {
+                    var pending = batches.Select(b => [|kinesis.PutRecordsAsync(b)|]).ToArray();
+                    await Task.WhenAll(pending);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Batch_tasks_awaited_together_get_no_fix()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                async Task SendAsync(IAmazonKinesis kinesis, List<PutRecordsRequest> batches)
+                {
+                    var tasks = new List<Task>();
+                    foreach (var batch in batches)
+                    {
+                        tasks.Add([|kinesis.PutRecordsAsync(batch)|]);
+                    }
+
+                    await Task.WhenAll(tasks);
+                    await Task.WhenAll(batches.Select(b => [|kinesis.PutRecordsAsync(b)|]));
+                }
+            }
+            """;
+        await VerifyCS.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
+    public async Task Batch_tasks_awaited_together_whose_results_are_read_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                async Task<int> ResultsAsync(IAmazonKinesis kinesis, List<PutRecordsRequest> batches)
+                {
+                    PutRecordsResponse[] responses = await Task.WhenAll(batches.Select(b => kinesis.PutRecordsAsync(b)));
+                    return responses.Sum(r => r.FailedRecordCount ?? 0);
+                }
+
+                async Task<int> EachTaskAsync(IAmazonKinesis kinesis, List<PutRecordsRequest> batches)
+                {
+                    var tasks = new List<Task<PutRecordsResponse>>();
+                    foreach (var batch in batches)
+                    {
+                        tasks.Add(kinesis.PutRecordsAsync(batch));
+                    }
+
+                    await Task.WhenAll(tasks);
+                    return tasks.Sum(t => t.Result.FailedRecordCount ?? 0);
+                }
+
+                List<Task<PutRecordsResponse>> HandedOn(IAmazonKinesis kinesis, List<PutRecordsRequest> batches)
+                {
+                    var tasks = new List<Task<PutRecordsResponse>>();
+                    foreach (var batch in batches)
+                    {
+                        tasks.Add(kinesis.PutRecordsAsync(batch));
+                    }
+
+                    return tasks;
+                }
+
+                IEnumerable<Task<PutRecordsResponse>> Query(IAmazonKinesis kinesis, List<PutRecordsRequest> batches) =>
+                    batches.Select(b => kinesis.PutRecordsAsync(b));
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Messages_say_what_each_kind_of_batch_leaves_out()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
