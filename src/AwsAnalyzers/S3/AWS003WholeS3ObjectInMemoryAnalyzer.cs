@@ -620,12 +620,131 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                 _ => null,
             };
 
-            if (owner is null)
+            return owner is not null && (IsLengthBounded(owner, response!, cancellationToken) || IsHeadChecked(response!, cancellationToken));
+        }
+
+        /// <summary>
+        /// True when the same method first asks S3 for the object's metadata (<c>GetObjectMetadata[Async]</c>, a HEAD
+        /// request) for the same bucket and key, and bounds the <c>ContentLength</c> it returns: the GET then reads an
+        /// object whose size the code has checked.
+        /// </summary>
+        private bool IsHeadChecked(IOperation response, CancellationToken cancellationToken)
+        {
+            if (response.WalkDownConversions() is not ILocalReferenceOperation { Local: var local }
+                || ValueFlow.For(response, cancellationToken).SingleValue(local) is not { } stored
+                || Unawaited(stored) is not IInvocationOperation { TargetMethod.Name: "GetObject" or "GetObjectAsync" } get
+                || ObjectAddress(get) is not { } address)
             {
                 return false;
             }
 
-            foreach (IOperation read in ValueFlow.For(response!, cancellationToken).Reads(owner))
+            foreach (IOperation operation in ValueFlow.For(response, cancellationToken).Root.Descendants())
+            {
+                if (operation is IInvocationOperation { TargetMethod.Name: "GetObjectMetadata" or "GetObjectMetadataAsync" } head
+                    && head.TargetMethod.ContainingType.IsOrImplements(_amazonS3)
+                    && head.Syntax.SpanStart < get.Syntax.SpanStart
+                    && ObjectAddress(head) is { } headAddress && headAddress.Bucket == address.Bucket && headAddress.Key == address.Key
+                    && HeldBy(head) is { } metadata
+                    && IsLengthBounded(metadata, head, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation Unawaited(IOperation value)
+        {
+            IOperation current = value.WalkDownConversions();
+            while (true)
+            {
+                switch (current)
+                {
+                    case IAwaitOperation awaited:
+                        current = awaited.Operation.WalkDownConversions();
+                        continue;
+                    case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task }:
+                        current = task.WalkDownConversions();
+                        continue;
+                    default:
+                        return current;
+                }
+            }
+        }
+
+        /// <summary>The local a call's (awaited) result is stored in: <c>var metadata = await s3.GetObjectMetadataAsync(…);</c>.</summary>
+        private static ILocalSymbol? HeldBy(IOperation call)
+        {
+            IOperation current = call;
+            while (current.Parent is IConversionOperation or IAwaitOperation
+                || current.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && configure.Instance == current)
+            {
+                current = current.Parent;
+            }
+
+            return current.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol : null;
+        }
+
+        /// <summary>
+        /// Bucket and key of an S3 call, each as a constant's text or the name of the local, parameter or member that holds
+        /// it: from the <c>(bucketName, key)</c> overload, or from a request created with both in its initializer.
+        /// </summary>
+        private static (string Bucket, string Key)? ObjectAddress(IInvocationOperation call)
+        {
+            string? bucket = null;
+            string? key = null;
+            foreach (IArgumentOperation argument in call.Arguments)
+            {
+                switch (argument.Parameter?.Name)
+                {
+                    case "bucketName":
+                        bucket = Identity(argument.Value);
+                        break;
+                    case "key":
+                        key = Identity(argument.Value);
+                        break;
+                    case "request" when argument.Value.WalkDownConversions() is IObjectCreationOperation { Initializer: { } initializer }:
+                        foreach (IOperation initialized in initializer.Initializers)
+                        {
+                            if (initialized is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } assignment)
+                            {
+                                if (name == "BucketName")
+                                {
+                                    bucket = Identity(assignment.Value);
+                                }
+                                else if (name == "Key")
+                                {
+                                    key = Identity(assignment.Value);
+                                }
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return bucket is not null && key is not null ? (bucket, key) : null;
+        }
+
+        private static string? Identity(IOperation value)
+        {
+            value = value.WalkDownConversions();
+            return value switch
+            {
+                { ConstantValue: { HasValue: true, Value: string text } } => "\"" + text,
+                ILocalReferenceOperation local => "local " + local.Local.Name,
+                IParameterReferenceOperation parameter => "parameter " + parameter.Parameter.Name,
+                IFieldReferenceOperation field => "member " + field.Syntax,
+                IPropertyReferenceOperation property => "member " + property.Syntax,
+                _ => null,
+            };
+        }
+
+        /// <summary>True when the method compares the <c>ContentLength</c> read from <paramref name="owner"/> with a limit.</summary>
+        private bool IsLengthBounded(ISymbol owner, IOperation inBody, CancellationToken cancellationToken)
+        {
+            foreach (IOperation read in ValueFlow.For(inBody, cancellationToken).Reads(owner))
             {
                 // response.ContentLength, or response.Headers.ContentLength, compared with a bound.
                 IOperation? length = read.Parent;

@@ -852,6 +852,95 @@ public class AWS003WholeS3ObjectInMemoryTests
     }
 
     [Fact]
+    public async Task A_bounded_metadata_check_of_the_same_object_before_the_read_is_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Reports
+            {
+                const long MaxSize = 1024 * 1024;
+
+                async Task<string> HeadFirstAsync(IAmazonS3 s3, string bucket, string key)
+                {
+                    var metadata = await s3.GetObjectMetadataAsync(bucket, key);
+                    if (metadata.ContentLength > MaxSize)
+                    {
+                        throw new InvalidOperationException("too large");
+                    }
+
+                    using var response = await s3.GetObjectAsync(bucket, key);
+                    using var reader = new StreamReader(response.ResponseStream);
+                    return await reader.ReadToEndAsync();
+                }
+
+                async Task<string> WithRequestsAsync(IAmazonS3 s3)
+                {
+                    var metadata = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = "reports", Key = "daily.csv" }).ConfigureAwait(false);
+                    if (metadata.Headers.ContentLength is > MaxSize)
+                    {
+                        return null;
+                    }
+
+                    var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = "reports", Key = "daily.csv" });
+                    return new StreamReader(response.ResponseStream).ReadToEnd();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_metadata_check_of_another_object_after_the_read_or_unbounded_is_still_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Reports
+            {
+                const long MaxSize = 1024 * 1024;
+
+                async Task<string> OtherKeyAsync(IAmazonS3 s3, string bucket, string key, string otherKey)
+                {
+                    var metadata = await s3.GetObjectMetadataAsync(bucket, otherKey);
+                    if (metadata.ContentLength > MaxSize)
+                    {
+                        return null;
+                    }
+
+                    var response = await s3.GetObjectAsync(bucket, key);
+                    return [|new StreamReader(response.ResponseStream).ReadToEnd()|];
+                }
+
+                async Task<string> NotEmptyOnlyAsync(IAmazonS3 s3, string bucket, string key)
+                {
+                    var metadata = await s3.GetObjectMetadataAsync(bucket, key);
+                    if (metadata.ContentLength > 0)
+                    {
+                        var response = await s3.GetObjectAsync(bucket, key);
+                        return [|new StreamReader(response.ResponseStream).ReadToEnd()|];
+                    }
+
+                    return null;
+                }
+
+                async Task<string> AfterTheReadAsync(IAmazonS3 s3, string bucket, string key)
+                {
+                    var response = await s3.GetObjectAsync(bucket, key);
+                    string text = [|new StreamReader(response.ResponseStream).ReadToEnd()|];
+                    var metadata = await s3.GetObjectMetadataAsync(bucket, key);
+                    return metadata.ContentLength > MaxSize ? null : text;
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Checks_that_only_tell_an_empty_body_bound_nothing_and_are_reported()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
