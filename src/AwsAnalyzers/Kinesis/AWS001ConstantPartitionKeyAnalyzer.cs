@@ -219,12 +219,74 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
         return value switch
         {
             IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } => StaticMemberConstant(field, value.SemanticModel, cancellationToken),
-            IPropertyReferenceOperation { Property: { IsStatic: true, SetMethod: null, Parameters.IsEmpty: true } property } => StaticMemberConstant(property, value.SemanticModel, cancellationToken),
+            IPropertyReferenceOperation { Property: { IsStatic: true, SetMethod: null, Parameters.IsEmpty: true } property } =>
+                StaticMemberConstant(property, value.SemanticModel, cancellationToken)
+                ?? (property.GetMethod is { } getter ? ReturnedConstant(getter, value, cancellationToken) : null),
             ILocalReferenceOperation { Local: { } local } => LocalKeys(value, local, depth, cancellationToken) is { Count: 1 } keys ? keys.Values[0] : null,
             IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } } invocation =>
                 StringBuiltFromConstants(invocation, depth, cancellationToken),
+            IInvocationOperation { TargetMethod: { IsStatic: true, MethodKind: MethodKind.Ordinary } method } invocation =>
+                ReturnedConstant(method, invocation, cancellationToken),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The constant a static project method returns on every path (<c>static string Key() { return "k"; }</c>), or that
+    /// a static property's block-bodied getter does: the same key for every record, whatever the arguments.
+    /// </summary>
+    private static string? ReturnedConstant(IMethodSymbol method, IOperation use, System.Threading.CancellationToken cancellationToken)
+    {
+        if (use.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        CallHops hops = CallHops.For(model.Compilation);
+        return hops.IsProjectMethod(method) ? hops.Summary(method, s_returnsOneConstant, cancellationToken) : null;
+    }
+
+    private static readonly ReturnsOneConstant s_returnsOneConstant = new();
+
+    /// <summary>The one constant every <c>return</c> of a method's body gives (lambdas and local functions aside), or null.</summary>
+    private sealed class ReturnsOneConstant : CallFact<string?>
+    {
+        public override string? Unknown => null;
+
+        public override string? Summarize(IMethodSymbol method, IOperation body, CallHops hops, System.Threading.CancellationToken cancellationToken)
+        {
+            string? constant = null;
+            foreach (IOperation operation in body.Descendants())
+            {
+                if (operation is not IReturnOperation { ReturnedValue: { } returned } || IsInNestedFunction(operation, body))
+                {
+                    continue;
+                }
+
+                string? value = ConstantString(returned, depth: 1, cancellationToken);
+                if (value is null || (constant is not null && value != constant))
+                {
+                    return null;
+                }
+
+                constant = value;
+            }
+
+            return constant;
+        }
+
+        private static bool IsInNestedFunction(IOperation operation, IOperation body)
+        {
+            for (IOperation? current = operation.Parent; current is not null && current != body; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>

@@ -337,6 +337,93 @@ public class AWS001ConstantPartitionKeyTests
     }
 
     [Fact]
+    public async Task Keys_returned_by_a_static_method_or_block_bodied_property_are_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Amazon.Kinesis.Model;
+
+            static class Keys
+            {
+                public static string ForSensors() { return "sensor"; }
+
+                public static string ForDevice(string deviceId)
+                {
+                    if (deviceId == null)
+                    {
+                        return "sensor";
+                    }
+
+                    return "sensor";
+                }
+
+                public static string Shared
+                {
+                    get
+                    {
+                        const string key = "shared";
+                        return key;
+                    }
+                }
+            }
+
+            class Producer
+            {
+                PutRecordsRequestEntry A() => new PutRecordsRequestEntry { PartitionKey = {|#0:Keys.ForSensors()|} };
+                PutRecordsRequestEntry B(string id) => new PutRecordsRequestEntry { PartitionKey = {|#1:Keys.ForDevice(id)|} };
+                PutRecordsRequestEntry C() => new PutRecordsRequestEntry { PartitionKey = {|#2:Keys.Shared|} };
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("PartitionKey", "\"sensor\""),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("PartitionKey", "\"sensor\""),
+            VerifyCS.Diagnostic().WithLocation(2).WithArguments("PartitionKey", "\"shared\""));
+    }
+
+    [Fact]
+    public async Task Keys_returned_by_methods_that_vary_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using Amazon.Kinesis.Model;
+
+            static class Keys
+            {
+                public static string ForDevice(string deviceId)
+                {
+                    if (deviceId == null)
+                    {
+                        return "none";
+                    }
+
+                    return deviceId;
+                }
+
+                public static string Random() => Guid.NewGuid().ToString();
+
+                public static string Recursive(int depth) => depth > 0 ? Recursive(depth - 1) : "k" + depth;
+
+                public static string FromLambda()
+                {
+                    Func<string> make = () => "k";
+                    return make();
+                }
+
+                private static string s_current = "k";
+                public static string Current { get { return s_current; } }
+            }
+
+            class Producer
+            {
+                PutRecordsRequestEntry A(string id) => new PutRecordsRequestEntry { PartitionKey = Keys.ForDevice(id) };
+                PutRecordsRequestEntry B() => new PutRecordsRequestEntry { PartitionKey = Keys.Random() };
+                PutRecordsRequestEntry C() => new PutRecordsRequestEntry { PartitionKey = Keys.Recursive(3) };
+                PutRecordsRequestEntry D() => new PutRecordsRequestEntry { PartitionKey = Keys.FromLambda() };
+                PutRecordsRequestEntry E() => new PutRecordsRequestEntry { PartitionKey = Keys.Current };
+                PutRecordsRequestEntry F() => new PutRecordsRequestEntry { PartitionKey = Environment.GetEnvironmentVariable("KEY") };
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Keys_chosen_among_a_few_constants_are_reported_with_how_many()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
