@@ -25,13 +25,16 @@ public sealed class AWS006BatchPartialFailureNotCheckedAnalyzer : DiagnosticAnal
     /// <summary>How many locals a response may be copied through before we stop tracing and assume it is handled.</summary>
     private const int MaxTraceDepth = 4;
 
+    private static readonly LocalizableResourceString Title = RuleText.Get(nameof(AnalyzerResources.AWS006Title));
+    private static readonly LocalizableResourceString Description = RuleText.Get(nameof(AnalyzerResources.AWS006Description));
+
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         DiagnosticId,
-        title: RuleText.Get(nameof(AnalyzerResources.AWS006Title)),
+        Title,
         messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS006MessageFormat)),
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
-        description: RuleText.Get(nameof(AnalyzerResources.AWS006Description)));
+        Description);
 
     /// <summary>
     /// The same rule for a batch read (DynamoDB <c>BatchGetItem</c>): nothing is lost on the service's side, but the keys
@@ -39,11 +42,11 @@ public sealed class AWS006BatchPartialFailureNotCheckedAnalyzer : DiagnosticAnal
     /// </summary>
     internal static readonly DiagnosticDescriptor ReadRule = RuleDescriptors.Create(
         DiagnosticId,
-        title: RuleText.Get(nameof(AnalyzerResources.AWS006Title)),
+        Title,
         messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS006ReadMessageFormat)),
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
-        description: RuleText.Get(nameof(AnalyzerResources.AWS006Description)));
+        Description);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, ReadRule);
 

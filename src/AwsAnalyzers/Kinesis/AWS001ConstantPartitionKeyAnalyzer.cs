@@ -35,13 +35,16 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
     /// <summary>Longest constant quoted in the message before it is shortened.</summary>
     private const int MaxQuotedLength = 40;
 
+    private static readonly LocalizableResourceString Title = RuleText.Get(nameof(AnalyzerResources.AWS001Title));
+    private static readonly LocalizableResourceString Description = RuleText.Get(nameof(AnalyzerResources.AWS001Description));
+
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         DiagnosticId,
-        title: RuleText.Get(nameof(AnalyzerResources.AWS001Title)),
+        Title,
         messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS001MessageFormat)),
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
-        description: RuleText.Get(nameof(AnalyzerResources.AWS001Description)));
+        Description);
 
     /// <summary>
     /// The same rule for a key chosen among a few constants (<c>flag ? "a" : "b"</c>, a switch expression of literals,
@@ -49,11 +52,11 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
     /// </summary>
     internal static readonly DiagnosticDescriptor FewKeysRule = RuleDescriptors.Create(
         DiagnosticId,
-        title: RuleText.Get(nameof(AnalyzerResources.AWS001Title)),
+        Title,
         messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS001FewKeysMessageFormat)),
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
-        description: RuleText.Get(nameof(AnalyzerResources.AWS001Description)));
+        Description);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, FewKeysRule);
 
