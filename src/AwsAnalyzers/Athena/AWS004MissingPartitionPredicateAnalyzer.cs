@@ -55,6 +55,11 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol request, GlueCatalog catalog)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.AssignedMemberName() is { } name && name != QueryStringProperty)
+        {
+            return;
+        }
+
         if (!IsQueryStringOf(assignment.Target, request) || IsRewrittenLater(assignment, request, context.CancellationToken))
         {
             return;

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AwsAnalyzers.Core;
@@ -26,4 +27,23 @@ internal static class OperationExtensions
 
         return operation;
     }
+
+    /// <summary>
+    /// The name of the member an assignment writes, read from its syntax (<c>PartitionKey = …</c>,
+    /// <c>request.PartitionKey = …</c>, <c>request?.PartitionKey = …</c>), or null when the syntax does not say.
+    /// </summary>
+    /// <remarks>
+    /// An assignment's target operation is built on first access; a rule that registers on every assignment asks the
+    /// syntax, which exists already, before the operation, so assignments to other members cost it next to nothing.
+    /// </remarks>
+    public static string? AssignedMemberName(this IOperation assignment) =>
+        assignment.Syntax is AssignmentExpressionSyntax { Left: var target }
+            ? target switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                _ => null,
+            }
+            : null;
 }

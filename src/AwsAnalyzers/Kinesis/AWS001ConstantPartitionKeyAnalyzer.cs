@@ -97,6 +97,11 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
         OperationAnalysisContext context, INamedTypeSymbol? putRecordRequest, INamedTypeSymbol? putRecordsRequestEntry)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.AssignedMemberName() is { } name && name is not (PartitionKeyProperty or ExplicitHashKeyProperty))
+        {
+            return;
+        }
+
         if (assignment.Target is not IPropertyReferenceOperation { Property: { } property }
             || property.Name is not (PartitionKeyProperty or ExplicitHashKeyProperty)
             || !(property.ContainingType.IsOrDerivesFrom(putRecordRequest) || property.ContainingType.IsOrDerivesFrom(putRecordsRequestEntry)))

@@ -197,8 +197,11 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
         {
             sink = string.Empty;
             IMethodSymbol method = invocation.TargetMethod;
-            IOperation? instance = invocation.Instance;
-            if (instance is null)
+
+            // The name first: the instance operation is built on first access, and most calls are no read at all.
+            if (method.Name is not ("ReadToEnd" or "ReadToEndAsync" or "CopyTo" or "CopyToAsync" or "ReadBytes" or "Read" or "ReadAsync"
+                    or "ReadExactly" or "ReadExactlyAsync" or "ReadAtLeast" or "ReadAtLeastAsync")
+                || invocation.Instance is not { } instance)
             {
                 return null;
             }
@@ -1001,7 +1004,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
             IMethodSymbol method = invocation.TargetMethod.OriginalDefinition;
 
             // Cheapest first: most calls go to the framework or the SDK, whose bodies are not summarized.
-            if (invocation.Arguments.IsEmpty || method.DeclaringSyntaxReferences.IsEmpty || !HasBodyParameter(method))
+            if (method.DeclaringSyntaxReferences.IsEmpty || !HasBodyParameter(method) || invocation.Arguments.IsEmpty)
             {
                 return false;
             }
