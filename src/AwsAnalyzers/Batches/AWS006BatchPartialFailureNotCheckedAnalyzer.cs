@@ -29,24 +29,14 @@ public sealed class AWS006BatchPartialFailureNotCheckedAnalyzer : DiagnosticAnal
     private static readonly LocalizableResourceString Description = RuleText.Get(nameof(AnalyzerResources.AWS006Description));
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        DiagnosticId,
-        Title,
-        messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS006MessageFormat)),
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        Description);
+        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS006MessageFormat)), RuleCategories.Reliability, DiagnosticSeverity.Warning, Description);
 
     /// <summary>
     /// The same rule for a batch read (DynamoDB <c>BatchGetItem</c>): nothing is lost on the service's side, but the keys
     /// it could not read in time are never asked for again.
     /// </summary>
     internal static readonly DiagnosticDescriptor ReadRule = RuleDescriptors.Create(
-        DiagnosticId,
-        Title,
-        messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS006ReadMessageFormat)),
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        Description);
+        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS006ReadMessageFormat)), RuleCategories.Reliability, DiagnosticSeverity.Warning, Description);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, ReadRule);
 

@@ -39,24 +39,14 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
     private static readonly LocalizableResourceString Description = RuleText.Get(nameof(AnalyzerResources.AWS001Description));
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        DiagnosticId,
-        Title,
-        messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS001MessageFormat)),
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        Description);
+        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS001MessageFormat)), RuleCategories.Reliability, DiagnosticSeverity.Warning, Description);
 
     /// <summary>
     /// The same rule for a key chosen among a few constants (<c>flag ? "a" : "b"</c>, a switch expression of literals,
     /// a local set to one of several constants): the records reach at most that many shards.
     /// </summary>
     internal static readonly DiagnosticDescriptor FewKeysRule = RuleDescriptors.Create(
-        DiagnosticId,
-        Title,
-        messageFormat: RuleText.Get(nameof(AnalyzerResources.AWS001FewKeysMessageFormat)),
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        Description);
+        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS001FewKeysMessageFormat)), RuleCategories.Reliability, DiagnosticSeverity.Warning, Description);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, FewKeysRule);
 
