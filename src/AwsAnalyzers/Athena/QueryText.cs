@@ -19,10 +19,16 @@ namespace AwsAnalyzers.Athena;
 internal readonly struct QueryTextSegment
 {
     private QueryTextSegment(string? text, LiteralTextMap? map, InterpolationSyntax? interpolation)
+        : this(text, map, interpolation, null)
+    {
+    }
+
+    private QueryTextSegment(string? text, LiteralTextMap? map, InterpolationSyntax? interpolation, IOperation? value)
     {
         Text = text;
         Map = map;
         Interpolation = interpolation;
+        Value = value;
     }
 
     /// <summary>The literal text, or null for a hole.</summary>
@@ -36,7 +42,16 @@ internal readonly struct QueryTextSegment
     /// <summary>For a hole that is an interpolation of a string written here, its syntax: text can follow its <c>}</c>.</summary>
     public InterpolationSyntax? Interpolation { get; }
 
+    /// <summary>
+    /// For a hole, the operation whose value fills it (conversions walked down: the interpolated or concatenated
+    /// value itself), or null when it is not known.
+    /// </summary>
+    public IOperation? Value { get; }
+
     public static QueryTextSegment Hole => default;
+
+    /// <summary>A hole filled at run time by <paramref name="value"/>.</summary>
+    public static QueryTextSegment ValueHole(IOperation value, InterpolationSyntax? interpolation = null) => new(null, null, interpolation, value);
 
     public static QueryTextSegment InterpolationHole(InterpolationSyntax? interpolation) => new(null, null, interpolation);
 
@@ -98,8 +113,11 @@ internal static class QueryText
                     && SingleValue(reference, cancellationToken) is { } stored:
                     pending.Push((stored.Value, localDepth + 1, editable && stored.ReadOnce));
                     break;
+                case IInvocationOperation invocation when FormatOf(invocation) is { } format:
+                    anyText |= AddFormatParts(format.Text, format.Arguments, segments);
+                    break;
                 default:
-                    segments.Add(QueryTextSegment.Hole);
+                    segments.Add(QueryTextSegment.ValueHole(current));
                     break;
             }
         }
@@ -182,12 +200,137 @@ internal static class QueryText
                     segments.Add(QueryTextSegment.Literal(constant, map: null));
                     anyText |= constant.Length > 0;
                     break;
+                case IInterpolationOperation interpolation:
+                    segments.Add(QueryTextSegment.ValueHole(interpolation.Expression.WalkDownConversions(), editable ? part.Syntax as InterpolationSyntax : null));
+                    break;
                 default:
                     segments.Add(QueryTextSegment.InterpolationHole(editable ? part.Syntax as InterpolationSyntax : null));
                     break;
             }
         }
 
+        return anyText;
+    }
+    /// <summary>
+    /// <c>string.Format(format, args…)</c> with a constant format and the arguments written out (not an array passed
+    /// as a whole), optionally after an <c>IFormatProvider</c>: the format and the argument of each index.
+    /// </summary>
+    private static (string Text, ImmutableArray<IOperation> Arguments)? FormatOf(IInvocationOperation invocation)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        if (method.Name != "Format" || !method.IsStatic || method.ContainingType?.SpecialType != SpecialType.System_String)
+        {
+            return null;
+        }
+
+        ImmutableArray<IArgumentOperation> arguments = invocation.Arguments;
+        int first = arguments.Length > 0 && arguments[0].Parameter?.Type.SpecialType != SpecialType.System_String ? 1 : 0;
+        if (arguments.Length <= first || arguments[first].Value.ConstantValue is not { HasValue: true, Value: string format })
+        {
+            return null;
+        }
+
+        var values = ImmutableArray.CreateBuilder<IOperation>();
+        for (int i = first + 1; i < arguments.Length; i++)
+        {
+            IArgumentOperation argument = arguments[i];
+            if (argument.ArgumentKind == ArgumentKind.ParamArray)
+            {
+                if (argument.Value is not IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    return null;
+                }
+
+                foreach (IOperation element in initializer.ElementValues)
+                {
+                    values.Add(element.WalkDownConversions());
+                }
+            }
+            else if (argument.ArgumentKind == ArgumentKind.Explicit)
+            {
+                values.Add(argument.Value.WalkDownConversions());
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return (format, values.ToImmutable());
+    }
+
+    /// <summary>
+    /// The pieces of a composite format: <c>{{</c> and <c>}}</c> as braces, each <c>{n}</c> as a hole filled by argument
+    /// n (one with alignment or a format string is a hole without a known value). The text is written elsewhere
+    /// than the SQL it reads (escaped braces), so it is not editable. A malformed format gives one unknown hole.
+    /// </summary>
+    private static bool AddFormatParts(string format, ImmutableArray<IOperation> arguments, ImmutableArray<QueryTextSegment>.Builder segments)
+    {
+        var pieces = new List<QueryTextSegment>();
+        var text = new StringBuilder();
+        bool anyText = false;
+        for (int i = 0; i < format.Length; i++)
+        {
+            char c = format[i];
+            if ((c == '{' || c == '}') && i + 1 < format.Length && format[i + 1] == c)
+            {
+                text.Append(c);
+                i++;
+                continue;
+            }
+
+            if (c == '}')
+            {
+                segments.Add(QueryTextSegment.Hole);
+                return false;
+            }
+
+            if (c != '{')
+            {
+                text.Append(c);
+                continue;
+            }
+
+            int close = format.IndexOf('}', i + 1);
+            if (close < 0)
+            {
+                segments.Add(QueryTextSegment.Hole);
+                return false;
+            }
+
+            if (text.Length > 0)
+            {
+                pieces.Add(QueryTextSegment.Literal(text.ToString(), map: null));
+                anyText = true;
+                text.Clear();
+            }
+
+            string item = format.Substring(i + 1, close - i - 1);
+            bool plain = int.TryParse(item, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index);
+            if (!plain || index >= arguments.Length)
+            {
+                pieces.Add(QueryTextSegment.Hole);
+            }
+            else if (arguments[index].ConstantValue is { HasValue: true, Value: string constant })
+            {
+                pieces.Add(QueryTextSegment.Literal(constant, map: null));
+                anyText |= constant.Length > 0;
+            }
+            else
+            {
+                pieces.Add(QueryTextSegment.ValueHole(arguments[index]));
+            }
+
+            i = close;
+        }
+
+        if (text.Length > 0)
+        {
+            pieces.Add(QueryTextSegment.Literal(text.ToString(), map: null));
+            anyText = true;
+        }
+
+        segments.AddRange(pieces);
         return anyText;
     }
 }

@@ -327,6 +327,9 @@ namespace AwsAnalyzers.Athena.Sql
     {
         private static readonly int[] NoOffsets = Array.Empty<int>();
 
+        private IReadOnlyList<SqlHole>? _holes;
+        private SqlQueryShape? _shape;
+
         internal SqlStatement(SqlSourceText source, SqlTokenList tokens, SqlStatementKind kind, string? failure,
             List<SqlQueryBlock> blocks, SqlTableName? targetTable, int[]? parameterOffsets)
         {
@@ -368,6 +371,12 @@ namespace AwsAnalyzers.Athena.Sql
         /// How many <c>?</c> parameters come before <paramref name="offset"/>: the zero-based position a
         /// new parameter inserted at that offset takes among the execution parameters.
         /// </summary>
+        /// <summary>Every hole of the text, in text order, with what its position in the SQL says it stands for.</summary>
+        public IReadOnlyList<SqlHole> Holes => _holes ??= SqlHoleLabels.Label(this);
+
+        /// <summary>What the outermost query returns and writes: its stars, ORDER BY and LIMIT, its storage format.</summary>
+        public SqlQueryShape Shape => _shape ??= SqlQueryShape.Read(this);
+
         public int CountParametersBefore(int offset)
         {
             int count = 0;

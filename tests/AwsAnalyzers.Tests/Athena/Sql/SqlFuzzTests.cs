@@ -248,6 +248,7 @@ namespace AwsAnalyzers.Tests.Athena.Sql
             }
 
             Assert.InRange(statement.ParameterCount, 0, n);
+            SqlHoleAndShapeFuzzTests.Check(statement);
 
             var result = PartitionPruningAnalysis.FindUnprunedTables(sql, SqlTestHelpers.PartitionsOf);
             Assert.NotNull(result);
