@@ -289,7 +289,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
     /// that contains the offset (preferring one that can be edited, at a boundary between two texts), or else right
     /// after an interpolation that ends there.
     /// </summary>
-    private static (ExpressionSyntax Expression, int Position)? MapOffset(AnalyzedQuery query, SqlSourceText source, int offset)
+    internal static (ExpressionSyntax Expression, int Position)? MapOffset(AnalyzedQuery query, SqlSourceText source, int offset)
     {
         for (int i = 0; i < query.Segments.Length && i < source.PartCount; i++)
         {
@@ -319,7 +319,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
     }
 
     /// <summary>The SQL text as it must be written inside the string expression, or null when it cannot be written there.</summary>
-    private static string? Escape(string text, ExpressionSyntax expression)
+    internal static string? Escape(string text, ExpressionSyntax expression)
     {
         bool hasQuote = text.IndexOf('"') >= 0;
         bool hasBrace = text.IndexOf('{') >= 0 || text.IndexOf('}') >= 0;
@@ -471,22 +471,23 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
     }
 
     /// <summary>Where the request's <c>ExecutionParameters</c> are set, and how the new values get in.</summary>
-    private abstract class ParameterBinding
+    internal abstract class ParameterBinding
     {
         public abstract void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType, GeneratedTypeNames types);
 
         /// <summary>
         /// How to bind the new values for a query with <paramref name="existing"/> <c>?</c> already, or null when the
-        /// request's parameters are set in a way the fix cannot extend safely.
+        /// request's parameters are set in a way the fix cannot extend safely. <paramref name="property"/> names the
+        /// request's list of values (<c>ExecutionParameters</c>, or PartiQL's <c>Parameters</c>).
         /// </summary>
-        public static ParameterBinding? Find(AssignmentExpressionSyntax assignment, int existing)
+        public static ParameterBinding? Find(AssignmentExpressionSyntax assignment, int existing, string property = ExecutionParameters)
         {
             if (assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression))
             {
                 AssignmentExpressionSyntax? parameters = null;
                 foreach (ExpressionSyntax entry in initializer.Expressions)
                 {
-                    if (entry is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: ExecutionParameters } } found)
+                    if (entry is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } found && name.Identifier.ValueText == property)
                     {
                         parameters = found;
                     }
@@ -494,7 +495,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
 
                 if (parameters is null)
                 {
-                    return existing == 0 ? new NewInitializerEntry(initializer, initializer.Expressions.IndexOf(assignment)) : null;
+                    return existing == 0 ? new NewInitializerEntry(initializer, initializer.Expressions.IndexOf(assignment), property) : null;
                 }
 
                 return ExistingList.Find(initializer, initializer.Expressions.IndexOf(parameters), existing);
@@ -503,9 +504,9 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
             if (existing == 0
                 && assignment.Parent is ExpressionStatementSyntax { Parent: BlockSyntax } statement
                 && assignment.Left is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } } target
-                && !MentionsExecutionParameters(statement))
+                && !MentionsExecutionParameters(statement, property))
             {
-                return new NewStatement(statement, target.Expression);
+                return new NewStatement(statement, target.Expression, property);
             }
 
             return null;
@@ -515,11 +516,11 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
         /// True when the type that holds the statement reads or writes some <c>ExecutionParameters</c>: a request kept
         /// in a field may get its parameters in another method.
         /// </summary>
-        private static bool MentionsExecutionParameters(StatementSyntax statement)
+        private static bool MentionsExecutionParameters(StatementSyntax statement, string property)
         {
             SyntaxNode? scope = statement.Ancestors().LastOrDefault(a => a is TypeDeclarationSyntax)
                 ?? statement.FirstAncestorOrSelf<CompilationUnitSyntax>();
-            return scope is null || scope.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == ExecutionParameters);
+            return scope is null || scope.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == property);
         }
 
         protected static string ListCreation(IReadOnlyList<(int Index, string Expression)> values, string list) =>
@@ -544,11 +545,13 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
     {
         private readonly InitializerExpressionSyntax _initializer;
         private readonly int _queryIndex;
+        private readonly string _property;
 
-        public NewInitializerEntry(InitializerExpressionSyntax initializer, int queryIndex)
+        public NewInitializerEntry(InitializerExpressionSyntax initializer, int queryIndex, string property)
         {
             _initializer = initializer;
             _queryIndex = queryIndex;
+            _property = property;
         }
 
         public override void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType, GeneratedTypeNames types)
@@ -585,7 +588,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
                     SyntaxTriviaList lineEnd = multiLine
                         ? SyntaxFactory.TriviaList(separatorTrailing.First(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
                         : SyntaxFactory.TriviaList();
-                    ExpressionSyntax entry = types.Annotate(SyntaxFactory.ParseExpression(ExecutionParameters + " = " + creation))
+                    ExpressionSyntax entry = types.Annotate(SyntaxFactory.ParseExpression(_property + " = " + creation))
                         .WithLeadingTrivia(multiLine ? Indentation(query) : SyntaxFactory.TriviaList(SyntaxFactory.Space));
                     if (hasSeparator)
                     {
@@ -669,6 +672,14 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
                     items = items.Replace(items[0], items[0].WithLeadingTrivia(SyntaxFactory.Space));
                 }
 
+                if (index >= items.Count && items.Count > 0)
+                {
+                    // The last item carries the list's closing spacing; the new last one takes it over.
+                    T last = items[items.Count - 1];
+                    item = item.WithTrailingTrivia(last.GetTrailingTrivia());
+                    items = items.Replace(last, last.WithoutTrailingTrivia());
+                }
+
                 items = items.Insert(Math.Min(index, items.Count), item);
             }
 
@@ -681,11 +692,13 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
     {
         private readonly ExpressionStatementSyntax _statement;
         private readonly ExpressionSyntax _target;
+        private readonly string _property;
 
-        public NewStatement(ExpressionStatementSyntax statement, ExpressionSyntax target)
+        public NewStatement(ExpressionStatementSyntax statement, ExpressionSyntax target, string property)
         {
             _statement = statement;
             _target = target;
+            _property = property;
         }
 
         public override void Apply(DocumentEditor editor, IReadOnlyList<(int Index, string Expression)> values, string listType, GeneratedTypeNames types)
@@ -693,7 +706,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
             // A comment after the query statement stays there; the new statement only ends its line.
             SyntaxTrivia lineEnd = _statement.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
             StatementSyntax added = types.Annotate(SyntaxFactory.ParseStatement(
-                    _target.WithoutTrivia().ToString() + "." + ExecutionParameters + " = " + ListCreation(values, listType) + ";"))
+                    _target.WithoutTrivia().ToString() + "." + _property + " = " + ListCreation(values, listType) + ";"))
                 .WithLeadingTrivia(Indentation(_statement))
                 .WithTrailingTrivia(lineEnd.IsKind(SyntaxKind.EndOfLineTrivia) ? lineEnd : SyntaxFactory.ElasticCarriageReturnLineFeed);
             editor.InsertAfter(_statement, added);

@@ -55,6 +55,18 @@ internal sealed class GeneratedTypeNames
         return written;
     }
 
+    /// <summary>The text that names <c>List&lt;T&gt;</c> of the type named by <paramref name="elementMetadataName"/> in generated code.</summary>
+    public string ListOf(string elementMetadataName)
+    {
+        string written = "global::System.Collections.Generic.List<global::" + elementMetadataName + ">";
+        if (!_written.ContainsKey(written) && _types.Get("System.Collections.Generic.List`1") is { } list && _types.Get(elementMetadataName) is { } element)
+        {
+            _written.Add(written, list.Construct(element));
+        }
+
+        return written;
+    }
+
     /// <summary>Makes the generated code import the namespace of a type whose extension methods it calls (<c>System.Linq.Enumerable</c>).</summary>
     public void ImportExtensionsOf(string metadataName)
     {

@@ -115,7 +115,7 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
     /// True when the same request's query is extended afterwards (<c>r.QueryString += " WHERE …"</c>, or assigned a
     /// value that reads <c>r.QueryString</c>): the text assigned here is then not the query that runs.
     /// </summary>
-    private static bool IsRewrittenLater(ISimpleAssignmentOperation assignment, INamedTypeSymbol request, CancellationToken cancellationToken)
+    internal static bool IsRewrittenLater(ISimpleAssignmentOperation assignment, INamedTypeSymbol request, CancellationToken cancellationToken)
     {
         if (RequestLocal(assignment) is not { } local)
         {

@@ -30,7 +30,13 @@ internal readonly struct GluePartitionKey
 internal sealed class GlueTable
 {
     public GlueTable(string? database, string name, ImmutableArray<GluePartitionKey> partitionKeys)
+        : this(database, name, partitionKeys, ImmutableArray<GluePartitionKey>.Empty)
     {
+    }
+
+    public GlueTable(string? database, string name, ImmutableArray<GluePartitionKey> partitionKeys, ImmutableArray<GluePartitionKey> columns)
+    {
+        Columns = columns;
         Database = database;
         Name = name;
         PartitionKeys = partitionKeys;
@@ -51,6 +57,9 @@ internal sealed class GlueTable
     public ImmutableArray<GluePartitionKey> PartitionKeys { get; }
 
     public IReadOnlyList<string> PartitionKeyNames { get; }
+
+    /// <summary>The data columns (<c>StorageDescriptor.Columns</c>), in table order; empty when the export does not list them.</summary>
+    public ImmutableArray<GluePartitionKey> Columns { get; }
 
     public override string ToString() => (Database is null ? Name : Database + "." + Name) + " (" + string.Join(", ", PartitionKeys) + ")";
 }
@@ -232,7 +241,31 @@ internal sealed class GlueCatalog
             }
         }
 
-        return new GlueTable(database, name, keys.ToImmutable());
+        return new GlueTable(database, name, keys.ToImmutable(), ReadColumns(table));
+    }
+
+    /// <summary><c>StorageDescriptor.Columns[].Name</c> and <c>.Type</c>, or none when any entry has no name.</summary>
+    private static ImmutableArray<GluePartitionKey> ReadColumns(Dictionary<string, object?> table)
+    {
+        if (!table.TryGetValue("StorageDescriptor", out object? descriptor) || descriptor is not Dictionary<string, object?> storage
+            || !storage.TryGetValue("Columns", out object? columnsValue) || columnsValue is not List<object?> columnList)
+        {
+            return ImmutableArray<GluePartitionKey>.Empty;
+        }
+
+        var columns = ImmutableArray.CreateBuilder<GluePartitionKey>(columnList.Count);
+        foreach (object? entry in columnList)
+        {
+            if (entry is not Dictionary<string, object?> column
+                || !column.TryGetValue("Name", out object? nameValue) || nameValue is not string name || name.Length == 0)
+            {
+                return ImmutableArray<GluePartitionKey>.Empty;
+            }
+
+            columns.Add(new GluePartitionKey(name, column.TryGetValue("Type", out object? typeValue) ? typeValue as string : null));
+        }
+
+        return columns.MoveToImmutable();
     }
 
     private sealed class ParsedFile

@@ -14,4 +14,10 @@ internal static class RuleCategories
 
     /// <summary>The package's own settings: an option value or key in .editorconfig that no rule can use.</summary>
     public const string Configuration = "Configuration";
+
+    /// <summary>Code an attacker can steer: statements built from untrusted text, secrets in the open.</summary>
+    public const string Security = "Security";
+
+    /// <summary>Money spent for nothing: data scanned, stored or transferred that no one reads.</summary>
+    public const string Cost = "Cost";
 }

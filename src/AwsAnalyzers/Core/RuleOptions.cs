@@ -30,6 +30,10 @@ internal static class RuleOptions
         RuleIds.ThrottlingNotHandled, "services", OptionTypes.ListOf("kinesis", "dynamodb"), ImmutableArray.Create("kinesis"),
         "Services whose writes are checked: `kinesis`, `dynamodb`");
 
+    public static readonly RuleOption<int> AthenaDefaultLimit = Define(
+        RuleIds.QueryReadsMoreThanItReturns, "default_limit", OptionTypes.Integer(1, 1000000000), 1000,
+        "How many rows the fix's `LIMIT` keeps");
+
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
     // would run in textual order and could empty it again.
     private static List<RuleOption>? s_defined;

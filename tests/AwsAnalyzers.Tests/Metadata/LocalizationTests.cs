@@ -230,6 +230,28 @@ public class LocalizationTests
             """,
             "'PutRecordsAsync' succeeds even when some entries fail, and this code never reads FailedRecordCount or Records[i].ErrorCode, so the failed entries are silently lost",
             "'PutRecordsAsync' 호출은 일부 항목이 실패해도 성공으로 끝나는데, 이 코드는 FailedRecordCount 또는 Records[i].ErrorCode 값을 읽지 않으므로 실패한 항목이 아무 알림 없이 유실됩니다"),
+        new("AWS012", """
+            using Amazon.Athena.Model;
+
+            class Lookup
+            {
+                StartQueryExecutionRequest Build(string deviceId) =>
+                    new StartQueryExecutionRequest { QueryString = $"SELECT count(*) FROM sensor_data WHERE year = 2025 AND device_id = '{deviceId}'" };
+            }
+            """,
+            "'deviceId' is spliced into this Athena statement where it is read as a value: a quote in it rewrites the statement, so bind it as a ? parameter",
+            "'deviceId' 값이 이 Athena 문에 값으로 읽히는 위치에 직접 삽입됩니다. 값에 작은따옴표가 있으면 문이 바뀌므로 ? 파라미터로 바인딩하세요"),
+        new("AWS015", """
+            using Amazon.Athena.Model;
+
+            class Export
+            {
+                StartQueryExecutionRequest Build() =>
+                    new StartQueryExecutionRequest { QueryString = "SELECT * FROM sensor_data WHERE year = 2025" };
+            }
+            """,
+            "This Athena query selects * from a base table with no LIMIT or aggregation: every column of every row is scanned and billed",
+            "이 Athena 쿼리는 LIMIT이나 집계 없이 기본 테이블에서 * 항목을 선택합니다. 모든 행의 모든 열이 스캔되고 요금이 부과됩니다"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });
