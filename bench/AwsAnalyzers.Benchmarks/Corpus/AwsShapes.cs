@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS012", "AWS015" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -34,7 +34,7 @@ internal static class AwsShapes
         "AWS001" or "AWS005" => Services.Kinesis,
         "AWS002" => Services.Lambda | Services.S3 | Services.Dynamo,
         "AWS003" => Services.S3,
-        "AWS004" => Services.Athena,
+        "AWS004" or "AWS012" or "AWS015" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
     };
@@ -287,6 +287,36 @@ internal static class AwsShapes
                 }
 
             """,
+        // A device id spliced between quotes into the query text: SQL injection.
+        "AWS012" => $$"""
+                public async Task<string> StartDeviceLookup{{n}}Async(string deviceId, CancellationToken cancellationToken)
+                {
+                    var request = new StartQueryExecutionRequest
+                    {
+                        QueryString = $"SELECT device_id, temperature FROM sensor_readings WHERE year = '2025' AND device_id = '{deviceId}' LIMIT 100",
+                        QueryExecutionContext = new QueryExecutionContext { Database = Database },
+                    };
+
+                    StartQueryExecutionResponse response = await _athena.StartQueryExecutionAsync(request, cancellationToken);
+                    return response.QueryExecutionId;
+                }
+
+            """,
+        // Every column of every row of the partitions read, scanned and billed.
+        "AWS015" => $$"""
+                public async Task<string> StartMonthExport{{n}}Async(CancellationToken cancellationToken)
+                {
+                    var request = new StartQueryExecutionRequest
+                    {
+                        QueryString = "SELECT * FROM sensor_readings WHERE year = '2025' AND month = '01'",
+                        QueryExecutionContext = new QueryExecutionContext { Database = Database },
+                    };
+
+                    StartQueryExecutionResponse response = await _athena.StartQueryExecutionAsync(request, cancellationToken);
+                    return response.QueryExecutionId;
+                }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No occurrence shape for this rule."),
     };
 
@@ -411,6 +441,35 @@ internal static class AwsShapes
                     }
 
                     return request.Entries.Count;
+                }
+
+            """,
+        "AWS012" => $$"""
+                public async Task<string> StartDeviceLookupBound{{n}}Async(string table, string deviceId, CancellationToken cancellationToken)
+                {
+                    var request = new StartQueryExecutionRequest
+                    {
+                        QueryString = $"SELECT device_id, temperature FROM {table} WHERE year = '2025' AND device_id = ? LIMIT 100",
+                        ExecutionParameters = new List<string> { "'" + deviceId.Replace("'", "''") + "'" },
+                        QueryExecutionContext = new QueryExecutionContext { Database = Database },
+                    };
+
+                    StartQueryExecutionResponse response = await _athena.StartQueryExecutionAsync(request, cancellationToken);
+                    return response.QueryExecutionId;
+                }
+
+            """,
+        "AWS015" => $$"""
+                public async Task<string> StartMonthColumns{{n}}Async(CancellationToken cancellationToken)
+                {
+                    var request = new StartQueryExecutionRequest
+                    {
+                        QueryString = "SELECT device_id, temperature FROM sensor_readings WHERE year = '2025' AND month = '01' ORDER BY temperature DESC LIMIT 100",
+                        QueryExecutionContext = new QueryExecutionContext { Database = Database },
+                    };
+
+                    StartQueryExecutionResponse response = await _athena.StartQueryExecutionAsync(request, cancellationToken);
+                    return response.QueryExecutionId;
                 }
 
             """,

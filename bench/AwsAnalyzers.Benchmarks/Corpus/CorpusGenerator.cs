@@ -112,7 +112,7 @@ internal static class CorpusGenerator
         0 => new[] { "AWS001", "AWS005" },
         1 => new[] { "AWS002" },
         2 => new[] { "AWS003" },
-        3 => new[] { "AWS004" },
+        3 => new[] { "AWS004", "AWS012", "AWS015" },
         _ => new[] { "AWS006" },
     };
 

@@ -231,6 +231,20 @@ internal static class PlatformShapes
                 }
 
             """,
+        11 => $$"""
+                public Task<string> StartDeviceLookup{{n}}Async(string deviceId, CancellationToken cancellationToken) =>
+                    _queries.StartAsync(
+                        new QueryRequest { Sql = $"SELECT device_id, temperature FROM sensor_readings WHERE device_id = '{deviceId}'", Database = Database },
+                        cancellationToken);
+
+            """,
+        14 => $$"""
+                public Task<string> StartMonthExport{{n}}Async(CancellationToken cancellationToken) =>
+                    _queries.StartAsync(
+                        new QueryRequest { Sql = "SELECT * FROM sensor_readings WHERE year = '2025' AND month = '01'", Database = Database },
+                        cancellationToken);
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleIndex), ruleIndex, "Unknown rule index."),
     };
 }
