@@ -18,6 +18,8 @@ using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
+using static AwsAnalyzers.Tests.Infrastructure.DocumentFixes;
+
 namespace AwsAnalyzers.Tests.Throttling;
 
 /// <summary>
@@ -294,29 +296,7 @@ public class AWS005AWS006CompositionTests
         return project.AddDocument("Test0.cs", SourceText.From(source), filePath: "/0/Test0.cs");
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Document document, params DiagnosticAnalyzer[] analyzers)
-    {
-        Compilation compilation = (await document.Project.GetCompilationAsync())!;
-        return await compilation.WithAnalyzers(ImmutableArray.Create(analyzers), document.Project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
-    }
-
     private static async Task<int> CountAsync(Document document, DiagnosticAnalyzer analyzer) => (await DiagnosticsAsync(document, analyzer)).Length;
-
-    /// <summary>Offers the fix for the rule's first diagnostic (it must be offered), then fixes all of the document's diagnostics with it.</summary>
-    private static async Task<Document> FixAllAsync(Document document, DiagnosticAnalyzer analyzer, CodeFixProvider fix, string equivalenceKey)
-    {
-        ImmutableArray<Diagnostic> diagnostics = await DiagnosticsAsync(document, analyzer);
-        Assert.NotEmpty(diagnostics);
-        var offered = new List<CodeAction>();
-        await fix.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostics[0], (action, _) => offered.Add(action), CancellationToken.None));
-        Assert.Contains(offered, action => action.EquivalenceKey == equivalenceKey);
-
-        var context = new FixAllContext(
-            document, fix, FixAllScope.Document, equivalenceKey, fix.FixableDiagnosticIds, new FixedDiagnostics(diagnostics), CancellationToken.None);
-        CodeAction fixAll = (await fix.GetFixAllProvider()!.GetFixAsync(context))!;
-        ImmutableArray<CodeActionOperation> operations = await fixAll.GetOperationsAsync(CancellationToken.None);
-        return operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
-    }
 
     /// <summary>
     /// The code compiles, neither rule reports anything, the failed entries are resent in a loop, and every call of
