@@ -370,6 +370,38 @@ public class AWS012ValueSplicedIntoStatementTests
     }
 
     [Fact]
+    public async Task Athena_fix_with_v3_shapes_replaces_the_empty_list_the_same_way()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using Amazon.Athena.Model;
+
+                class SensorReports
+                {
+                    StartQueryExecutionRequest Build(string deviceId) =>
+                        new StartQueryExecutionRequest { QueryString = $"SELECT * FROM t WHERE device_id = '{[|deviceId|]}'" };
+                }
+                """,
+            FixedCode = """
+                using System.Collections.Generic;
+                using Amazon.Athena.Model;
+
+                class SensorReports
+                {
+                    StartQueryExecutionRequest Build(string deviceId) =>
+                        new StartQueryExecutionRequest { QueryString = $"SELECT * FROM t WHERE device_id = ?", ExecutionParameters = new List<string> { "'" + deviceId?.Replace("'", "''") + "'" } };
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(AwsAnalyzers.Tests.Infrastructure.TestReferences.AllV3Shapes);
+        test.FixedState.AdditionalReferences.Clear();
+        test.FixedState.AdditionalReferences.AddRange(AwsAnalyzers.Tests.Infrastructure.TestReferences.AllV3Shapes);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Athena_fix_all_fixes_every_query_of_the_document()
     {
         await VerifyCS.VerifyCodeFixAsync(""""
