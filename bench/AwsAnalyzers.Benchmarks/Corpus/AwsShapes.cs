@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS017" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -36,6 +36,7 @@ internal static class AwsShapes
         "AWS003" => Services.S3,
         "AWS004" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
+        "AWS017" => Services.S3,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
     };
 
@@ -287,6 +288,19 @@ internal static class AwsShapes
                 }
 
             """,
+        // A report uploaded readable by anyone on the internet.
+        "AWS017" => $$"""
+                public Task PublishReport{{n}}Async(string bucket, string key, string html, CancellationToken cancellationToken) =>
+                    _s3.PutObjectAsync(new PutObjectRequest
+                    {
+                        BucketName = bucket,
+                        Key = key,
+                        ContentBody = html,
+                        ContentType = "text/html",
+                        CannedACL = S3CannedACL.PublicRead,
+                    }, cancellationToken);
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No occurrence shape for this rule."),
     };
 
@@ -412,6 +426,18 @@ internal static class AwsShapes
 
                     return request.Entries.Count;
                 }
+
+            """,
+        "AWS017" => $$"""
+                public Task ShareReport{{n}}Async(string bucket, string key, string html, CancellationToken cancellationToken) =>
+                    _s3.PutObjectAsync(new PutObjectRequest
+                    {
+                        BucketName = bucket,
+                        Key = key,
+                        ContentBody = html,
+                        ContentType = "text/html",
+                        CannedACL = S3CannedACL.BucketOwnerFullControl,
+                    }, cancellationToken);
 
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No correct shape for this rule."),

@@ -14,4 +14,7 @@ internal static class RuleCategories
 
     /// <summary>The package's own settings: an option value or key in .editorconfig that no rule can use.</summary>
     public const string Configuration = "Configuration";
+
+    /// <summary>Access to data or accounts wider than the code needs: secrets in code, public grants, unverified owners.</summary>
+    public const string Security = "Security";
 }

@@ -230,6 +230,17 @@ public class LocalizationTests
             """,
             "'PutRecordsAsync' succeeds even when some entries fail, and this code never reads FailedRecordCount or Records[i].ErrorCode, so the failed entries are silently lost",
             "'PutRecordsAsync' 호출은 일부 항목이 실패해도 성공으로 끝나는데, 이 코드는 FailedRecordCount 또는 Records[i].ErrorCode 값을 읽지 않으므로 실패한 항목이 아무 알림 없이 유실됩니다"),
+        new("AWS017", """
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Publisher
+            {
+                PutObjectRequest Build(string bucket, string key) => new PutObjectRequest { BucketName = bucket, Key = key, CannedACL = S3CannedACL.PublicRead };
+            }
+            """,
+            "The canned ACL 'public-read' opens the S3 data to requesters outside the owner's account",
+            "미리 제공된 ACL 'public-read' 값이 소유자 계정 밖의 요청자에게 S3 데이터를 엽니다"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });
