@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS017" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS017", "AWS020" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -37,6 +37,7 @@ internal static class AwsShapes
         "AWS004" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
         "AWS017" => Services.S3,
+        "AWS020" => Services.S3,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
     };
 
@@ -301,6 +302,18 @@ internal static class AwsShapes
                     }, cancellationToken);
 
             """,
+        // A copy into a bucket named at run time, whoever owns it now (AWS020 is off by default; the corpus turns it on).
+        "AWS020" => $$"""
+                public Task DeliverExport{{n}}Async(string tenantBucket, string key, CancellationToken cancellationToken) =>
+                    _s3.CopyObjectAsync(new CopyObjectRequest
+                    {
+                        SourceBucket = "sensor-exports",
+                        SourceKey = key,
+                        DestinationBucket = tenantBucket,
+                        DestinationKey = key,
+                    }, cancellationToken);
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No occurrence shape for this rule."),
     };
 
@@ -437,6 +450,18 @@ internal static class AwsShapes
                         ContentBody = html,
                         ContentType = "text/html",
                         CannedACL = S3CannedACL.BucketOwnerFullControl,
+                    }, cancellationToken);
+
+            """,
+        "AWS020" => $$"""
+                public Task DeliverExportChecked{{n}}Async(string tenantBucket, string key, string owner, CancellationToken cancellationToken) =>
+                    _s3.CopyObjectAsync(new CopyObjectRequest
+                    {
+                        SourceBucket = "sensor-exports",
+                        SourceKey = key,
+                        DestinationBucket = tenantBucket,
+                        DestinationKey = key,
+                        ExpectedBucketOwner = owner,
                     }, cancellationToken);
 
             """,
