@@ -95,6 +95,39 @@ public class AWS017PublicAccessGrantedTests
     }
 
     [Fact]
+    public async Task The_last_entry_of_a_multi_line_initializer_is_removed_with_the_comma_before_it()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Publisher
+            {
+                PutObjectRequest Build(string bucket, string key) => new PutObjectRequest
+                {
+                    BucketName = bucket,
+                    Key = key,
+                    CannedACL = {|#0:S3CannedACL.PublicRead|}
+                };
+            }
+            """, """
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Publisher
+            {
+                PutObjectRequest Build(string bucket, string key) => new PutObjectRequest
+                {
+                    BucketName = bucket,
+                    Key = key
+                };
+            }
+            """,
+            AWS017PublicAccessGrantedCodeFix.RemoveAclEquivalenceKey,
+            Acl(0, "public-read"));
+    }
+
+    [Fact]
     public async Task A_public_acl_held_by_a_local_is_reported_without_a_fix()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
