@@ -13,6 +13,7 @@ internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS012", "AWS015" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS017", "AWS020" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -36,6 +37,8 @@ internal static class AwsShapes
         "AWS003" => Services.S3,
         "AWS004" or "AWS012" or "AWS015" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
+        "AWS017" => Services.S3,
+        "AWS020" => Services.S3,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
     };
 
@@ -315,6 +318,29 @@ internal static class AwsShapes
                     StartQueryExecutionResponse response = await _athena.StartQueryExecutionAsync(request, cancellationToken);
                     return response.QueryExecutionId;
                 }
+        // A report uploaded readable by anyone on the internet.
+        "AWS017" => $$"""
+                public Task PublishReport{{n}}Async(string bucket, string key, string html, CancellationToken cancellationToken) =>
+                    _s3.PutObjectAsync(new PutObjectRequest
+                    {
+                        BucketName = bucket,
+                        Key = key,
+                        ContentBody = html,
+                        ContentType = "text/html",
+                        CannedACL = S3CannedACL.PublicRead,
+                    }, cancellationToken);
+
+            """,
+        // A copy into a bucket named at run time, whoever owns it now (AWS020 is off by default; the corpus turns it on).
+        "AWS020" => $$"""
+                public Task DeliverExport{{n}}Async(string tenantBucket, string key, CancellationToken cancellationToken) =>
+                    _s3.CopyObjectAsync(new CopyObjectRequest
+                    {
+                        SourceBucket = "sensor-exports",
+                        SourceKey = key,
+                        DestinationBucket = tenantBucket,
+                        DestinationKey = key,
+                    }, cancellationToken);
 
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No occurrence shape for this rule."),
@@ -471,6 +497,28 @@ internal static class AwsShapes
                     StartQueryExecutionResponse response = await _athena.StartQueryExecutionAsync(request, cancellationToken);
                     return response.QueryExecutionId;
                 }
+        "AWS017" => $$"""
+                public Task ShareReport{{n}}Async(string bucket, string key, string html, CancellationToken cancellationToken) =>
+                    _s3.PutObjectAsync(new PutObjectRequest
+                    {
+                        BucketName = bucket,
+                        Key = key,
+                        ContentBody = html,
+                        ContentType = "text/html",
+                        CannedACL = S3CannedACL.BucketOwnerFullControl,
+                    }, cancellationToken);
+
+            """,
+        "AWS020" => $$"""
+                public Task DeliverExportChecked{{n}}Async(string tenantBucket, string key, string owner, CancellationToken cancellationToken) =>
+                    _s3.CopyObjectAsync(new CopyObjectRequest
+                    {
+                        SourceBucket = "sensor-exports",
+                        SourceKey = key,
+                        DestinationBucket = tenantBucket,
+                        DestinationKey = key,
+                        ExpectedBucketOwner = owner,
+                    }, cancellationToken);
 
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No correct shape for this rule."),

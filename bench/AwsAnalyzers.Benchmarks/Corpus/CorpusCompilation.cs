@@ -22,12 +22,25 @@ internal static class CorpusCompilation
             .Concat(new[] { "5_0", "6_0", "7_0", "8_0", "9_0", "10_0" }.Select(v => "NET" + v + "_OR_GREATER"))
             .Concat(new[] { "1_0", "1_1", "2_0", "2_1", "2_2", "3_0", "3_1" }.Select(v => "NETCOREAPP" + v + "_OR_GREATER")));
 
-    public static CSharpCompilationOptions Options(bool concurrentBuild) => new(
+    /// <summary>
+    /// A Release build's options, with our rules that are off by default (AWS020) turned on as a user who wants them
+    /// does: the host does not run a rule nobody enabled, so it would otherwise never be measured.
+    /// </summary>
+    public static CSharpCompilationOptions Options(bool concurrentBuild) => new CSharpCompilationOptions(
         OutputKind.DynamicallyLinkedLibrary,
         nullableContextOptions: NullableContextOptions.Enable,
         optimizationLevel: OptimizationLevel.Release,
         allowUnsafe: true,
-        concurrentBuild: concurrentBuild);
+        concurrentBuild: concurrentBuild)
+        .WithSpecificDiagnosticOptions(OffByDefaultRules.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Warn)));
+
+    private static readonly string[] OffByDefaultRules = typeof(AwsAnalyzers.Core.RuleIds).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer).IsAssignableFrom(t))
+        .SelectMany(t => ((Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
+        .Where(d => !d.IsEnabledByDefault)
+        .Select(d => d.Id)
+        .Distinct(StringComparer.Ordinal)
+        .ToArray();
 
     /// <summary>
     /// The AWS-heavy corpus and a user's folder compile against what the tests' user code does (.NET 10, the real AWS

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AwsAnalyzers.Core;
 
@@ -22,11 +23,32 @@ internal static class SyntaxRemoval
                 node = current.GetAnnotatedNodes(annotation).First();
             }
 
-            current = current.RemoveNode(node, SyntaxRemoveOptions.KeepUnbalancedDirectives)!;
+            // The last entry of a list takes the comma before it: its own trailing trivia keeps the space or line
+            // break before the closing brace (`{ A = a }`, not `{ A = a}`).
+            SyntaxRemoveOptions options = IsLastListEntry(node)
+                ? SyntaxRemoveOptions.KeepUnbalancedDirectives | SyntaxRemoveOptions.KeepTrailingTrivia
+                : SyntaxRemoveOptions.KeepUnbalancedDirectives;
+            current = current.RemoveNode(node, options)!;
         }
 
         return current;
     }
+
+    /// <summary>
+    /// True when an assignment can be removed on its own: a member of an object initializer, or an expression statement
+    /// in a block or switch section (elsewhere, such as an embedded statement of an <c>if</c>, removing it breaks the code).
+    /// </summary>
+    public static bool CanRemoveAssignment(AssignmentExpressionSyntax assignment) =>
+        assignment.Parent is InitializerExpressionSyntax or ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax };
+
+    /// <summary>What removing the assignment removes: its statement, or the initializer member itself.</summary>
+    public static SyntaxNode RemovableAssignmentNode(AssignmentExpressionSyntax assignment) =>
+        assignment.Parent is ExpressionStatementSyntax statement ? statement : assignment;
+
+    private static bool IsLastListEntry(SyntaxNode node) =>
+        node.Parent is InitializerExpressionSyntax or BaseArgumentListSyntax
+        && node.GetLastToken().GetNextToken() is var next && !next.IsKind(SyntaxKind.CommaToken)
+        && node.GetFirstToken().GetPreviousToken().IsKind(SyntaxKind.CommaToken);
 
     /// <summary>The node's leading trivia without the indentation of its own line, when it holds a comment or directive.</summary>
     private static SyntaxTriviaList CommentsAbove(SyntaxNode node)

@@ -230,11 +230,9 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : DocumentCodeFixProvider
         && name == AWS001ConstantPartitionKeyAnalyzer.ExplicitHashKeyProperty;
 
     /// <summary>The assignment can be removed when it is an object-initializer entry or a statement of its own.</summary>
-    private static bool CanRemove(AssignmentExpressionSyntax assignment) =>
-        assignment.Parent is InitializerExpressionSyntax or ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax };
+    private static bool CanRemove(AssignmentExpressionSyntax assignment) => SyntaxRemoval.CanRemoveAssignment(assignment);
 
-    private static SyntaxNode RemovedNode(AssignmentExpressionSyntax assignment) =>
-        assignment.Parent is ExpressionStatementSyntax statement ? statement : assignment;
+    private static SyntaxNode RemovedNode(AssignmentExpressionSyntax assignment) => SyntaxRemoval.RemovableAssignmentNode(assignment);
 
     /// <summary>
     /// A per-record key: an identifier-like member of the nearest loop variable or lambda parameter that produces the

@@ -381,19 +381,14 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : DocumentCodeFixProvider
         InitializerExpressionSyntax? initializer = creation.Initializer;
         if (initializer is null)
         {
-            string entries = string.Join(", ", wanted.Select(w => w.Property + " = " + w.Value));
-            var added = (InitializerExpressionSyntax)((ObjectCreationExpressionSyntax)SyntaxFactory.ParseExpression("new C { " + entries + " }")).Initializer!;
-            ObjectCreationExpressionSyntax withArguments = creation.ArgumentList is null
-                ? creation.WithType(creation.Type.WithTrailingTrivia(SyntaxFactory.Space))
-                : creation.WithArgumentList(creation.ArgumentList.WithTrailingTrivia(SyntaxFactory.Space));
-            return withArguments.WithInitializer(added.WithTrailingTrivia(creation.GetTrailingTrivia()));
+            return InitializerWriter.AddAssignments(creation, wanted);
         }
 
         SeparatedSyntaxList<ExpressionSyntax> expressions = initializer.Expressions;
         var missing = new List<(string Property, ExpressionSyntax Value)>();
         foreach ((string property, ExpressionSyntax value) in wanted)
         {
-            int index = IndexOfAssignment(expressions, property);
+            int index = InitializerWriter.IndexOfAssignment(expressions, property);
             if (index < 0)
             {
                 missing.Add((property, value));
@@ -405,85 +400,8 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : DocumentCodeFixProvider
             }
         }
 
-        if (missing.Count == 0)
-        {
-            return creation.WithInitializer(initializer.WithExpressions(expressions));
-        }
-
-        bool multiLine = initializer.OpenBraceToken.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-        if (multiLine)
-        {
-            string entryIndent = expressions.Count > 0 ? SourceLayout.Indentation(expressions[0]) : SourceLayout.Indentation(initializer.CloseBraceToken) + "    ";
-            SyntaxTrivia eol = initializer.OpenBraceToken.TrailingTrivia.First(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-            bool trailingComma = expressions.Count > 0 && expressions.SeparatorCount == expressions.Count;
-            var items = new List<SyntaxNodeOrToken>();
-            for (int i = 0; i < expressions.Count; i++)
-            {
-                if (i < expressions.SeparatorCount)
-                {
-                    items.Add(expressions[i]);
-                    items.Add(expressions.GetSeparator(i));
-                }
-                else
-                {
-                    // The last entry's comments and end of line move behind its new comma.
-                    items.Add(expressions[i].WithoutTrailingTrivia());
-                    items.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(expressions[i].GetTrailingTrivia()));
-                }
-            }
-
-            for (int i = 0; i < missing.Count; i++)
-            {
-                ExpressionSyntax entry = SyntaxFactory.ParseExpression(missing[i].Property + " = " + missing[i].Value)
-                    .WithLeadingTrivia(SyntaxFactory.Whitespace(entryIndent));
-                if (i < missing.Count - 1 || trailingComma)
-                {
-                    items.Add(entry);
-                    items.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(eol));
-                }
-                else
-                {
-                    items.Add(entry.WithTrailingTrivia(eol));
-                }
-            }
-
-            return creation.WithInitializer(initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(items)));
-        }
-
-        var single = new List<SyntaxNodeOrToken>();
-        for (int i = 0; i < expressions.Count; i++)
-        {
-            single.Add(expressions[i].WithoutTrailingTrivia());
-            single.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
-        }
-
-        for (int i = 0; i < missing.Count; i++)
-        {
-            single.Add(SyntaxFactory.ParseExpression(missing[i].Property + " = " + missing[i].Value));
-            if (i < missing.Count - 1)
-            {
-                single.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
-            }
-        }
-
-        InitializerExpressionSyntax rebuilt = initializer
-            .WithOpenBraceToken(initializer.OpenBraceToken.WithTrailingTrivia(SyntaxFactory.Space))
-            .WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(single))
-            .WithCloseBraceToken(initializer.CloseBraceToken.WithLeadingTrivia(SyntaxFactory.Space));
-        return creation.WithInitializer(rebuilt);
-    }
-
-    private static int IndexOfAssignment(SeparatedSyntaxList<ExpressionSyntax> expressions, string property)
-    {
-        for (int i = 0; i < expressions.Count; i++)
-        {
-            if (expressions[i] is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } && name.Identifier.ValueText == property)
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        ObjectCreationExpressionSyntax replaced = creation.WithInitializer(initializer.WithExpressions(expressions));
+        return missing.Count == 0 ? replaced : InitializerWriter.AddAssignments(replaced, missing);
     }
 
     private static bool IsLowerConstant(ExpressionSyntax value) =>

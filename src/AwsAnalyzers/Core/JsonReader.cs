@@ -45,6 +45,39 @@ internal sealed class JsonReader
         return ReferenceEquals(value, s_invalid) || reader._position != text.Length ? null : value;
     }
 
+    /// <summary>The member <paramref name="name"/> of an object read by <see cref="Read"/>, or null (no object, no such member).</summary>
+    public static object? Member(object? value, string name) =>
+        value is Dictionary<string, object?> members && members.TryGetValue(name, out object? member) ? member : null;
+
+    /// <summary>True when <paramref name="value"/> is an object that has the member <paramref name="name"/>, whatever its value.</summary>
+    public static bool HasMember(object? value, string name) =>
+        value is Dictionary<string, object?> members && members.ContainsKey(name);
+
+    /// <summary>
+    /// The value as a list of its items: the items of an array, or the value itself when it is not one (JSON formats
+    /// such as IAM policies accept a single value wherever they accept a list: <c>"Action": "s3:GetObject"</c>).
+    /// </summary>
+    public static IReadOnlyList<object?> Items(object? value) => value switch
+    {
+        null => Array.Empty<object?>(),
+        List<object?> items => items,
+        _ => new[] { value },
+    };
+
+    /// <summary>True when <paramref name="value"/> is the string <paramref name="text"/> or an array with that string in it.</summary>
+    public static bool IsOrContainsString(object? value, string text)
+    {
+        foreach (object? item in Items(value))
+        {
+            if (item is string s && string.Equals(s, text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private object? ReadValue(int depth)
     {
         SkipWhitespace();

@@ -99,6 +99,15 @@ internal static class OptionTypes
     public static OptionType<string> Text(string accepted, Func<string, bool> isValid) =>
         new(accepted, text => isValid(text) ? OptionParse<string>.Valid(text) : OptionParse<string>.Invalid(accepted), value => value);
 
+    /// <summary>
+    /// A C# expression that a code fix writes into the user's code (a configuration lookup, a property): it must parse
+    /// as one expression; what it names is only known where the fix puts it. Empty means not set.
+    /// </summary>
+    public static OptionType<string> CSharpExpression { get; } = new(
+        "a C# expression",
+        text => IsCSharpExpression(text) ? OptionParse<string>.Valid(text) : OptionParse<string>.Invalid("a C# expression"),
+        value => value);
+
     /// <summary>SQL column names as Athena and Glue write them: letters, digits and underscores.</summary>
     public static OptionType<ImmutableArray<string>> ColumnNames { get; } =
         ListOf("column names (letters, digits and _)", IsColumnName);
@@ -146,6 +155,12 @@ internal static class OptionTypes
         }
 
         return null;
+    }
+
+    private static bool IsCSharpExpression(string text)
+    {
+        Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(text);
+        return !expression.ContainsDiagnostics && !expression.IsMissing && expression.FullSpan.Length == text.Length;
     }
 
     private static bool IsColumnName(string text)

@@ -20,4 +20,6 @@ internal static class RuleCategories
 
     /// <summary>Money spent for nothing: data scanned, stored or transferred that no one reads.</summary>
     public const string Cost = "Cost";
+    /// <summary>Access to data or accounts wider than the code needs: secrets in code, public grants, unverified owners.</summary>
+    public const string Security = "Security";
 }

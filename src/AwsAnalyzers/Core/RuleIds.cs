@@ -12,4 +12,6 @@ internal static class RuleIds
     public const string BatchPartialFailureNotChecked = "AWS006";
     public const string ValueSplicedIntoStatement = "AWS012";
     public const string QueryReadsMoreThanItReturns = "AWS015";
+    public const string PublicAccessGranted = "AWS017";
+    public const string ExpectedBucketOwnerMissing = "AWS020";
 }

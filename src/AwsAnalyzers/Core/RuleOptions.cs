@@ -33,6 +33,13 @@ internal static class RuleOptions
     public static readonly RuleOption<int> AthenaDefaultLimit = Define(
         RuleIds.QueryReadsMoreThanItReturns, "default_limit", OptionTypes.Integer(1, 1000000000), 1000,
         "How many rows the fix's `LIMIT` keeps");
+    public static readonly RuleOption<bool> BucketOwnerConvenienceOverloads = Define(
+        RuleIds.ExpectedBucketOwnerMissing, "include_convenience_overloads", OptionTypes.Boolean, false,
+        "Also report convenience overloads such as `GetObjectAsync(bucket, key)`, which cannot send the owner");
+
+    public static readonly RuleOption<string> BucketOwnerExpression = Define(
+        RuleIds.ExpectedBucketOwnerMissing, "expected_owner_expression", OptionTypes.CSharpExpression, string.Empty,
+        "The expected owner's account ID as C# code; when set, the fix adds `ExpectedBucketOwner = <expression>`");
 
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
     // would run in textual order and could empty it again.

@@ -98,7 +98,7 @@ public class AnalyzerRobustnessTests
             "Odd",
             new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12)) },
             TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+            EveryRuleOn(new CSharpCompilationOptions(OutputKind.ConsoleApplication), analyzers));
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: (exception, analyzer, _) => exceptions.Add(analyzer.GetType().Name + ": " + exception),
@@ -121,7 +121,7 @@ public class AnalyzerRobustnessTests
             "AwsFree",
             new[] { CSharpSyntaxTree.ParseText("class PutRecordRequest { public string PartitionKey { get; set; } } class C { object M() => new PutRecordRequest { PartitionKey = \"k\" }; }") },
             Basic.Reference.Assemblies.Net100.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            EveryRuleOn(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary), analyzers));
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
         CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(analyzers, options);
@@ -157,7 +157,7 @@ public class AnalyzerRobustnessTests
                     """),
             },
             TestReferences.FrameworkAndSdk,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            EveryRuleOn(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary), analyzers));
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
         CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(analyzers, options);
@@ -172,6 +172,15 @@ public class AnalyzerRobustnessTests
                 + telemetry.SymbolActionsCount + telemetry.SymbolStartActionsCount + telemetry.CompilationEndActionsCount + telemetry.SyntaxTreeActionsCount);
         }
     }
+
+    /// <summary>Rules that are off by default (AWS020) are checked too: a user who turns one on must not pay for a crash.</summary>
+    private static CSharpCompilationOptions EveryRuleOn(CSharpCompilationOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+        options.WithSpecificDiagnosticOptions(analyzers
+            .SelectMany(a => a.SupportedDiagnostics)
+            .Where(d => !d.IsEnabledByDefault)
+            .Select(d => d.Id)
+            .Distinct()
+            .Select(id => KeyValuePair.Create(id, ReportDiagnostic.Warn)));
 
     [Fact]
     public void No_rule_waits_for_the_end_of_the_compilation_to_report()

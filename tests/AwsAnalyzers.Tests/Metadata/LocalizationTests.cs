@@ -252,6 +252,36 @@ public class LocalizationTests
             """,
             "This Athena query selects * from a base table with no LIMIT or aggregation: every column of every row is scanned and billed",
             "이 Athena 쿼리는 LIMIT이나 집계 없이 기본 테이블에서 * 항목을 선택합니다. 모든 행의 모든 열이 스캔되고 요금이 부과됩니다"),
+        new("AWS017", """
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Publisher
+            {
+                PutObjectRequest Build(string bucket, string key) => new PutObjectRequest { BucketName = bucket, Key = key, CannedACL = S3CannedACL.PublicRead };
+            }
+            """,
+            "The canned ACL 'public-read' opens the S3 data to requesters outside the owner's account",
+            "미리 제공된 ACL 'public-read' 값이 소유자 계정 밖의 요청자에게 S3 데이터를 엽니다"),
+        new("AWS020", """
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Reader
+            {
+                Task<GetObjectResponse> ReadAsync(IAmazonS3 s3, string bucket, string key) =>
+                    s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key });
+            }
+
+            static class AccountIds
+            {
+                public static string Current => "111122223333";
+            }
+            """,
+            "'GetObjectRequest' does not set ExpectedBucketOwner, so it reaches whichever account owns a bucket of that name",
+            "'GetObjectRequest' 요청은 ExpectedBucketOwner를 설정하지 않으므로 그 이름의 버킷을 소유한 계정이 누구든 그 버킷에 전달됩니다",
+            Option: ("aws_analyzers.AWS020.expected_owner_expression", "AccountIds.Current")),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });
@@ -323,7 +353,9 @@ public class LocalizationTests
             "User",
             "User",
             LanguageNames.CSharp,
-            compilationOptions: new CSharpCompilationOptions(OutputKind.ConsoleApplication),
+            // A rule that is off by default (AWS020) is turned on for its case, as a user does in .editorconfig.
+            compilationOptions: new CSharpCompilationOptions(OutputKind.ConsoleApplication)
+                .WithSpecificDiagnosticOptions(new[] { KeyValuePair.Create(messageCase.Id, ReportDiagnostic.Warn) }),
             parseOptions: new CSharpParseOptions(LanguageVersion.CSharp12),
             metadataReferences: TestReferences.All));
         Document document = workspace.AddDocument(project.Id, "User.cs", SourceText.From(messageCase.Source));

@@ -119,8 +119,10 @@ public class RuleMetadataTests
             + File.ReadAllText(Path.Combine(RepositoryRootAttribute.Value, "src", "AwsAnalyzers", "AnalyzerReleases.Shipped.md"));
         foreach (DiagnosticDescriptor descriptor in Descriptors())
         {
+            // Release tracking writes a rule that is off by default as Disabled (RS2001 checks it against the descriptor).
+            string severity = descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity.ToString() : "Disabled";
             Assert.Matches(
-                new Regex($@"^{descriptor.Id}\s*\|\s*{descriptor.Category}\s*\|\s*{descriptor.DefaultSeverity}\s*\|", RegexOptions.Multiline),
+                new Regex($@"^{descriptor.Id}\s*\|\s*{descriptor.Category}\s*\|\s*{severity}\s*\|", RegexOptions.Multiline),
                 tracking);
         }
     }
