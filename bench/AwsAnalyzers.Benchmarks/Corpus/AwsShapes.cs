@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS021" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -36,6 +36,7 @@ internal static class AwsShapes
         "AWS003" => Services.S3,
         "AWS004" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
+        "AWS021" => Services.Lambda,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
     };
 
@@ -287,6 +288,23 @@ internal static class AwsShapes
                 }
 
             """,
+        // A reserved key in the function configuration a deployment helper builds: the service rejects it.
+        "AWS021" => $$"""
+                public static Amazon.Lambda.Model.CreateFunctionRequest IngestDeployment{{n}}(string roleArn) => new Amazon.Lambda.Model.CreateFunctionRequest
+                {
+                    FunctionName = "sensor-ingest-{{n}}",
+                    Role = roleArn,
+                    Environment = new Amazon.Lambda.Model.Environment
+                    {
+                        Variables = new Dictionary<string, string>
+                        {
+                            { "TABLE_NAME", TableName },
+                            { "TZ", "Asia/Seoul" },
+                        },
+                    },
+                };
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No occurrence shape for this rule."),
     };
 
@@ -411,6 +429,25 @@ internal static class AwsShapes
                     }
 
                     return request.Entries.Count;
+                }
+
+            """,
+        // Settings under names of the function's own, in the process and in the configuration.
+        "AWS021" => $$"""
+                public string HandleCalibration{{n}}(string deviceId, ILambdaContext context)
+                {
+                    Environment.SetEnvironmentVariable("CALIBRATION_DEVICE_{{n}}", deviceId);
+                    return Environment.GetEnvironmentVariable("AWS_REGION") ?? deviceId;
+                }
+
+                public static Amazon.Lambda.Model.UpdateFunctionConfigurationRequest IngestSettings{{n}}(string stage)
+                {
+                    var variables = new Dictionary<string, string> { ["STAGE"] = stage, ["AWS_LAMBDA_LOG_LEVEL"] = "INFO" };
+                    return new Amazon.Lambda.Model.UpdateFunctionConfigurationRequest
+                    {
+                        FunctionName = "sensor-ingest-{{n}}",
+                        Environment = new Amazon.Lambda.Model.Environment { Variables = variables },
+                    };
                 }
 
             """,

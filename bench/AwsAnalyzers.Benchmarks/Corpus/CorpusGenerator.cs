@@ -110,7 +110,7 @@ internal static class CorpusGenerator
     private static string[] RulesOfKind(int kind) => kind switch
     {
         0 => new[] { "AWS001", "AWS005" },
-        1 => new[] { "AWS002" },
+        1 => new[] { "AWS002", "AWS021" },
         2 => new[] { "AWS003" },
         3 => new[] { "AWS004" },
         _ => new[] { "AWS006" },

@@ -230,6 +230,32 @@ public class LocalizationTests
             """,
             "'PutRecordsAsync' succeeds even when some entries fail, and this code never reads FailedRecordCount or Records[i].ErrorCode, so the failed entries are silently lost",
             "'PutRecordsAsync' 호출은 일부 항목이 실패해도 성공으로 끝나는데, 이 코드는 FailedRecordCount 또는 Records[i].ErrorCode 값을 읽지 않으므로 실패한 항목이 아무 알림 없이 유실됩니다"),
+        new("AWS021", """
+            using System;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public void Handler(ILambdaContext context) => Environment.SetEnvironmentVariable("AWS_REGION", "eu-west-1");
+            }
+            """,
+            "'AWS_REGION' is set by the Lambda runtime: changing it in the process does not change what the runtime and the AWS SDK have already read",
+            "'AWS_REGION' 변수는 Lambda 런타임이 설정합니다. 프로세스에서 바꿔도 런타임과 AWS SDK가 이미 읽은 값은 바뀌지 않습니다"),
+        new("AWS021", """
+            using System.Collections.Generic;
+            using Amazon.Lambda.Model;
+
+            class Deployer
+            {
+                CreateFunctionRequest Build() => new CreateFunctionRequest
+                {
+                    Environment = new Environment { Variables = new Dictionary<string, string> { { "TZ", "Asia/Seoul" } } },
+                };
+            }
+            """,
+            "'TZ' is a reserved Lambda environment variable: the service rejects a function configuration that sets it",
+            "'TZ' 변수는 예약된 Lambda 환경 변수입니다. 이 변수를 설정하는 함수 구성은 서비스가 거부합니다",
+            Variant: "configuration"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });
@@ -287,9 +313,10 @@ public class LocalizationTests
         }
     }
 
-    private sealed record MessageCase(string Id, string Source, string English, string Korean, (string Key, string Value)? Option = null)
+    /// <param name="Variant">Names a second message of the same rule, so both cases have a name of their own.</param>
+    private sealed record MessageCase(string Id, string Source, string English, string Korean, (string Key, string Value)? Option = null, string? Variant = null)
     {
-        public string Name => Option is null ? Id : Id + " " + Option.Value.Key + "=" + Option.Value.Value;
+        public string Name => (Option is null ? Id : Id + " " + Option.Value.Key + "=" + Option.Value.Value) + (Variant is null ? "" : " " + Variant);
     }
 
     private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> AnalyzeAsync(MessageCase messageCase)
