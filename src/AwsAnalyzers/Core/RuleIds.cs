@@ -10,5 +10,7 @@ internal static class RuleIds
     public const string AthenaQueryWithoutPartitionPredicate = "AWS004";
     public const string ThrottlingNotHandled = "AWS005";
     public const string BatchPartialFailureNotChecked = "AWS006";
+    public const string SynchronousSideCall = "AWS016";
+    public const string AlarmWithoutActions = "AWS019";
     public const string ReservedEnvironmentVariable = "AWS021";
 }

@@ -30,6 +30,10 @@ internal static class RuleOptions
         RuleIds.ThrottlingNotHandled, "services", OptionTypes.ListOf("kinesis", "dynamodb"), ImmutableArray.Create("kinesis"),
         "Services whose writes are checked: `kinesis`, `dynamodb`");
 
+    public static readonly RuleOption<string> AlarmDefaultAction = Define(
+        RuleIds.AlarmWithoutActions, "default_alarm_action", OptionTypes.ArnOrNone, OptionTypes.None,
+        "The action (an SNS topic ARN) the fix adds to an alarm without actions; `none` offers no fix");
+
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
     // would run in textual order and could empty it again.
     private static List<RuleOption>? s_defined;
