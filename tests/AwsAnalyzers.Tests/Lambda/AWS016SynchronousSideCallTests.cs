@@ -367,6 +367,176 @@ public class AWS016SynchronousSideCallTests
     }
 
     [Fact]
+    public async Task PutMetricData_with_constant_names_is_written_as_one_embedded_metric_format_line()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.CloudWatch;
+            using Amazon.CloudWatch.Model;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                private static readonly IAmazonCloudWatch s_cloudWatch = new AmazonCloudWatchClient();
+
+                public async Task Handler(string input, ILambdaContext context)
+                {
+                    await Task.Yield();
+                    // one reading stored
+                    await {|#0:s_cloudWatch.PutMetricDataAsync(new PutMetricDataRequest
+                    {
+                        Namespace = "Sensor\"Pipeline",
+                        MetricData = new List<MetricDatum>
+                        {
+                            new MetricDatum { MetricName = "Readings", Unit = StandardUnit.Count, Value = input.Length },
+                            new MetricDatum { MetricName = "Rate", Unit = StandardUnit.CountSecond, Value = 1.5 },
+                            new MetricDatum { MetricName = "Raw", Value = 2 },
+                        },
+                    })|};
+                }
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using System.Globalization;
+            using System.Threading.Tasks;
+            using Amazon.CloudWatch;
+            using Amazon.CloudWatch.Model;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                private static readonly IAmazonCloudWatch s_cloudWatch = new AmazonCloudWatchClient();
+
+                public async Task Handler(string input, ILambdaContext context)
+                {
+                    await Task.Yield();
+                    // one reading stored
+                    Console.WriteLine("{\"_aws\":{\"Timestamp\":" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + ",\"CloudWatchMetrics\":[{\"Namespace\":\"Sensor\\\"Pipeline\",\"Dimensions\":[[]],\"Metrics\":[{\"Name\":\"Readings\",\"Unit\":\"Count\"},{\"Name\":\"Rate\",\"Unit\":\"Count/Second\"},{\"Name\":\"Raw\"}]}]},\"Readings\":" + ((double)(input.Length)).ToString("R", CultureInfo.InvariantCulture) + ",\"Rate\":" + ((double)(1.5)).ToString("R", CultureInfo.InvariantCulture) + ",\"Raw\":" + ((double)(2)).ToString("R", CultureInfo.InvariantCulture) + "}");
+                }
+            }
+            """, AWS016SynchronousSideCallCodeFix.WriteEmbeddedMetricEquivalenceKey,
+            Metric(0, "PutMetricDataAsync", "Function.Handler"));
+    }
+
+    [Fact]
+    public async Task Dimensions_computed_at_run_time_are_escaped_by_one_added_method_and_the_last_await_stays()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.CloudWatch;
+            using Amazon.CloudWatch.Model;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                private static readonly IAmazonCloudWatch s_cloudWatch = new AmazonCloudWatchClient();
+
+                public async Task Handler(string device, ILambdaContext context)
+                {
+                    await {|#0:s_cloudWatch.PutMetricDataAsync(new PutMetricDataRequest
+                    {
+                        Namespace = "SensorPipeline",
+                        MetricData =
+                        {
+                            new MetricDatum { MetricName = "Readings", Value = 1, Dimensions = { new Dimension { Name = "Device", Value = device }, new Dimension { Name = "Stage", Value = "prod" } } },
+                        },
+                    })|};
+                    await {|#1:s_cloudWatch.PutMetricDataAsync(new PutMetricDataRequest
+                    {
+                        Namespace = "SensorPipeline",
+                        MetricData = { new MetricDatum { MetricName = "Batches", Value = 1, Dimensions = { new Dimension { Name = "Device", Value = context.FunctionName } } } },
+                    })|}.ConfigureAwait(false);
+                }
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using System.Globalization;
+            using System.Text;
+            using System.Threading.Tasks;
+            using Amazon.CloudWatch;
+            using Amazon.CloudWatch.Model;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                private static readonly IAmazonCloudWatch s_cloudWatch = new AmazonCloudWatchClient();
+
+                public async Task Handler(string device, ILambdaContext context)
+                {
+                    Console.WriteLine("{\"_aws\":{\"Timestamp\":" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + ",\"CloudWatchMetrics\":[{\"Namespace\":\"SensorPipeline\",\"Dimensions\":[[\"Device\",\"Stage\"]],\"Metrics\":[{\"Name\":\"Readings\"}]}]},\"Device\":" + EmfJsonString(device) + ",\"Stage\":\"prod\",\"Readings\":" + ((double)(1)).ToString("R", CultureInfo.InvariantCulture) + "}");
+                    await Console.Out.WriteLineAsync("{\"_aws\":{\"Timestamp\":" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + ",\"CloudWatchMetrics\":[{\"Namespace\":\"SensorPipeline\",\"Dimensions\":[[\"Device\"]],\"Metrics\":[{\"Name\":\"Batches\"}]}]},\"Device\":" + EmfJsonString(context.FunctionName) + ",\"Batches\":" + ((double)(1)).ToString("R", CultureInfo.InvariantCulture) + "}").ConfigureAwait(false);
+                }
+
+                /// <summary>A JSON string for an embedded metric format document: quotes, backslashes and control characters escaped.</summary>
+                private static string EmfJsonString(string value)
+                {
+                    var json = new StringBuilder("\"");
+                    foreach (char c in value ?? string.Empty)
+                    {
+                        if (c == '"' || c == '\\')
+                        {
+                            json.Append('\\').Append(c);
+                        }
+                        else if (c < ' ')
+                        {
+                            json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            json.Append(c);
+                        }
+                    }
+
+                    return json.Append('"').ToString();
+                }
+            }
+            """, AWS016SynchronousSideCallCodeFix.WriteEmbeddedMetricEquivalenceKey,
+            Metric(0, "PutMetricDataAsync", "Function.Handler"), Metric(1, "PutMetricDataAsync", "Function.Handler"));
+    }
+
+    [Fact]
+    public async Task PutMetricData_that_the_format_cannot_carry_gets_no_fix()
+    {
+        await VerifyNoFixAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.CloudWatch;
+            using Amazon.CloudWatch.Model;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                private static readonly IAmazonCloudWatch s_cloudWatch = new AmazonCloudWatchClient();
+
+                public async Task<PutMetricDataResponse> Handler(string ns, string device, ILambdaContext context)
+                {
+                    await {|#0:s_cloudWatch.PutMetricDataAsync(new PutMetricDataRequest { Namespace = ns, MetricData = { new MetricDatum { MetricName = "A", Value = 1 } } })|};
+                    await {|#1:s_cloudWatch.PutMetricDataAsync(new PutMetricDataRequest { Namespace = "S", MetricData = { new MetricDatum { MetricName = "A", Value = 1, Timestamp = DateTime.UtcNow } } })|};
+                    await {|#2:s_cloudWatch.PutMetricDataAsync(new PutMetricDataRequest
+                    {
+                        Namespace = "S",
+                        MetricData =
+                        {
+                            new MetricDatum { MetricName = "A", Value = 1, Dimensions = { new Dimension { Name = "Device", Value = device } } },
+                            new MetricDatum { MetricName = "B", Value = 1 },
+                        },
+                    })|};
+                    await {|#3:s_cloudWatch.PutMetricDataAsync(new PutMetricDataRequest { Namespace = "S", MetricData = { new MetricDatum { MetricName = "A", Value = 1 }, new MetricDatum { MetricName = "A", Value = 2 } } })|};
+                    return await {|#4:s_cloudWatch.PutMetricDataAsync(new PutMetricDataRequest { Namespace = "S", MetricData = { new MetricDatum { MetricName = "A", Value = 1 } } })|};
+                }
+            }
+            """,
+            Metric(0, "PutMetricDataAsync", "Function.Handler"), Metric(1, "PutMetricDataAsync", "Function.Handler"),
+            Metric(2, "PutMetricDataAsync", "Function.Handler"), Metric(3, "PutMetricDataAsync", "Function.Handler"),
+            Metric(4, "PutMetricDataAsync", "Function.Handler"));
+    }
+
+    [Fact]
     public async Task A_project_without_Lambda_markers_is_not_analyzed()
     {
         var test = new VerifyCS.Test
