@@ -110,10 +110,10 @@ internal static class CorpusGenerator
     private static string[] RulesOfKind(int kind) => kind switch
     {
         0 => new[] { "AWS001", "AWS005" },
-        1 => new[] { "AWS002", "AWS021" },
+        1 => new[] { "AWS002", "AWS016", "AWS021" },
         2 => new[] { "AWS003" },
         3 => new[] { "AWS004" },
-        _ => new[] { "AWS006" },
+        _ => new[] { "AWS006", "AWS019" },
     };
 
     /// <param name="lambda">False for the corpus without Lambda: AWS002's handlers become an SQS worker.</param>

@@ -119,7 +119,7 @@ public sealed class AWS016SynchronousSideCallAnalyzer : DiagnosticAnalyzer
             var invocation = (IInvocationOperation)context.Operation;
 
             // The name written in the code first: every other call of the project stops here.
-            string? name = invocation.Syntax is InvocationExpressionSyntax { Expression: var callee } ? CalleeName(callee) : null;
+            string? name = invocation.WrittenMethodName();
             bool invoke = name is "Invoke" or "InvokeAsync";
             if (!invoke && name is not ("PutMetricData" or "PutMetricDataAsync"))
             {
@@ -155,14 +155,6 @@ public sealed class AWS016SynchronousSideCallAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule, invocation.Syntax.GetLocation(), AnswerIsUnused(invocation, context.CancellationToken) ? s_eventInvocation : null, target.Name, handlerArgument));
         }
-
-        private static string? CalleeName(ExpressionSyntax callee) => callee switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => null,
-        };
 
         /// <summary>The handler that runs the call on each invocation: its own function's, or one calling its member directly.</summary>
         private string? HandlerRunning(IOperation call, IMethodSymbol member, CancellationToken cancellationToken)

@@ -112,7 +112,7 @@ public sealed class AWS021ReservedEnvironmentVariableAnalyzer : DiagnosticAnalyz
         public void OnInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            string? name = invocation.Syntax is InvocationExpressionSyntax { Expression: var callee } ? CalleeName(callee) : null;
+            string? name = invocation.WrittenMethodName();
             if (name is null)
             {
                 // A collection initializer's `{ "TZ", "UTC" }` is a call of Add with no name written.
@@ -170,14 +170,6 @@ public sealed class AWS021ReservedEnvironmentVariableAnalyzer : DiagnosticAnalyz
                 context.ReportDiagnostic(Diagnostic.Create(ConfigurationRule, entry.Syntax.GetLocation(), s_configurationEntry, key));
             }
         }
-
-        private static string? CalleeName(ExpressionSyntax callee) => callee switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => null,
-        };
 
         private static string? ReservedKey(ImmutableArray<IArgumentOperation> arguments, int index)
         {
