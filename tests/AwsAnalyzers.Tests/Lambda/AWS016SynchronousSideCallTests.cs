@@ -31,7 +31,28 @@ public class AWS016SynchronousSideCallTests
     [Fact]
     public async Task An_invoke_with_the_default_or_RequestResponse_type_in_a_handler_is_reported()
     {
-        await VerifyNoFixAsync("""
+        await VerifyNoFixAsync(ReadAnswers, ReadAnswersDiagnostics);
+    }
+
+    [Fact]
+    public async Task An_invoke_with_the_default_or_RequestResponse_type_is_reported_in_v3_shapes()
+    {
+        var test = new VerifyCS.Test { TestCode = ReadAnswers, FixedCode = ReadAnswers };
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(TestReferences.AllV3Shapes);
+        test.FixedState.AdditionalReferences.AddRange(TestReferences.AllV3Shapes);
+        test.ExpectedDiagnostics.AddRange(ReadAnswersDiagnostics);
+        test.FixedState.ExpectedDiagnostics.AddRange(ReadAnswersDiagnostics);
+        await test.RunAsync();
+    }
+
+    private static readonly DiagnosticResult[] ReadAnswersDiagnostics =
+    {
+        Invoke(0, "InvokeAsync", "Function.Handler"), Invoke(1, "InvokeAsync", "Function.Handler"), Invoke(2, "InvokeAsync", "Function.Handler"),
+    };
+
+    /// <summary>Invokes whose answers are read: reported, with no fix.</summary>
+    private const string ReadAnswers = """
             using System.IO;
             using System.Threading.Tasks;
             using Amazon.Lambda;
@@ -52,9 +73,7 @@ public class AWS016SynchronousSideCallTests
                     return new StreamReader(enriched.Payload).ReadToEnd() + scored.FunctionError + named.Payload.Length;
                 }
             }
-            """,
-            Invoke(0, "InvokeAsync", "Function.Handler"), Invoke(1, "InvokeAsync", "Function.Handler"), Invoke(2, "InvokeAsync", "Function.Handler"));
-    }
+            """;
 
     [Fact]
     public async Task Every_kind_of_handler_and_a_helper_one_call_away_is_reported()
