@@ -14,6 +14,7 @@ internal static class AwsShapes
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS012", "AWS015" };
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS017", "AWS020" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS016", "AWS019", "AWS021" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -39,6 +40,9 @@ internal static class AwsShapes
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
         "AWS017" => Services.S3,
         "AWS020" => Services.S3,
+        "AWS016" => Services.Lambda,
+        "AWS019" => Services.None,
+        "AWS021" => Services.Lambda,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
     };
 
@@ -341,6 +345,47 @@ internal static class AwsShapes
                         DestinationBucket = tenantBucket,
                         DestinationKey = key,
                     }, cancellationToken);
+        // A synchronous invoke per record whose answer nobody reads: the handler waits for the audit function each time.
+        "AWS016" => $$"""
+                private static readonly Amazon.Lambda.IAmazonLambda AuditLambda{{n}} = new Amazon.Lambda.AmazonLambdaClient();
+
+                public async Task HandleAudit{{n}}Async(SQSEvent sqsEvent, ILambdaContext context)
+                {
+                    foreach (SQSEvent.SQSMessage message in sqsEvent.Records)
+                    {
+                        await AuditLambda{{n}}.InvokeAsync(new Amazon.Lambda.Model.InvokeRequest { FunctionName = "sensor-audit-{{n}}", Payload = message.Body });
+                    }
+                }
+
+            """,
+        // An alarm that goes to ALARM and tells no one (the guide's EMR-High-Latency).
+        "AWS019" => $$"""
+                public Task CreateLatencyAlarm{{n}}Async(Amazon.CloudWatch.IAmazonCloudWatch cloudWatch, string clusterId) =>
+                    cloudWatch.PutMetricAlarmAsync(new Amazon.CloudWatch.Model.PutMetricAlarmRequest
+                    {
+                        AlarmName = "EMR-High-Latency-{{n}}",
+                        Namespace = "AWS/ElasticMapReduce",
+                        MetricName = "AppsPending",
+                        Threshold = 10,
+                        EvaluationPeriods = 1,
+                    });
+
+            """,
+        // A reserved key in the function configuration a deployment helper builds: the service rejects it.
+        "AWS021" => $$"""
+                public static Amazon.Lambda.Model.CreateFunctionRequest IngestDeployment{{n}}(string roleArn) => new Amazon.Lambda.Model.CreateFunctionRequest
+                {
+                    FunctionName = "sensor-ingest-{{n}}",
+                    Role = roleArn,
+                    Environment = new Amazon.Lambda.Model.Environment
+                    {
+                        Variables = new Dictionary<string, string>
+                        {
+                            { "TABLE_NAME", TableName },
+                            { "TZ", "Asia/Seoul" },
+                        },
+                    },
+                };
 
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No occurrence shape for this rule."),
@@ -519,6 +564,64 @@ internal static class AwsShapes
                         DestinationKey = key,
                         ExpectedBucketOwner = owner,
                     }, cancellationToken);
+        // An asynchronous invoke, and an invoke whose answer is read outside any handler.
+        "AWS016" => $$"""
+                private static readonly Amazon.Lambda.IAmazonLambda ArchiveLambda{{n}} = new Amazon.Lambda.AmazonLambdaClient();
+
+                public async Task HandleArchive{{n}}Async(SQSEvent sqsEvent, ILambdaContext context)
+                {
+                    foreach (SQSEvent.SQSMessage message in sqsEvent.Records)
+                    {
+                        await ArchiveLambda{{n}}.InvokeAsync(new Amazon.Lambda.Model.InvokeRequest
+                        {
+                            FunctionName = "sensor-archive-{{n}}",
+                            Payload = message.Body,
+                            InvocationType = Amazon.Lambda.InvocationType.Event,
+                        });
+                    }
+                }
+
+                public static async Task<int> ScoreOffline{{n}}Async(string reading)
+                {
+                    Amazon.Lambda.Model.InvokeResponse response = await ArchiveLambda{{n}}.InvokeAsync(new Amazon.Lambda.Model.InvokeRequest { FunctionName = "sensor-score", Payload = reading });
+                    return response.StatusCode ?? 0;
+                }
+
+            """,
+        // An alarm that notifies the on-call topic, and a custom metric under the pipeline's own namespace.
+        "AWS019" => $$"""
+                public async Task CreateMemoryAlarm{{n}}Async(Amazon.CloudWatch.IAmazonCloudWatch cloudWatch, string onCallTopicArn)
+                {
+                    var request = new Amazon.CloudWatch.Model.PutMetricAlarmRequest
+                    {
+                        AlarmName = "EMR-Memory-{{n}}",
+                        Namespace = "AWS/ElasticMapReduce",
+                        MetricName = "MemoryAvailableMB",
+                        Threshold = 1024,
+                    };
+                    request.AlarmActions = new List<string> { onCallTopicArn };
+                    await cloudWatch.PutMetricAlarmAsync(request);
+                    await cloudWatch.PutMetricDataAsync(new Amazon.CloudWatch.Model.PutMetricDataRequest { Namespace = "SensorPipeline/Alarms" });
+                }
+
+            """,
+        // Settings under names of the function's own, in the process and in the configuration.
+        "AWS021" => $$"""
+                public string HandleCalibration{{n}}(string deviceId, ILambdaContext context)
+                {
+                    Environment.SetEnvironmentVariable("CALIBRATION_DEVICE_{{n}}", deviceId);
+                    return Environment.GetEnvironmentVariable("AWS_REGION") ?? deviceId;
+                }
+
+                public static Amazon.Lambda.Model.UpdateFunctionConfigurationRequest IngestSettings{{n}}(string stage)
+                {
+                    var variables = new Dictionary<string, string> { ["STAGE"] = stage, ["AWS_LAMBDA_LOG_LEVEL"] = "INFO" };
+                    return new Amazon.Lambda.Model.UpdateFunctionConfigurationRequest
+                    {
+                        FunctionName = "sensor-ingest-{{n}}",
+                        Environment = new Amazon.Lambda.Model.Environment { Variables = variables },
+                    };
+                }
 
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No correct shape for this rule."),

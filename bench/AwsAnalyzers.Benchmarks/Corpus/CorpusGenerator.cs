@@ -110,10 +110,12 @@ internal static class CorpusGenerator
     private static string[] RulesOfKind(int kind) => kind switch
     {
         0 => new[] { "AWS001", "AWS005" },
-        1 => new[] { "AWS002" },
+        1 => new[] { "AWS002", "AWS016", "AWS021" },
         2 => new[] { "AWS003" },
         3 => new[] { "AWS004", "AWS012", "AWS015" },
         _ => new[] { "AWS006" },
+        3 => new[] { "AWS004" },
+        _ => new[] { "AWS006", "AWS019" },
     };
 
     /// <param name="lambda">False for the corpus without Lambda: AWS002's handlers become an SQS worker.</param>

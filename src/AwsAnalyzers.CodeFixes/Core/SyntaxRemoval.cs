@@ -51,7 +51,7 @@ internal static class SyntaxRemoval
         && node.GetFirstToken().GetPreviousToken().IsKind(SyntaxKind.CommaToken);
 
     /// <summary>The node's leading trivia without the indentation of its own line, when it holds a comment or directive.</summary>
-    private static SyntaxTriviaList CommentsAbove(SyntaxNode node)
+    public static SyntaxTriviaList CommentsAbove(SyntaxNode node)
     {
         SyntaxTriviaList leading = node.GetLeadingTrivia();
         if (!leading.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia) || t.IsDirective))

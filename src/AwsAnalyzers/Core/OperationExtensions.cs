@@ -46,4 +46,21 @@ internal static class OperationExtensions
                 _ => null,
             }
             : null;
+
+    /// <summary>
+    /// The name of the method an invocation calls as the code writes it (<c>Add</c> in <c>list.Add(x)</c>,
+    /// <c>x?.Add(y)</c> or <c>Add(x)</c>), or null when the syntax names none (a collection initializer's element, a
+    /// delegate call through an expression). Read from the syntax, so a rule that registers on every invocation skips
+    /// the others by name before it asks for the target method.
+    /// </summary>
+    public static string? WrittenMethodName(this IInvocationOperation invocation) =>
+        invocation.Syntax is InvocationExpressionSyntax { Expression: var callee }
+            ? callee switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            }
+            : null;
 }

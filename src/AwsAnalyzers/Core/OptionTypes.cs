@@ -116,6 +116,21 @@ internal static class OptionTypes
     public static OptionType<ImmutableArray<string>> FileNamePatterns { get; } =
         ListOf("file-name patterns with * and ? (no folder)", pattern => pattern.IndexOf('/') < 0 && pattern.IndexOf('\\') < 0);
 
+    /// <summary>An Amazon Resource Name, <c>arn:partition:service:region:account:resource</c>, or <c>none</c>.</summary>
+    public static OptionType<string> ArnOrNone { get; } =
+        Text("an ARN (arn:partition:service:region:account:resource) or none", text => text == None || IsArn(text));
+
+    /// <summary>The value of <see cref="ArnOrNone"/> that names no ARN.</summary>
+    public const string None = "none";
+
+    /// <summary>True for <c>arn:partition:service:region:account:resource</c> with a partition, a service and a resource.</summary>
+    public static bool IsArn(string text)
+    {
+        string[] parts = text.Split(':');
+        return parts.Length >= 6 && parts[0] == "arn" && parts[1].Length > 0 && parts[2].Length > 0 && parts[5].Length > 0
+            && text.IndexOf(' ') < 0;
+    }
+
     private static readonly char[] s_listSeparators = [',', ';', ' ', '\t'];
 
     private static OptionType<ImmutableArray<string>> List(string accepted, Func<string, string?> entry) =>

@@ -14,4 +14,7 @@ internal static class RuleIds
     public const string QueryReadsMoreThanItReturns = "AWS015";
     public const string PublicAccessGranted = "AWS017";
     public const string ExpectedBucketOwnerMissing = "AWS020";
+    public const string SynchronousSideCall = "AWS016";
+    public const string AlarmWithoutActions = "AWS019";
+    public const string ReservedEnvironmentVariable = "AWS021";
 }

@@ -40,6 +40,9 @@ internal static class RuleOptions
     public static readonly RuleOption<string> BucketOwnerExpression = Define(
         RuleIds.ExpectedBucketOwnerMissing, "expected_owner_expression", OptionTypes.CSharpExpression, string.Empty,
         "The expected owner's account ID as C# code; when set, the fix adds `ExpectedBucketOwner = <expression>`");
+    public static readonly RuleOption<string> AlarmDefaultAction = Define(
+        RuleIds.AlarmWithoutActions, "default_alarm_action", OptionTypes.ArnOrNone, OptionTypes.None,
+        "The action (an SNS topic ARN) the fix adds to an alarm without actions; `none` offers no fix");
 
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
     // would run in textual order and could empty it again.

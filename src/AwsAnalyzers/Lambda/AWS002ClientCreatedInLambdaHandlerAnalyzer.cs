@@ -140,31 +140,6 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
             return first;
         }
 
-        /// <summary>
-        /// Whether a use of a member can sit in a handler, decided from its syntax and its method's declaration, before
-        /// the body is bound: a common name used all over the project binds only the uses in handlers and lambdas.
-        /// </summary>
-        private bool MayRunInHandler(SyntaxNode use, CancellationToken cancellationToken)
-        {
-            foreach (SyntaxNode ancestor in use.Ancestors())
-            {
-                switch (ancestor)
-                {
-                    case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
-                        // Its parameters or its bootstrap call decide: bound to find out.
-                        return true;
-                    case MethodDeclarationSyntax method:
-                        return _hops.Source.Model(method.SyntaxTree).GetDeclaredSymbol(method, cancellationToken) is { } symbol
-                            && _handlers.HandlerName(symbol, cancellationToken) is not null;
-                    case MemberDeclarationSyntax or GlobalStatementSyntax:
-                        // Constructors, accessors, initializers and the top-level program itself are never handlers.
-                        return false;
-                }
-            }
-
-            return false;
-        }
-
         private static bool ChainsToAnotherConstructor(IMethodSymbol constructor, CancellationToken cancellationToken)
         {
             foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
@@ -196,24 +171,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
                 return cached;
             }
 
-            string? first = null;
-            foreach (IOperation call in _hops.Callers(member, use => MayRunInHandler(use, cancellationToken), cancellationToken))
-            {
-                if (call is IMethodReferenceOperation)
-                {
-                    // A method group is not a call here; handed to the bootstrap, it is a handler itself.
-                    continue;
-                }
-
-                HandlerSite caller = _handlers.SiteOf(call, member: null, cancellationToken);
-                if (caller.HandlerName is { } name && caller.Member is { } callerMember
-                    && !IsCachedOutsideTheInvocation(call, callerMember)
-                    && (first is null || string.CompareOrdinal(name, first) < 0))
-                {
-                    first = name;
-                }
-            }
-
+            string? first = _handlers.CallingHandler(member, _hops, (call, callerMember) => !IsCachedOutsideTheInvocation(call, callerMember), cancellationToken);
             return _callingHandlers.GetOrAdd(member, first);
         }
 

@@ -157,6 +157,59 @@ internal sealed class LambdaHandlers
         return new HandlerSite(member is null ? null : HandlerName(member, cancellationToken), member, direct);
     }
 
+    /// <summary>
+    /// The handler that calls <paramref name="member"/> directly, one hop through <paramref name="hops"/>: the first by
+    /// name when several do, so a message does not depend on the order of analysis. Method groups are not calls (handed
+    /// to the bootstrap, they are handlers themselves). <paramref name="counts"/>, when given, decides whether a call
+    /// from a handler (and the member holding it) runs on each invocation.
+    /// </summary>
+    public string? CallingHandler(IMethodSymbol member, CallHops hops, Func<IOperation, IMethodSymbol, bool>? counts, CancellationToken cancellationToken)
+    {
+        string? first = null;
+        foreach (IOperation call in hops.Callers(member, use => MayRunInHandler(use, cancellationToken), cancellationToken))
+        {
+            if (call is IMethodReferenceOperation)
+            {
+                continue;
+            }
+
+            HandlerSite caller = SiteOf(call, member: null, cancellationToken);
+            if (caller.HandlerName is { } name && caller.Member is { } callerMember
+                && (counts is null || counts(call, callerMember))
+                && (first is null || string.CompareOrdinal(name, first) < 0))
+            {
+                first = name;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>
+    /// Whether a use of a member can sit in a handler, decided from its syntax and its method's declaration, before
+    /// the body is bound: a common name used all over the project binds only the uses in handlers and lambdas.
+    /// </summary>
+    public bool MayRunInHandler(SyntaxNode use, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxNode ancestor in use.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    // Its parameters or its bootstrap call decide: bound to find out.
+                    return true;
+                case MethodDeclarationSyntax method:
+                    return _source.Model(method.SyntaxTree).GetDeclaredSymbol(method, cancellationToken) is { } symbol
+                        && HandlerName(symbol, cancellationToken) is not null;
+                case MemberDeclarationSyntax or GlobalStatementSyntax:
+                    // Constructors, accessors, initializers and the top-level program itself are never handlers.
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The member holding an operation bound from syntax: the enclosing symbol, out of any lambda or local function.</summary>
     private static IMethodSymbol? EnclosingMember(IOperation operation, CancellationToken cancellationToken)
     {

@@ -282,6 +282,98 @@ public class LocalizationTests
             "'GetObjectRequest' does not set ExpectedBucketOwner, so it reaches whichever account owns a bucket of that name",
             "'GetObjectRequest' 요청은 ExpectedBucketOwner를 설정하지 않으므로 그 이름의 버킷을 소유한 계정이 누구든 그 버킷에 전달됩니다",
             Option: ("aws_analyzers.AWS020.expected_owner_expression", "AccountIds.Current")),
+        new("AWS016", """
+            using System.Threading.Tasks;
+            using Amazon.Lambda;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.Model;
+
+            public class Function
+            {
+                private static readonly IAmazonLambda s_lambda = new AmazonLambdaClient();
+
+                public async Task Handler(string input, ILambdaContext context) =>
+                    await s_lambda.InvokeAsync(new InvokeRequest { FunctionName = "audit", Payload = input });
+            }
+            """,
+            "'InvokeAsync' invokes another function synchronously (RequestResponse) on every invocation of Lambda handler 'Function.Handler': the handler waits, and is billed, while the other function runs",
+            "'InvokeAsync' 호출은 Lambda 핸들러 'Function.Handler'의 호출마다 다른 함수를 동기식(RequestResponse)으로 호출하므로, 그 함수가 실행되는 동안 핸들러가 기다리며 요금도 계속 부과됩니다"),
+        new("AWS016", """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.CloudWatch;
+            using Amazon.CloudWatch.Model;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                private static readonly IAmazonCloudWatch s_cloudWatch = new AmazonCloudWatchClient();
+
+                public async Task Handler(string input, ILambdaContext context) =>
+                    await s_cloudWatch.PutMetricDataAsync(new PutMetricDataRequest
+                    {
+                        Namespace = "Sensors",
+                        MetricData = new List<MetricDatum> { new MetricDatum { MetricName = "Readings", Unit = StandardUnit.Count, Value = input.Length } },
+                    });
+            }
+            """,
+            "'PutMetricDataAsync' makes a billed CloudWatch API call on every invocation of Lambda handler 'Function.Handler': write the metrics to the log in the embedded metric format instead",
+            "'PutMetricDataAsync' 호출은 Lambda 핸들러 'Function.Handler'의 호출마다 요금이 부과되는 CloudWatch API를 호출합니다. 대신 임베디드 지표 형식으로 로그에 지표를 기록하세요",
+            Variant: "metric"),
+        new("AWS019", """
+            using System.Threading.Tasks;
+            using Amazon.CloudWatch;
+            using Amazon.CloudWatch.Model;
+
+            class Alarms
+            {
+                Task CreateAsync(IAmazonCloudWatch cloudWatch) =>
+                    cloudWatch.PutMetricAlarmAsync(new PutMetricAlarmRequest { AlarmName = "EMR-High-Latency" });
+            }
+            """,
+            "This alarm has no AlarmActions, OKActions or InsufficientDataActions: it changes state and notifies no one",
+            "이 경보에는 AlarmActions, OKActions, InsufficientDataActions가 없어 상태가 바뀌어도 아무에게도 알리지 않습니다",
+            Option: ("aws_analyzers.AWS019.default_alarm_action", "arn:aws:sns:eu-west-1:123456789012:on-call")),
+        new("AWS019", """
+            using System.Threading.Tasks;
+            using Amazon.CloudWatch;
+            using Amazon.CloudWatch.Model;
+
+            class Metrics
+            {
+                Task PublishAsync(IAmazonCloudWatch cloudWatch) =>
+                    cloudWatch.PutMetricDataAsync(new PutMetricDataRequest { Namespace = "AWS/SensorPipeline" });
+            }
+            """,
+            "Namespace 'AWS/SensorPipeline' starts with AWS/, which is reserved for the metrics of AWS services: publish custom metrics under a namespace of your own",
+            "'AWS/SensorPipeline' 네임스페이스는 AWS 서비스의 지표용으로 예약된 AWS/로 시작합니다. 사용자 지정 지표는 자체 네임스페이스에 게시하세요",
+            Variant: "namespace"),
+        new("AWS021", """
+            using System;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public void Handler(ILambdaContext context) => Environment.SetEnvironmentVariable("AWS_REGION", "eu-west-1");
+            }
+            """,
+            "'AWS_REGION' is set by the Lambda runtime: changing it in the process does not change what the runtime and the AWS SDK have already read",
+            "'AWS_REGION' 변수는 Lambda 런타임이 설정합니다. 프로세스에서 바꿔도 런타임과 AWS SDK가 이미 읽은 값은 바뀌지 않습니다"),
+        new("AWS021", """
+            using System.Collections.Generic;
+            using Amazon.Lambda.Model;
+
+            class Deployer
+            {
+                CreateFunctionRequest Build() => new CreateFunctionRequest
+                {
+                    Environment = new Environment { Variables = new Dictionary<string, string> { { "TZ", "Asia/Seoul" } } },
+                };
+            }
+            """,
+            "'TZ' is a reserved Lambda environment variable: the service rejects a function configuration that sets it",
+            "'TZ' 변수는 예약된 Lambda 환경 변수입니다. 이 변수를 설정하는 함수 구성은 서비스가 거부합니다",
+            Variant: "configuration"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });
@@ -339,9 +431,10 @@ public class LocalizationTests
         }
     }
 
-    private sealed record MessageCase(string Id, string Source, string English, string Korean, (string Key, string Value)? Option = null)
+    /// <param name="Variant">Names a second message of the same rule, so both cases have a name of their own.</param>
+    private sealed record MessageCase(string Id, string Source, string English, string Korean, (string Key, string Value)? Option = null, string? Variant = null)
     {
-        public string Name => Option is null ? Id : Id + " " + Option.Value.Key + "=" + Option.Value.Value;
+        public string Name => (Option is null ? Id : Id + " " + Option.Value.Key + "=" + Option.Value.Value) + (Variant is null ? "" : " " + Variant);
     }
 
     private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> AnalyzeAsync(MessageCase messageCase)
