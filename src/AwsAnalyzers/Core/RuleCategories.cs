@@ -15,11 +15,12 @@ internal static class RuleCategories
     /// <summary>The package's own settings: an option value or key in .editorconfig that no rule can use.</summary>
     public const string Configuration = "Configuration";
 
-    /// <summary>Code an attacker can steer: statements built from untrusted text, secrets in the open.</summary>
+    /// <summary>
+    /// Access wider than the code needs, or code an attacker can steer: secrets in code, public grants, unverified
+    /// bucket owners, statements built from untrusted text.
+    /// </summary>
     public const string Security = "Security";
 
     /// <summary>Money spent for nothing: data scanned, stored or transferred that no one reads.</summary>
     public const string Cost = "Cost";
-    /// <summary>Access to data or accounts wider than the code needs: secrets in code, public grants, unverified owners.</summary>
-    public const string Security = "Security";
 }
