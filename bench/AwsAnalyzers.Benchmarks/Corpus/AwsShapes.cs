@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS008" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -33,7 +33,7 @@ internal static class AwsShapes
     {
         "AWS001" or "AWS005" => Services.Kinesis,
         "AWS002" => Services.Lambda | Services.S3 | Services.Dynamo,
-        "AWS003" => Services.S3,
+        "AWS003" or "AWS008" => Services.S3,
         "AWS004" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
@@ -287,6 +287,12 @@ internal static class AwsShapes
                 }
 
             """,
+        // An invented access key ID given to a client in the code (unique per method, so each one is its own finding).
+        "AWS008" => $$"""
+                public IAmazonS3 PartnerClient{{n}}() =>
+                    new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials("AKIAZ7Q2M4N6P8R{{(n % 100000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture)}}", "invented-secret"), Amazon.RegionEndpoint.APNortheast2);
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No occurrence shape for this rule."),
     };
 
@@ -412,6 +418,14 @@ internal static class AwsShapes
 
                     return request.Entries.Count;
                 }
+
+            """,
+        // The default credential chain, and placeholders (not keys) for an emulator.
+        "AWS008" => $$"""
+                public IAmazonS3 RegionalClient{{n}}() => new AmazonS3Client(Amazon.RegionEndpoint.APNortheast2);
+
+                public IAmazonS3 EmulatorClient{{n}}() =>
+                    new AmazonS3Client("test", "test", new AmazonS3Config { ServiceURL = "http://localhost:4566", ForcePathStyle = true });
 
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No correct shape for this rule."),

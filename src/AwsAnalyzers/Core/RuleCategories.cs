@@ -14,4 +14,7 @@ internal static class RuleCategories
 
     /// <summary>The package's own settings: an option value or key in .editorconfig that no rule can use.</summary>
     public const string Configuration = "Configuration";
+
+    /// <summary>Credentials, keys and data exposed or destroyed: access keys in code, data made public, keys deleted.</summary>
+    public const string Security = "Security";
 }

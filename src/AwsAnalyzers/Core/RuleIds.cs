@@ -10,4 +10,7 @@ internal static class RuleIds
     public const string AthenaQueryWithoutPartitionPredicate = "AWS004";
     public const string ThrottlingNotHandled = "AWS005";
     public const string BatchPartialFailureNotChecked = "AWS006";
+    public const string AccessKeyInCode = "AWS008";
+    public const string EndpointWrittenByHand = "AWS013";
+    public const string ShortKeyDeletionWindow = "AWS018";
 }

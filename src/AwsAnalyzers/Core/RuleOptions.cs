@@ -30,6 +30,10 @@ internal static class RuleOptions
         RuleIds.ThrottlingNotHandled, "services", OptionTypes.ListOf("kinesis", "dynamodb"), ImmutableArray.Create("kinesis"),
         "Services whose writes are checked: `kinesis`, `dynamodb`");
 
+    public static readonly RuleOption<bool> AccessKeyReportNonLiteral = Define(
+        RuleIds.AccessKeyInCode, "report_non_literal", OptionTypes.Boolean, false,
+        "Also report every `BasicAWSCredentials` built in code, whatever its key");
+
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
     // would run in textual order and could empty it again.
     private static List<RuleOption>? s_defined;

@@ -230,6 +230,17 @@ public class LocalizationTests
             """,
             "'PutRecordsAsync' succeeds even when some entries fail, and this code never reads FailedRecordCount or Records[i].ErrorCode, so the failed entries are silently lost",
             "'PutRecordsAsync' 호출은 일부 항목이 실패해도 성공으로 끝나는데, 이 코드는 FailedRecordCount 또는 Records[i].ErrorCode 값을 읽지 않으므로 실패한 항목이 아무 알림 없이 유실됩니다"),
+        new("AWS008", """
+            using Amazon.Runtime;
+            using Amazon.S3;
+
+            class Clients
+            {
+                IAmazonS3 Make() => new AmazonS3Client(new BasicAWSCredentials("AKIAZ7Q2M4N6P8R0T2V4", "secret"));
+            }
+            """,
+            "'BasicAWSCredentials' is given an AWS access key written in the code, which anyone who can read the code can use; remove it, rotate the key and let the SDK's default credential chain find credentials",
+            "'BasicAWSCredentials' 생성자에 코드에 작성된 AWS 액세스 키가 전달되어 코드를 읽을 수 있는 누구나 이 키를 사용할 수 있으므로, 키를 제거하고 교체한 뒤 SDK의 기본 자격 증명 체인이 자격 증명을 찾게 하세요"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });
