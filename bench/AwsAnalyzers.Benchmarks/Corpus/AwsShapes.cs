@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS008" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS008", "AWS018" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -26,6 +26,7 @@ internal static class AwsShapes
         Sqs = 16,
         Dynamo = 32,
         Lambda = 64,
+        Kms = 128,
     }
 
     /// <summary>The services the occurrence and the correct code of <paramref name="ruleId"/> use.</summary>
@@ -34,6 +35,7 @@ internal static class AwsShapes
         "AWS001" or "AWS005" => Services.Kinesis,
         "AWS002" => Services.Lambda | Services.S3 | Services.Dynamo,
         "AWS003" or "AWS008" => Services.S3,
+        "AWS018" => Services.Kms,
         "AWS004" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
@@ -49,6 +51,7 @@ internal static class AwsShapes
         (Services.Sqs, "Amazon.SQS;Amazon.SQS.Model", "_sqs", "IAmazonSQS"),
         (Services.Dynamo, "Amazon.DynamoDBv2;Amazon.DynamoDBv2.Model", "_dynamo", "IAmazonDynamoDB"),
         (Services.Lambda, "Amazon.Lambda.Core;Amazon.Lambda.SQSEvents", string.Empty, string.Empty),
+        (Services.Kms, "Amazon.KeyManagementService;Amazon.KeyManagementService.Model", "_kms", "IAmazonKeyManagementService"),
     };
 
     /// <summary>The using directives of a file whose code uses <paramref name="services"/>.</summary>
@@ -293,6 +296,12 @@ internal static class AwsShapes
                     new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials("AKIAZ7Q2M4N6P8R{{(n % 100000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture)}}", "invented-secret"), Amazon.RegionEndpoint.APNortheast2);
 
             """,
+        // A key "rotated" by scheduling its deletion a week out.
+        "AWS018" => $$"""
+                public Task RetireKey{{n}}Async(string keyId, CancellationToken cancellationToken) =>
+                    _kms.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = keyId, PendingWindowInDays = 7 }, cancellationToken);
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No occurrence shape for this rule."),
     };
 
@@ -426,6 +435,15 @@ internal static class AwsShapes
 
                 public IAmazonS3 EmulatorClient{{n}}() =>
                     new AmazonS3Client("test", "test", new AmazonS3Config { ServiceURL = "http://localhost:4566", ForcePathStyle = true });
+
+            """,
+        // Rotation, and a deletion that waits the full default period.
+        "AWS018" => $$"""
+                public async Task RotateKey{{n}}Async(string keyId, CancellationToken cancellationToken)
+                {
+                    await _kms.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = keyId }, cancellationToken);
+                    await _kms.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = keyId + "-old", PendingWindowInDays = 30 }, cancellationToken);
+                }
 
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No correct shape for this rule."),

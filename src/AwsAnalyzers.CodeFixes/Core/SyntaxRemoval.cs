@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AwsAnalyzers.Core;
 
@@ -26,6 +27,35 @@ internal static class SyntaxRemoval
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// The object or collection initializer that holds <paramref name="entry"/> as its last entry, not followed by a
+    /// comma, rebuilt without it: the comma before it goes and the entry before it takes its trailing trivia, so
+    /// <c>{ A = 1, B = 2 }</c> becomes <c>{ A = 1 }</c> rather than <c>{ A = 1}</c>. Null for any other entry, which
+    /// <see cref="RemoveKeepingComments"/> removes with the comma after it.
+    /// </summary>
+    public static InitializerExpressionSyntax? WithoutLastEntry(ExpressionSyntax entry)
+    {
+        if (entry.Parent is not InitializerExpressionSyntax { Expressions: { Count: > 1 } entries } initializer
+            || entries[entries.Count - 1] != entry
+            || entries.SeparatorCount == entries.Count)
+        {
+            return null;
+        }
+
+        var kept = new List<SyntaxNodeOrToken>();
+        for (int i = 0; i < entries.Count - 1; i++)
+        {
+            ExpressionSyntax expression = entries[i];
+            kept.Add(i == entries.Count - 2 ? expression.WithTrailingTrivia(entry.GetTrailingTrivia()) : expression);
+            if (i < entries.Count - 2)
+            {
+                kept.Add(entries.GetSeparator(i));
+            }
+        }
+
+        return initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(kept));
     }
 
     /// <summary>The node's leading trivia without the indentation of its own line, when it holds a comment or directive.</summary>

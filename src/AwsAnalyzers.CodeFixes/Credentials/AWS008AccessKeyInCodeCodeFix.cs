@@ -82,10 +82,20 @@ public sealed class AWS008AccessKeyInCodeCodeFix : DocumentCodeFixProvider
         var gone = new List<SyntaxNode>(removals);
         gone.AddRange(dropped);
         removals.UnionWith(UnusedLocals.DeclarationsLeftUnused(model, gone, cancellationToken));
-        SyntaxNode fixedRoot = root.TrackNodes(argumentLists.Keys.Concat<SyntaxNode>(removals));
-        foreach (KeyValuePair<ArgumentListSyntax, ArgumentListSyntax> list in argumentLists)
+        var replacements = argumentLists.ToDictionary(list => (SyntaxNode)list.Key, list => (SyntaxNode)list.Value);
+        foreach (SyntaxNode removed in removals.ToList())
         {
-            fixedRoot = fixedRoot.ReplaceNode(fixedRoot.GetCurrentNode(list.Key)!, list.Value);
+            if (removed is ExpressionSyntax entry && SyntaxRemoval.WithoutLastEntry(entry) is { } initializer)
+            {
+                removals.Remove(entry);
+                replacements[entry.Parent!] = initializer;
+            }
+        }
+
+        SyntaxNode fixedRoot = root.TrackNodes(replacements.Keys.Concat(removals));
+        foreach (KeyValuePair<SyntaxNode, SyntaxNode> replacement in replacements)
+        {
+            fixedRoot = fixedRoot.ReplaceNode(fixedRoot.GetCurrentNode(replacement.Key)!, replacement.Value);
         }
 
         fixedRoot = SyntaxRemoval.RemoveKeepingComments(fixedRoot, removals.Select(node => fixedRoot.GetCurrentNode(node)).OfType<SyntaxNode>().ToList());

@@ -34,6 +34,10 @@ internal static class RuleOptions
         RuleIds.AccessKeyInCode, "report_non_literal", OptionTypes.Boolean, false,
         "Also report every `BasicAWSCredentials` built in code, whatever its key");
 
+    public static readonly RuleOption<int> KmsMinPendingWindowDays = Define(
+        RuleIds.ShortKeyDeletionWindow, "min_pending_window_days", OptionTypes.Integer(7, 30), 30,
+        "Waiting periods shorter than this many days are reported; the fix writes this value");
+
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
     // would run in textual order and could empty it again.
     private static List<RuleOption>? s_defined;

@@ -440,6 +440,8 @@ public class AWS008AccessKeyInCodeTests
                     Credentials = new BasicAWSCredentials({|#0:"AKIAZ7Q2M4N6P8R0T2V4"|}, "secret"),
                 };
 
+                AWSOptions OneLine() => new AWSOptions { Region = RegionEndpoint.EUCentral1, Credentials = new BasicAWSCredentials({|#2:"AKIAK2L4M6N8P0Q2R4S6"|}, "secret") };
+
                 AWSOptions Statement()
                 {
                     var options = new AWSOptions { Region = RegionEndpoint.EUCentral1 };
@@ -460,6 +462,8 @@ public class AWS008AccessKeyInCodeTests
                     Region = RegionEndpoint.EUCentral1,
                 };
 
+                AWSOptions OneLine() => new AWSOptions { Region = RegionEndpoint.EUCentral1 };
+
                 AWSOptions Statement()
                 {
                     var options = new AWSOptions { Region = RegionEndpoint.EUCentral1 };
@@ -469,7 +473,8 @@ public class AWS008AccessKeyInCodeTests
             """,
             AWS008AccessKeyInCodeCodeFix.UseDefaultChainEquivalenceKey,
             Key(0, "BasicAWSCredentials"),
-            Key(1, "BasicAWSCredentials"));
+            Key(1, "BasicAWSCredentials"),
+            Key(2, "BasicAWSCredentials"));
     }
 
     [Fact]
