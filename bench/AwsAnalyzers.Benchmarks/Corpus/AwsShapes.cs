@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS008", "AWS018" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS008", "AWS013", "AWS018" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -34,7 +34,7 @@ internal static class AwsShapes
     {
         "AWS001" or "AWS005" => Services.Kinesis,
         "AWS002" => Services.Lambda | Services.S3 | Services.Dynamo,
-        "AWS003" or "AWS008" => Services.S3,
+        "AWS003" or "AWS008" or "AWS013" => Services.S3,
         "AWS018" => Services.Kms,
         "AWS004" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
@@ -296,6 +296,14 @@ internal static class AwsShapes
                     new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials("AKIAZ7Q2M4N6P8R{{(n % 100000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture)}}", "invented-secret"), Amazon.RegionEndpoint.APNortheast2);
 
             """,
+        // The public endpoint written by hand, and a region looked up by its name.
+        "AWS013" => $$"""
+                public IAmazonS3 ArchiveClient{{n}}() =>
+                    new AmazonS3Client(new AmazonS3Config { ServiceURL = "https://s3.ap-northeast-2.amazonaws.com", ForcePathStyle = false });
+
+                public Amazon.RegionEndpoint ArchiveRegion{{n}}() => Amazon.RegionEndpoint.GetBySystemName("ap-northeast-2");
+
+            """,
         // A key "rotated" by scheduling its deletion a week out.
         "AWS018" => $$"""
                 public Task RetireKey{{n}}Async(string keyId, CancellationToken cancellationToken) =>
@@ -435,6 +443,15 @@ internal static class AwsShapes
 
                 public IAmazonS3 EmulatorClient{{n}}() =>
                     new AmazonS3Client("test", "test", new AmazonS3Config { ServiceURL = "http://localhost:4566", ForcePathStyle = true });
+
+            """,
+        // The region's field, an emulator's endpoint and a region from configuration.
+        "AWS013" => $$"""
+                public IAmazonS3 RegionalArchive{{n}}() => new AmazonS3Client(new AmazonS3Config { RegionEndpoint = Amazon.RegionEndpoint.APNortheast2 });
+
+                public IAmazonS3 EmulatedArchive{{n}}() => new AmazonS3Client(new AmazonS3Config { ServiceURL = "http://localhost:4566", ForcePathStyle = true });
+
+                public Amazon.RegionEndpoint ConfiguredRegion{{n}}(IReadOnlyDictionary<string, string> settings) => Amazon.RegionEndpoint.GetBySystemName(settings["Region"]);
 
             """,
         // Rotation, and a deletion that waits the full default period.

@@ -111,7 +111,7 @@ internal static class CorpusGenerator
     {
         0 => new[] { "AWS001", "AWS005" },
         1 => new[] { "AWS002" },
-        2 => new[] { "AWS003", "AWS008", "AWS018" },
+        2 => new[] { "AWS003", "AWS008", "AWS013", "AWS018" },
         3 => new[] { "AWS004" },
         _ => new[] { "AWS006" },
     };

@@ -92,14 +92,7 @@ public sealed class AWS008AccessKeyInCodeCodeFix : DocumentCodeFixProvider
             }
         }
 
-        SyntaxNode fixedRoot = root.TrackNodes(replacements.Keys.Concat(removals));
-        foreach (KeyValuePair<SyntaxNode, SyntaxNode> replacement in replacements)
-        {
-            fixedRoot = fixedRoot.ReplaceNode(fixedRoot.GetCurrentNode(replacement.Key)!, replacement.Value);
-        }
-
-        fixedRoot = SyntaxRemoval.RemoveKeepingComments(fixedRoot, removals.Select(node => fixedRoot.GetCurrentNode(node)).OfType<SyntaxNode>().ToList());
-        return document.WithSyntaxRoot(fixedRoot);
+        return document.WithSyntaxRoot(SyntaxRemoval.ReplaceAndRemove(root, replacements, removals));
     }
 
     /// <summary>One diagnostic's edit: an argument list rewritten (the creation that takes credentials) and nodes removed.</summary>

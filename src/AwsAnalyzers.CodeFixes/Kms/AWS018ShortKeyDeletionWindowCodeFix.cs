@@ -97,14 +97,7 @@ public sealed class AWS018ShortKeyDeletionWindowCodeFix : DocumentCodeFixProvide
 
         // A `var days = 7;` that only fed the value would be left assigned and never used.
         removals.UnionWith(UnusedLocals.DeclarationsLeftUnused(model, gone, cancellationToken));
-        SyntaxNode fixedRoot = root.TrackNodes(replacements.Keys.Concat(removals));
-        foreach (KeyValuePair<SyntaxNode, SyntaxNode> replacement in replacements)
-        {
-            fixedRoot = fixedRoot.ReplaceNode(fixedRoot.GetCurrentNode(replacement.Key)!, replacement.Value);
-        }
-
-        fixedRoot = SyntaxRemoval.RemoveKeepingComments(fixedRoot, removals.Select(node => fixedRoot.GetCurrentNode(node)).OfType<SyntaxNode>().ToList());
-        return document.WithSyntaxRoot(fixedRoot);
+        return document.WithSyntaxRoot(SyntaxRemoval.ReplaceAndRemove(root, replacements, removals));
     }
 
     private static ExpressionSyntax? Value(SyntaxNode root, Diagnostic diagnostic) =>

@@ -251,6 +251,16 @@ public class LocalizationTests
             """,
             "The KMS key is scheduled for deletion after 7 days, fewer than 30; data encrypted under a deleted key cannot be recovered, and the waiting period is the only time to cancel the deletion",
             "KMS 키가 7일 후 삭제되도록 예약되어 최소 30일보다 짧으므로, 삭제된 키로 암호화된 데이터는 복구할 수 없고 삭제를 취소할 수 있는 때는 대기 기간뿐입니다"),
+        new("AWS013", """
+            using Amazon.Kinesis;
+
+            class Configs
+            {
+                AmazonKinesisConfig Kinesis() => new AmazonKinesisConfig { ServiceURL = "https://kinesis.ap-northeast-2.amazonaws.com" };
+            }
+            """,
+            "'ServiceURL' is set to the public endpoint 'kinesis.ap-northeast-2.amazonaws.com', which bypasses the SDK's endpoint resolution and leaves the signing region to be kept right by hand; set RegionEndpoint instead",
+            "'ServiceURL' 속성에 공개 엔드포인트 'kinesis.ap-northeast-2.amazonaws.com' 값을 설정하면 SDK의 엔드포인트 확인을 우회하고 서명 리전을 직접 맞춰야 하므로, 대신 RegionEndpoint 속성을 설정하세요"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });
