@@ -558,6 +558,9 @@ public class AWS008AccessKeyInCodeTests
                 ImmutableCredentials Immutable() => new ImmutableCredentials({|#2:"AKIAK2L4M6N8P0Q2R4S6"|}, "secret", "token");
 
                 IAmazonS3 Named() => new AmazonS3Client(awsSecretAccessKey: "secret", awsAccessKeyId: {|#3:"AKIAW1X3Y5Z7A9B1C3D5"|});
+
+                Amazon.S3.Transfer.TransferUtility NoOverload() =>
+                    new Amazon.S3.Transfer.TransferUtility({|#4:"AKIAQ3W5E7R9T1Y3U5I7"|}, "secret", Amazon.RegionEndpoint.EUWest1, new Amazon.S3.Transfer.TransferUtilityConfig());
             }
             """;
         var test = new VerifyCS.Test { TestCode = source, FixedCode = source };
@@ -565,6 +568,7 @@ public class AWS008AccessKeyInCodeTests
         test.ExpectedDiagnostics.Add(Key(1, "BasicAWSCredentials"));
         test.ExpectedDiagnostics.Add(Key(2, "ImmutableCredentials"));
         test.ExpectedDiagnostics.Add(Key(3, "AmazonS3Client"));
+        test.ExpectedDiagnostics.Add(Key(4, "TransferUtility"));
         test.FixedState.ExpectedDiagnostics.AddRange(test.ExpectedDiagnostics);
         await test.RunAsync();
     }
