@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using AwsAnalyzers.Core;
 using AwsAnalyzers.Core.Flow;
@@ -102,6 +103,12 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
         INamedTypeSymbol? serviceClient,
         INamedTypeSymbol? transferUtility)
     {
+        // Cheapest test first: most constructors have no parameter of either name, and the base types need no walk.
+        if (!constructor.Parameters.Any(static p => p.Name is AccessKeyParameter or AccessKeyIdParameter))
+        {
+            return null;
+        }
+
         INamedTypeSymbol type = constructor.ContainingType;
         string? name = null;
         if (type.IsOrDerivesFrom(basicCredentials))
