@@ -36,14 +36,6 @@ public class AWS008AccessKeyInCodeTests
         return test.RunAsync();
     }
 
-    private static Task VerifyWithOptionAsync(string source, string editorconfig, params DiagnosticResult[] expected)
-    {
-        var test = new VerifyCS.Test { TestCode = source };
-        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*]\n" + editorconfig));
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
-
     // ---- What it reports ----
 
     [Fact]
@@ -193,11 +185,11 @@ public class AWS008AccessKeyInCodeTests
                 AWSCredentials Session(string key, string secret, string token) => new SessionAWSCredentials(key, secret, token);
             }
             """;
-        await VerifyWithOptionAsync(
+        await VerifyCS.VerifyAnalyzerWithOptionsAsync(
             source,
             "aws_analyzers.AWS008.report_non_literal = true",
             VerifyCS.Diagnostic(AWS008AccessKeyInCodeAnalyzer.BuiltInCodeRule).WithLocation(0).WithArguments("BasicAWSCredentials").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
-        await VerifyWithOptionAsync(source.Replace("{|#0:", string.Empty, System.StringComparison.Ordinal).Replace(")|};", ");", System.StringComparison.Ordinal), "aws_analyzers.AWS008.report_non_literal = false");
+        await VerifyCS.VerifyAnalyzerWithOptionsAsync(source.Replace("{|#0:", string.Empty, System.StringComparison.Ordinal).Replace(")|};", ");", System.StringComparison.Ordinal), "aws_analyzers.AWS008.report_non_literal = false");
     }
 
     // ---- What it leaves alone ----

@@ -69,13 +69,8 @@ public class AWS018ShortKeyDeletionWindowTests
         return test.RunAsync();
     }
 
-    private static Task VerifyWithMinimumAsync(string source, string minimum, params DiagnosticResult[] expected)
-    {
-        var test = new VerifyCS.Test { TestCode = source };
-        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*]\naws_analyzers.AWS018.min_pending_window_days = " + minimum));
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
+    private static Task VerifyWithMinimumAsync(string source, string minimum, params DiagnosticResult[] expected) =>
+        VerifyCS.VerifyAnalyzerWithOptionsAsync(source, "aws_analyzers.AWS018.min_pending_window_days = " + minimum, expected);
 
     // ---- What it reports ----
 
