@@ -15,6 +15,7 @@ internal static class AwsShapes
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS012", "AWS015" };
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS017", "AWS020" };
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS016", "AWS019", "AWS021" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS008", "AWS013", "AWS018" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -28,6 +29,7 @@ internal static class AwsShapes
         Sqs = 16,
         Dynamo = 32,
         Lambda = 64,
+        Kms = 128,
     }
 
     /// <summary>The services the occurrence and the correct code of <paramref name="ruleId"/> use.</summary>
@@ -37,6 +39,9 @@ internal static class AwsShapes
         "AWS002" => Services.Lambda | Services.S3 | Services.Dynamo,
         "AWS003" => Services.S3,
         "AWS004" or "AWS012" or "AWS015" => Services.Athena,
+        "AWS003" or "AWS008" or "AWS013" => Services.S3,
+        "AWS018" => Services.Kms,
+        "AWS004" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
         "AWS017" => Services.S3,
         "AWS020" => Services.S3,
@@ -56,6 +61,7 @@ internal static class AwsShapes
         (Services.Sqs, "Amazon.SQS;Amazon.SQS.Model", "_sqs", "IAmazonSQS"),
         (Services.Dynamo, "Amazon.DynamoDBv2;Amazon.DynamoDBv2.Model", "_dynamo", "IAmazonDynamoDB"),
         (Services.Lambda, "Amazon.Lambda.Core;Amazon.Lambda.SQSEvents", string.Empty, string.Empty),
+        (Services.Kms, "Amazon.KeyManagementService;Amazon.KeyManagementService.Model", "_kms", "IAmazonKeyManagementService"),
     };
 
     /// <summary>The using directives of a file whose code uses <paramref name="services"/>.</summary>
@@ -386,6 +392,24 @@ internal static class AwsShapes
                         },
                     },
                 };
+        // An invented access key ID given to a client in the code (unique per method, so each one is its own finding).
+        "AWS008" => $$"""
+                public IAmazonS3 PartnerClient{{n}}() =>
+                    new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials("AKIAZ7Q2M4N6P8R{{(n % 100000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture)}}", "invented-secret"), Amazon.RegionEndpoint.APNortheast2);
+
+            """,
+        // The public endpoint written by hand, and a region looked up by its name.
+        "AWS013" => $$"""
+                public IAmazonS3 ArchiveClient{{n}}() =>
+                    new AmazonS3Client(new AmazonS3Config { ServiceURL = "https://s3.ap-northeast-2.amazonaws.com", ForcePathStyle = false });
+
+                public Amazon.RegionEndpoint ArchiveRegion{{n}}() => Amazon.RegionEndpoint.GetBySystemName("ap-northeast-2");
+
+            """,
+        // A key "rotated" by scheduling its deletion a week out.
+        "AWS018" => $$"""
+                public Task RetireKey{{n}}Async(string keyId, CancellationToken cancellationToken) =>
+                    _kms.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = keyId, PendingWindowInDays = 7 }, cancellationToken);
 
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No occurrence shape for this rule."),
@@ -621,6 +645,29 @@ internal static class AwsShapes
                         FunctionName = "sensor-ingest-{{n}}",
                         Environment = new Amazon.Lambda.Model.Environment { Variables = variables },
                     };
+        // The default credential chain, and placeholders (not keys) for an emulator.
+        "AWS008" => $$"""
+                public IAmazonS3 RegionalClient{{n}}() => new AmazonS3Client(Amazon.RegionEndpoint.APNortheast2);
+
+                public IAmazonS3 EmulatorClient{{n}}() =>
+                    new AmazonS3Client("test", "test", new AmazonS3Config { ServiceURL = "http://localhost:4566", ForcePathStyle = true });
+
+            """,
+        // The region's field, an emulator's endpoint and a region from configuration.
+        "AWS013" => $$"""
+                public IAmazonS3 RegionalArchive{{n}}() => new AmazonS3Client(new AmazonS3Config { RegionEndpoint = Amazon.RegionEndpoint.APNortheast2 });
+
+                public IAmazonS3 EmulatedArchive{{n}}() => new AmazonS3Client(new AmazonS3Config { ServiceURL = "http://localhost:4566", ForcePathStyle = true });
+
+                public Amazon.RegionEndpoint ConfiguredRegion{{n}}(IReadOnlyDictionary<string, string> settings) => Amazon.RegionEndpoint.GetBySystemName(settings["Region"]);
+
+            """,
+        // Rotation, and a deletion that waits the full default period.
+        "AWS018" => $$"""
+                public async Task RotateKey{{n}}Async(string keyId, CancellationToken cancellationToken)
+                {
+                    await _kms.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = keyId }, cancellationToken);
+                    await _kms.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = keyId + "-old", PendingWindowInDays = 30 }, cancellationToken);
                 }
 
             """,

@@ -245,6 +245,29 @@ internal static class PlatformShapes
                         cancellationToken);
 
             """,
+        // AWS008: a key-shaped literal handed to a client of the platform.
+        7 => $$"""
+                public HttpClient PartnerClient{{n}}()
+                {
+                    var client = new HttpClient();
+                    client.DefaultRequestHeaders.Add("X-Api-Key", "AKIAZ7Q2M4N6P8R{{(n % 100000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture)}}");
+                    return client;
+                }
+
+            """,
+        // AWS013: an endpoint written by hand and a region looked up by name, of the platform's own.
+        12 => $$"""
+                public Uri ArchiveEndpoint{{n}}() => new Uri("https://blobs.ap-northeast-2.platform.internal");
+
+                public TimeZoneInfo ArchiveZone{{n}}() => TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+
+            """,
+        // AWS018: a retention of seven days, set on the platform's request.
+        17 => $$"""
+                public Task<Stream> OpenRetired{{n}}Async(CancellationToken cancellationToken) =>
+                    _blobs.OpenReadAsync("retired-keys", DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken);
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleIndex), ruleIndex, "Unknown rule index."),
     };
 }

@@ -50,6 +50,53 @@ internal static class SyntaxRemoval
         && node.GetLastToken().GetNextToken() is var next && !next.IsKind(SyntaxKind.CommaToken)
         && node.GetFirstToken().GetPreviousToken().IsKind(SyntaxKind.CommaToken);
 
+    /// <summary>
+    /// Applies a fix's edits to one tree in one pass: each key of <paramref name="replacements"/> becomes its value, then
+    /// <paramref name="removals"/> go as <see cref="RemoveKeepingComments"/> removes them. Nodes are of the original
+    /// <paramref name="root"/>; none of the removed nodes may lie inside a replaced one.
+    /// </summary>
+    public static SyntaxNode ReplaceAndRemove(
+        SyntaxNode root, IReadOnlyDictionary<SyntaxNode, SyntaxNode> replacements, IEnumerable<SyntaxNode> removals)
+    {
+        List<SyntaxNode> removed = removals.ToList();
+        SyntaxNode current = root.TrackNodes(replacements.Keys.Concat(removed));
+        foreach (KeyValuePair<SyntaxNode, SyntaxNode> replacement in replacements)
+        {
+            current = current.ReplaceNode(current.GetCurrentNode(replacement.Key)!, replacement.Value);
+        }
+
+        return RemoveKeepingComments(current, removed.Select(node => current.GetCurrentNode(node)).OfType<SyntaxNode>().ToList());
+    }
+
+    /// <summary>
+    /// The object or collection initializer that holds <paramref name="entry"/> as its last entry, not followed by a
+    /// comma, rebuilt without it: the comma before it goes and the entry before it takes its trailing trivia, so
+    /// <c>{ A = 1, B = 2 }</c> becomes <c>{ A = 1 }</c> rather than <c>{ A = 1}</c>. Null for any other entry, which
+    /// <see cref="RemoveKeepingComments"/> removes with the comma after it.
+    /// </summary>
+    public static InitializerExpressionSyntax? WithoutLastEntry(ExpressionSyntax entry)
+    {
+        if (entry.Parent is not InitializerExpressionSyntax { Expressions: { Count: > 1 } entries } initializer
+            || entries[entries.Count - 1] != entry
+            || entries.SeparatorCount == entries.Count)
+        {
+            return null;
+        }
+
+        var kept = new List<SyntaxNodeOrToken>();
+        for (int i = 0; i < entries.Count - 1; i++)
+        {
+            ExpressionSyntax expression = entries[i];
+            kept.Add(i == entries.Count - 2 ? expression.WithTrailingTrivia(entry.GetTrailingTrivia()) : expression);
+            if (i < entries.Count - 2)
+            {
+                kept.Add(entries.GetSeparator(i));
+            }
+        }
+
+        return initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(kept));
+    }
+
     /// <summary>The node's leading trivia without the indentation of its own line, when it holds a comment or directive.</summary>
     public static SyntaxTriviaList CommentsAbove(SyntaxNode node)
     {

@@ -16,8 +16,8 @@ internal static class RuleCategories
     public const string Configuration = "Configuration";
 
     /// <summary>
-    /// Access wider than the code needs, or code an attacker can steer: secrets in code, public grants, unverified
-    /// bucket owners, statements built from untrusted text.
+    /// Credentials, keys and data exposed or destroyed, or code an attacker can steer: access keys in code, data made
+    /// public, keys deleted, unverified bucket owners, statements built from untrusted text.
     /// </summary>
     public const string Security = "Security";
 

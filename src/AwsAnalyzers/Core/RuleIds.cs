@@ -17,4 +17,7 @@ internal static class RuleIds
     public const string SynchronousSideCall = "AWS016";
     public const string AlarmWithoutActions = "AWS019";
     public const string ReservedEnvironmentVariable = "AWS021";
+    public const string AccessKeyInCode = "AWS008";
+    public const string EndpointWrittenByHand = "AWS013";
+    public const string ShortKeyDeletionWindow = "AWS018";
 }

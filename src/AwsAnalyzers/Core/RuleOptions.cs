@@ -43,6 +43,13 @@ internal static class RuleOptions
     public static readonly RuleOption<string> AlarmDefaultAction = Define(
         RuleIds.AlarmWithoutActions, "default_alarm_action", OptionTypes.ArnOrNone, OptionTypes.None,
         "The action (an SNS topic ARN) the fix adds to an alarm without actions; `none` offers no fix");
+    public static readonly RuleOption<bool> AccessKeyReportNonLiteral = Define(
+        RuleIds.AccessKeyInCode, "report_non_literal", OptionTypes.Boolean, false,
+        "Also report every `BasicAWSCredentials` built in code, whatever its key");
+
+    public static readonly RuleOption<int> KmsMinPendingWindowDays = Define(
+        RuleIds.ShortKeyDeletionWindow, "min_pending_window_days", OptionTypes.Integer(7, 30), 30,
+        "Waiting periods shorter than this many days are reported; the fix writes this value");
 
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
     // would run in textual order and could empty it again.

@@ -5,7 +5,6 @@ using AwsAnalyzers.Core;
 using AwsAnalyzers.Core.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -216,9 +215,9 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
 
         return value switch
         {
-            IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } => StaticMemberConstant(field, value.SemanticModel, cancellationToken),
+            IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } => WrittenConstants.OfStaticMember(field, value.SemanticModel, cancellationToken)?.Value,
             IPropertyReferenceOperation { Property: { IsStatic: true, SetMethod: null, Parameters.IsEmpty: true } property } =>
-                StaticMemberConstant(property, value.SemanticModel, cancellationToken)
+                WrittenConstants.OfStaticMember(property, value.SemanticModel, cancellationToken)?.Value
                 ?? (property.GetMethod is { } getter ? ReturnedConstant(getter, value, cancellationToken) : null),
             ILocalReferenceOperation { Local: { } local } => LocalKeys(value, local, depth, cancellationToken) is { Count: 1 } keys ? keys.Values[0] : null,
             IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } } invocation =>
@@ -363,128 +362,6 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
 
         return ConstantString(operand, depth + 1, cancellationToken);
     }
-
-    /// <summary>
-    /// A <c>static readonly</c> field or get-only static property whose declaration initializes it with a constant and
-    /// that no static constructor writes.
-    /// </summary>
-    private static string? StaticMemberConstant(ISymbol member, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
-    {
-        if (member.DeclaringSyntaxReferences.Length != 1)
-        {
-            return null;
-        }
-
-        SyntaxNode declaration = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-        ExpressionSyntax? initializer = declaration switch
-        {
-            VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
-            PropertyDeclarationSyntax { Initializer: { } propertyInitializer } property when IsGetOnlyAutoProperty(property) => propertyInitializer.Value,
-            PropertyDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
-            _ => null,
-        };
-
-        if (initializer is null || (LiteralString(initializer) ?? SameTreeConstant(initializer, model, cancellationToken)) is not { } text)
-        {
-            return null;
-        }
-
-        return IsWrittenInStaticConstructor(member) ? null : text;
-    }
-
-    /// <summary>
-    /// A constant initializer such as <c>= Prefix + "-key"</c> needs binding; that is only cheap for the tree already
-    /// being analyzed, so members declared in other files are judged by their syntax alone.
-    /// </summary>
-    private static string? SameTreeConstant(ExpressionSyntax initializer, SemanticModel? model, System.Threading.CancellationToken cancellationToken) =>
-        model is not null && initializer.SyntaxTree == model.SyntaxTree
-            ? model.GetConstantValue(initializer, cancellationToken) is { HasValue: true, Value: string text } ? text : null
-            : null;
-
-    private static bool IsGetOnlyAutoProperty(PropertyDeclarationSyntax property) =>
-        property.AccessorList is { Accessors: { Count: 1 } accessors }
-        && accessors[0].IsKind(SyntaxKind.GetAccessorDeclaration)
-        && accessors[0].Body is null
-        && accessors[0].ExpressionBody is null;
-
-    /// <summary>A string literal, a hole-free interpolated string, or a concatenation of those.</summary>
-    private static string? LiteralString(ExpressionSyntax expression)
-    {
-        switch (expression)
-        {
-            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                return literal.Token.ValueText;
-            case InterpolatedStringExpressionSyntax interpolated:
-                var builder = new System.Text.StringBuilder();
-                foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
-                {
-                    if (content is not InterpolatedStringTextSyntax text)
-                    {
-                        return null;
-                    }
-
-                    builder.Append(text.TextToken.ValueText);
-                }
-
-                return builder.ToString();
-            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                return LiteralString(binary.Left) is { } left && LiteralString(binary.Right) is { } right ? left + right : null;
-            case ParenthesizedExpressionSyntax parenthesized:
-                return LiteralString(parenthesized.Expression);
-            default:
-                return null;
-        }
-    }
-
-    private static bool IsWrittenInStaticConstructor(ISymbol member)
-    {
-        foreach (SyntaxReference reference in member.ContainingType.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax() is not TypeDeclarationSyntax type)
-            {
-                continue;
-            }
-
-            foreach (MemberDeclarationSyntax candidate in type.Members)
-            {
-                if (candidate is ConstructorDeclarationSyntax constructor
-                    && constructor.Modifiers.Any(SyntaxKind.StaticKeyword)
-                    && MentionsAsWriteTarget(constructor, member.Name))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool MentionsAsWriteTarget(SyntaxNode body, string name)
-    {
-        foreach (SyntaxNode node in body.DescendantNodes())
-        {
-            ExpressionSyntax? target = node switch
-            {
-                AssignmentExpressionSyntax assignment => assignment.Left,
-                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
-                _ => null,
-            };
-
-            if (target is not null && NameOf(target) == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string? NameOf(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        _ => null,
-    };
 
     /// <summary>
     /// The constants a local holds: the value of its one write, or the constant every write, anywhere in the body that

@@ -42,6 +42,15 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         return test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>The analyzer test with <paramref name="editorconfig"/> lines (<c>aws_analyzers.AWS0NN.option = value</c>) for every file.</summary>
+    public static Task VerifyAnalyzerWithOptionsAsync([StringSyntax("C#-test")] string source, string editorconfig, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = source };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*]\n" + editorconfig));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
     public static Task VerifyCodeFixAsync(
         [StringSyntax("C#-test")] string source,
         [StringSyntax("C#-test")] string fixedSource,

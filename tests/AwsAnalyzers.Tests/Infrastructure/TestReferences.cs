@@ -23,12 +23,14 @@ internal static class TestReferences
                 typeof(Amazon.S3.AmazonS3Client),
                 typeof(Amazon.DynamoDBv2.AmazonDynamoDBClient),
                 typeof(Amazon.SQS.AmazonSQSClient),
+                typeof(Amazon.KeyManagementService.AmazonKeyManagementServiceClient),
+                typeof(Amazon.Extensions.NETCore.Setup.AWSOptions),
                 typeof(Polly.ResiliencePipeline),
                 typeof(Newtonsoft.Json.JsonConvert),
             }.Select(t => (MetadataReference)MetadataReference.CreateFromFile(t.Assembly.Location)))
             .ToImmutableArray());
 
-    /// <summary>.NET 10 and the real AWS SDK assemblies (Core, S3, DynamoDBv2, SQS), Polly and Newtonsoft.Json.</summary>
+    /// <summary>.NET 10 and the real AWS SDK assemblies (Core, S3, DynamoDBv2, SQS, KeyManagementService, Extensions.NETCore.Setup), Polly and Newtonsoft.Json.</summary>
     public static ImmutableArray<MetadataReference> FrameworkAndSdk => s_frameworkAndSdk.Value;
 
     /// <summary>Everything user code in a test may use, with the SDK's v4 model shapes.</summary>

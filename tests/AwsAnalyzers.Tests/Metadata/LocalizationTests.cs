@@ -374,6 +374,37 @@ public class LocalizationTests
             "'TZ' is a reserved Lambda environment variable: the service rejects a function configuration that sets it",
             "'TZ' 변수는 예약된 Lambda 환경 변수입니다. 이 변수를 설정하는 함수 구성은 서비스가 거부합니다",
             Variant: "configuration"),
+        new("AWS008", """
+            using Amazon.Runtime;
+            using Amazon.S3;
+
+            class Clients
+            {
+                IAmazonS3 Make() => new AmazonS3Client(new BasicAWSCredentials("AKIAZ7Q2M4N6P8R0T2V4", "secret"));
+            }
+            """,
+            "'BasicAWSCredentials' is given an AWS access key written in the code, which anyone who can read the code can use; remove it, rotate the key and let the SDK's default credential chain find credentials",
+            "'BasicAWSCredentials' 생성자에 코드에 작성된 AWS 액세스 키가 전달되어 코드를 읽을 수 있는 누구나 이 키를 사용할 수 있으므로, 키를 제거하고 교체한 뒤 SDK의 기본 자격 증명 체인이 자격 증명을 찾게 하세요"),
+        new("AWS018", """
+            using Amazon.KeyManagementService.Model;
+
+            class KeyRetirement
+            {
+                ScheduleKeyDeletionRequest Week() => new ScheduleKeyDeletionRequest { KeyId = "alias/bigdata-key", PendingWindowInDays = 7 };
+            }
+            """,
+            "The KMS key is scheduled for deletion after 7 days, fewer than 30; data encrypted under a deleted key cannot be recovered, and the waiting period is the only time to cancel the deletion",
+            "KMS 키가 7일 후 삭제되도록 예약되어 최소 30일보다 짧으므로, 삭제된 키로 암호화된 데이터는 복구할 수 없고 삭제를 취소할 수 있는 때는 대기 기간뿐입니다"),
+        new("AWS013", """
+            using Amazon.Kinesis;
+
+            class Configs
+            {
+                AmazonKinesisConfig Kinesis() => new AmazonKinesisConfig { ServiceURL = "https://kinesis.ap-northeast-2.amazonaws.com" };
+            }
+            """,
+            "'ServiceURL' is set to the public endpoint 'kinesis.ap-northeast-2.amazonaws.com', which bypasses the SDK's endpoint resolution and leaves the signing region to be kept right by hand; set RegionEndpoint instead",
+            "'ServiceURL' 속성에 공개 엔드포인트 'kinesis.ap-northeast-2.amazonaws.com' 값을 설정하면 SDK의 엔드포인트 확인을 우회하고 서명 리전을 직접 맞춰야 하므로, 대신 RegionEndpoint 속성을 설정하세요"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });
