@@ -30,6 +30,10 @@ internal static class RuleOptions
         RuleIds.ThrottlingNotHandled, "services", OptionTypes.ListOf("kinesis", "dynamodb"), ImmutableArray.Create("kinesis"),
         "Services whose writes are checked: `kinesis`, `dynamodb`");
 
+    public static readonly RuleOption<bool> PageReadOnceReportExplicitPageSize = Define(
+        RuleIds.PageReadOnce, "report_explicit_page_size", OptionTypes.Boolean, false,
+        "Also report a single page read when the request sets a page size (`MaxKeys`, `Limit`, `MaxResults`)");
+
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
     // would run in textual order and could empty it again.
     private static List<RuleOption>? s_defined;

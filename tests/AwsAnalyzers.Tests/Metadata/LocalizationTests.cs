@@ -230,6 +230,18 @@ public class LocalizationTests
             """,
             "'PutRecordsAsync' succeeds even when some entries fail, and this code never reads FailedRecordCount or Records[i].ErrorCode, so the failed entries are silently lost",
             "'PutRecordsAsync' 호출은 일부 항목이 실패해도 성공으로 끝나는데, 이 코드는 FailedRecordCount 또는 Records[i].ErrorCode 값을 읽지 않으므로 실패한 항목이 아무 알림 없이 유실됩니다"),
+        new("AWS007", """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2.DocumentModel;
+
+            class Store
+            {
+                async Task<List<Document>> ReadAsync(Table table, ScanFilter filter) => await table.Scan(filter).GetNextSetAsync();
+            }
+            """,
+            "'GetNextSetAsync' returns at most 1 MB of items a page, and nothing here asks for the next page, so the later results are silently dropped",
+            "'GetNextSetAsync' 호출은 페이지당 최대 1MB의 항목만 반환하는데 이 코드는 다음 페이지를 요청하지 않으므로 나머지 결과가 조용히 누락됩니다"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });
