@@ -565,4 +565,319 @@ public class AWS007PageReadOnceTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_foreach_over_one_page_enumerates_the_paginator_with_await_foreach()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Archive
+            {
+                async Task ArchiveAsync(IAmazonS3 s3, ListObjectsV2Request request, List<string> keys)
+                {
+                    // Every object under the prefix.
+                    foreach (var o in (await [|s3.ListObjectsV2Async(request)|]).S3Objects)
+                    {
+                        keys.Add(o.Key);
+                    }
+                }
+
+                async Task CopyAsync(AmazonS3Client s3, string bucket, List<string> keys, CancellationToken cancellationToken)
+                {
+                    // The listing.
+                    var listing = await [|s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket }, cancellationToken)|].ConfigureAwait(false);
+                    foreach (S3Object o in listing.S3Objects) // each object
+                    {
+                        keys.Add(o.Key);
+                    }
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Archive
+            {
+                async Task ArchiveAsync(IAmazonS3 s3, ListObjectsV2Request request, List<string> keys)
+                {
+                    // Every object under the prefix.
+                    await foreach (var o in s3.Paginators.ListObjectsV2(request).S3Objects)
+                    {
+                        keys.Add(o.Key);
+                    }
+                }
+
+                async Task CopyAsync(AmazonS3Client s3, string bucket, List<string> keys, CancellationToken cancellationToken)
+                {
+                    // The listing.
+                    await foreach (S3Object o in s3.Paginators.ListObjectsV2(new ListObjectsV2Request { BucketName = bucket }).S3Objects.WithCancellation(cancellationToken).ConfigureAwait(false)) // each object
+                    {
+                        keys.Add(o.Key);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_paginator_with_only_responses_gets_a_loop_over_the_pages_around_the_original_loop()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+
+            class Store
+            {
+                async Task<int> CountAsync(IAmazonDynamoDB dynamo, ScanRequest request)
+                {
+                    int seen = 0;
+                    var page = await [|dynamo.ScanAsync(request)|];
+                    foreach (var item in page.Items)
+                    {
+                        if (item.ContainsKey("id"))
+                        {
+                            seen++;
+                        }
+                    }
+
+                    return seen;
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+
+            class Store
+            {
+                async Task<int> CountAsync(IAmazonDynamoDB dynamo, ScanRequest request)
+                {
+                    int seen = 0;
+                    await foreach (var page2 in dynamo.Paginators.Scan(request).Responses)
+                    {
+                        foreach (var item in page2.Items)
+                        {
+                            if (item.ContainsKey("id"))
+                            {
+                                seen++;
+                            }
+                        }
+                    }
+
+                    return seen;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Fix_all_rewrites_every_loop_of_the_document()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            using Amazon.SQS;
+            using Amazon.SQS.Model;
+
+            class Archive
+            {
+                async Task ListAsync(IAmazonS3 s3, IAmazonSQS sqs, List<string> names)
+                {
+                    foreach (var o in (await [|s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "a" })|]).S3Objects)
+                    {
+                        names.Add(o.Key);
+                    }
+
+                    foreach (var o in (await [|s3.ListVersionsAsync(new ListVersionsRequest { BucketName = "b" })|]).Versions)
+                    {
+                        names.Add(o.VersionId);
+                    }
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            using Amazon.SQS;
+            using Amazon.SQS.Model;
+
+            class Archive
+            {
+                async Task ListAsync(IAmazonS3 s3, IAmazonSQS sqs, List<string> names)
+                {
+                    await foreach (var o in s3.Paginators.ListObjectsV2(new ListObjectsV2Request { BucketName = "a" }).S3Objects)
+                    {
+                        names.Add(o.Key);
+                    }
+
+                    await foreach (var o in s3.Paginators.ListVersions(new ListVersionsRequest { BucketName = "b" }).Versions)
+                    {
+                        names.Add(o.VersionId);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Responses_used_several_ways_convenience_overloads_and_larger_expressions_get_no_fix()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Archive
+            {
+                async Task SeveralAsync(IAmazonS3 s3, ListObjectsV2Request request, List<string> keys)
+                {
+                    var response = await [|s3.ListObjectsV2Async(request)|];
+                    foreach (var o in response.S3Objects)
+                    {
+                        keys.Add(o.Key);
+                    }
+
+                    Console.WriteLine(response.KeyCount);
+                }
+
+                async Task ConvenienceAsync(IAmazonS3 s3, List<string> keys)
+                {
+                    foreach (var o in (await [|s3.ListObjectsAsync("bucket")|]).S3Objects)
+                    {
+                        keys.Add(o.Key);
+                    }
+                }
+
+                async Task<List<string>> ExpressionAsync(IAmazonS3 s3, ListObjectsV2Request request) =>
+                    (await [|s3.ListObjectsV2Async(request)|]).S3Objects.Select(o => o.Key).ToList();
+            }
+            """;
+        await VerifyCS.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
+    public async Task On_a_NET_Framework_build_the_paginator_is_enumerated_with_foreach()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                class Archive
+                {
+                    async Task ArchiveAsync(IAmazonS3 s3, ListObjectsV2Request request, List<string> keys)
+                    {
+                        foreach (var o in (await [|s3.ListObjectsV2Async(request)|]).S3Objects)
+                        {
+                            keys.Add(o.Key);
+                        }
+                    }
+
+                    List<string> Keys(AmazonS3Client s3, ListObjectsV2Request request)
+                    {
+                        var keys = new List<string>();
+                        var response = [|s3.ListObjectsV2(request)|];
+                        foreach (var o in response.S3Objects)
+                        {
+                            keys.Add(o.Key);
+                        }
+
+                        return keys;
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                class Archive
+                {
+                    async Task ArchiveAsync(IAmazonS3 s3, ListObjectsV2Request request, List<string> keys)
+                    {
+                        foreach (var o in s3.Paginators.ListObjectsV2(request).S3Objects)
+                        {
+                            keys.Add(o.Key);
+                        }
+                    }
+
+                    List<string> Keys(AmazonS3Client s3, ListObjectsV2Request request)
+                    {
+                        var keys = new List<string>();
+                        foreach (var o in s3.Paginators.ListObjectsV2(request).S3Objects)
+                        {
+                            keys.Add(o.Key);
+                        }
+
+                        return keys;
+                    }
+                }
+                """,
+            ReferenceAssemblies = Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.NetStandard.NetStandard20,
+        };
+        UseSdkBuild(test, "net472");
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task On_a_NET_Standard_build_there_is_no_paginator_to_enumerate_and_no_fix()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+
+            class Archive
+            {
+                async Task ArchiveAsync(IAmazonS3 s3, ListObjectsV2Request request, List<string> keys)
+                {
+                    foreach (var o in (await [|s3.ListObjectsV2Async(request)|]).S3Objects)
+                    {
+                        keys.Add(o.Key);
+                    }
+                }
+            }
+            """;
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            ReferenceAssemblies = Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.NetStandard.NetStandard20,
+        };
+        UseSdkBuild(test, "netstandard2.0");
+        await test.RunAsync();
+    }
+
+    /// <summary>User code of a C# 7.3 project on another build of the real SDK packages (see <see cref="TestReferences.SdkBuild"/>).</summary>
+    private static void UseSdkBuild(VerifyCS.Test test, string targetFramework)
+    {
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(TestReferences.SdkBuild(targetFramework));
+        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectParseOptions(
+            projectId,
+            ((Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)solution.GetProject(projectId)!.ParseOptions!)
+                .WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3)));
+    }
 }
