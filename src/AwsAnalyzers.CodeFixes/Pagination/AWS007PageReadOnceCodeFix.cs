@@ -234,6 +234,17 @@ public sealed class AWS007PageReadOnceCodeFix : DocumentCodeFixProvider
             return new PaginatorSite(loop, declaration, paginatorText, property, hasResultsProperty, canAwait, token, canAwait ? configureAwait : null, needsTasksNamespace);
         }
 
+        /// <summary>
+        /// True when the client's paginator for the operation can be enumerated on this target: then it is the fix, and
+        /// a hand-written token loop is not offered.
+        /// </summary>
+        public static bool IsUsable(IMethodSymbol method, string operation, SyntaxNode root) =>
+            FactoryMethod(method.ContainingType, operation) is { } factoryMethod
+            && Property(factoryMethod.ReturnType, "Responses") is { Type: INamedTypeSymbol enumerable }
+            && (Implements(enumerable, "System.Collections.Generic.IEnumerable`1")
+                || (Implements(enumerable, "System.Collections.Generic.IAsyncEnumerable`1")
+                    && ((CSharpParseOptions)root.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp8));
+
         /// <summary>The paginator factory's method for the operation, on the client's <c>Paginators</c> property.</summary>
         private static IMethodSymbol? FactoryMethod(INamedTypeSymbol client, string operation)
         {
@@ -420,13 +431,241 @@ public sealed class AWS007PageReadOnceCodeFix : DocumentCodeFixProvider
         }
     }
 
-    /// <summary>A token-paged call on a local request, wrapped in a <c>do … while</c> that carries the token.</summary>
+    /// <summary>
+    /// A token-paged call on a request the method creates, with the statements that use the response, wrapped in a
+    /// <c>do … while</c> that sends the response's token with the request until there is none. Kinesis
+    /// <c>ListShards</c> rejects a request that names the stream and carries a token, so the stream name is cleared
+    /// after the first page.
+    /// </summary>
     private sealed class TokenLoopSite
     {
-        public static TokenLoopSite? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) => null;
+        /// <summary>ListShards members that may not be sent with <c>NextToken</c> and that the fix does not clear.</summary>
+        private static readonly string[] s_listShardsStartMembers = ["ExclusiveStartShardId", "StreamCreationTimestamp", "ShardFilter"];
+
+        private readonly BlockSyntax _block;
+        private readonly int _first;
+        private readonly int _last;
+        private readonly string _request;
+        private readonly string _response;
+        private readonly string _inputToken;
+        private readonly string _outputToken;
+        private readonly bool _stringToken;
+        private readonly bool _clearsStreamName;
+
+        private TokenLoopSite(
+            BlockSyntax block, int first, int last, string request, string response, string inputToken, string outputToken, bool stringToken, bool clearsStreamName)
+        {
+            _block = block;
+            _first = first;
+            _last = last;
+            _request = request;
+            _response = response;
+            _inputToken = inputToken;
+            _outputToken = outputToken;
+            _stringToken = stringToken;
+            _clearsStreamName = clearsStreamName;
+        }
+
+        public static TokenLoopSite? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (!diagnostic.Properties.TryGetValue(AWS007PageReadOnceAnalyzer.OperationKey, out string? operationName)
+                || operationName is null
+                || operationName == AWS007PageReadOnceAnalyzer.SearchOperation
+                || ReportedCall(root, diagnostic) is not { ArgumentList.Arguments: { Count: > 0 } arguments } invocation
+                || arguments[0].Expression is not IdentifierNameSyntax requestName
+                || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
+                || PagedOperations.For(KnownTypes.For(model.Compilation)) is not { } operations
+                || operations.Find(method) is not { InputTokens.Length: 1, OutputTokens.Length: 1 } operation
+                || (operation.Kind == PagingKind.Paginator && PaginatorSite.IsUsable(method, operation.Name, root))
+                || model.GetSymbolInfo(requestName, cancellationToken).Symbol is not ILocalSymbol requestLocal
+                || !IsCreatedAndKept(requestLocal, model, cancellationToken))
+            {
+                return null;
+            }
+
+            // `var response = [await] call…;`, a statement of a block.
+            SyntaxNode value = invocation;
+            while (value.Parent is AwaitExpressionSyntax or InvocationExpressionSyntax or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" })
+            {
+                value = value.Parent;
+            }
+
+            if (value.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+                || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax declaration }
+                || declaration.UsingKeyword.IsKind(SyntaxKind.None) is false
+                || declaration.Parent is not BlockSyntax block
+                || model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol responseLocal)
+            {
+                return null;
+            }
+
+            string inputToken = operation.InputTokens[0];
+            string outputToken = operation.OutputTokens[0];
+            if (Member(operation.Request, inputToken) is not { SetMethod: not null } input
+                || Member(operation.Response, outputToken) is not { } output
+                || !SymbolEqualityComparer.Default.Equals(input.Type, output.Type))
+            {
+                return null;
+            }
+
+            bool stringToken = input.Type.SpecialType == SpecialType.System_String;
+            if (!stringToken && Member(input.Type, "Count") is null)
+            {
+                return null;
+            }
+
+            bool clearsStreamName = operation.Name == "ListShards";
+            if (clearsStreamName && (Member(operation.Request, "StreamName") is not { SetMethod: not null } || SetsAny(block, operation.Request, s_listShardsStartMembers, model, cancellationToken)))
+            {
+                return null;
+            }
+
+            // The statements that use the response: from the call to the last one that reads it.
+            int first = block.Statements.IndexOf(declaration);
+            int last = first;
+            for (int index = first + 1; index < block.Statements.Count; index++)
+            {
+                if (References(block.Statements[index], responseLocal, model, cancellationToken))
+                {
+                    last = index;
+                }
+            }
+
+            for (int index = first; index <= last; index++)
+            {
+                if (!CanRepeat(block.Statements[index], model, block, last, cancellationToken))
+                {
+                    return null;
+                }
+            }
+
+            return new TokenLoopSite(
+                block, first, last, requestName.Identifier.ValueText, declarator.Identifier.ValueText, inputToken, outputToken, stringToken, clearsStreamName);
+        }
+
+        /// <summary>The request is a local made here (<c>new …Request { … }</c>) that is never given another value.</summary>
+        private static bool IsCreatedAndKept(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax } declarator
+                || declarator.FirstAncestorOrSelf<BlockSyntax>() is not { } scope)
+            {
+                return false;
+            }
+
+            foreach (AssignmentExpressionSyntax assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (assignment.Left is IdentifierNameSyntax target && target.Identifier.ValueText == local.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, cancellationToken).Symbol, local))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static IPropertySymbol? Member(ITypeSymbol type, string name)
+        {
+            for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+            {
+                if (current.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
+                {
+                    return property;
+                }
+            }
+
+            return type.AllInterfaces.SelectMany(i => i.GetMembers(name)).OfType<IPropertySymbol>().FirstOrDefault();
+        }
+
+        private static bool SetsAny(SyntaxNode scope, INamedTypeSymbol request, string[] names, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (AssignmentExpressionSyntax assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is IPropertySymbol property
+                    && names.Contains(property.Name)
+                    && SymbolEqualityComparer.Default.Equals(property.ContainingType, request))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool References(SyntaxNode node, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken) =>
+            node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(identifier =>
+                identifier.Identifier.ValueText == local.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local));
+
+        /// <summary>
+        /// A statement that can run once per page: it leaves the loop only by its end (no <c>return</c>, <c>yield</c>,
+        /// <c>goto</c>, nor a <c>break</c>/<c>continue</c> that would now bind to the new loop), keeps no local that code
+        /// after the loop reads, and holds no string literal that spans lines (whose text re-indenting would change).
+        /// </summary>
+        private static bool CanRepeat(StatementSyntax statement, SemanticModel model, BlockSyntax block, int last, CancellationToken cancellationToken)
+        {
+            foreach (SyntaxNode node in statement.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                switch (node)
+                {
+                    case ReturnStatementSyntax or YieldStatementSyntax or GotoStatementSyntax:
+                        return false;
+                    case BreakStatementSyntax or ContinueStatementSyntax
+                        when !node.Ancestors().TakeWhile(a => a != statement.Parent).Any(a => a is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or SwitchStatementSyntax):
+                        return false;
+                    case VariableDeclaratorSyntax declarator when node.Parent?.Parent is LocalDeclarationStatementSyntax local && local.Parent == block
+                        && model.GetDeclaredSymbol(declarator, cancellationToken) is ILocalSymbol declared
+                        && block.Statements.Skip(last + 1).Any(after => References(after, declared, model, cancellationToken)):
+                        return false;
+                }
+            }
+
+            return !statement.DescendantTokens().Any(t =>
+                (t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) || t.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                && t.ToString().Contains("\n"));
+        }
 
         public void Apply(DocumentEditor editor)
         {
+            StatementSyntax first = _block.Statements[_first];
+            StatementSyntax last = _block.Statements[_last];
+            string indent = SourceLayout.Indentation(first);
+            string unit = SourceLayout.IndentationUnit(first, indent);
+            string endOfLine = SourceLayout.EndOfLine(first);
+            string body = first.SyntaxTree.GetText().ToString(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(first.SpanStart, last.Span.End));
+
+            var text = new System.Text.StringBuilder();
+            text.Append("do").Append(endOfLine).Append(indent).Append('{').Append(endOfLine);
+            string[] lines = body.Split(new[] { endOfLine }, System.StringSplitOptions.None);
+            for (int index = 0; index < lines.Length; index++)
+            {
+                if (lines[index].Length > 0)
+                {
+                    text.Append(index == 0 ? indent + unit : unit).Append(lines[index]);
+                }
+
+                text.Append(endOfLine);
+            }
+
+            string next = _request + "." + _inputToken;
+            text.Append(indent).Append(unit).Append(next).Append(" = ").Append(_response).Append('.').Append(_outputToken).Append(';').Append(endOfLine);
+            if (_clearsStreamName)
+            {
+                text.Append(indent).Append(unit).Append(_request).Append(".StreamName = null;").Append(endOfLine);
+            }
+
+            text.Append(indent).Append('}').Append(endOfLine)
+                .Append(indent).Append("while (").Append(_stringToken ? "!string.IsNullOrEmpty(" + next + ")" : next + "?.Count > 0").Append(");");
+
+            StatementSyntax loop = SyntaxFactory.ParseStatement(text.ToString())
+                .WithLeadingTrivia(first.GetLeadingTrivia())
+                .WithTrailingTrivia(last.GetTrailingTrivia());
+            editor.ReplaceNode(first, loop);
+            for (int index = _first + 1; index <= _last; index++)
+            {
+                editor.RemoveNode(_block.Statements[index], SyntaxRemoveOptions.KeepNoTrivia);
+            }
         }
     }
 }

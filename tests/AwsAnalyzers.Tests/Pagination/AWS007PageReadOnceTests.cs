@@ -870,6 +870,215 @@ public class AWS007PageReadOnceTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task On_a_NET_Standard_build_a_local_request_gets_a_loop_that_carries_the_token()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                class Archive
+                {
+                    async Task<List<string>> KeysAsync(IAmazonS3 s3, string bucket)
+                    {
+                        var keys = new List<string>();
+                        var request = new ListObjectsV2Request { BucketName = bucket };
+                        var response = await [|s3.ListObjectsV2Async(request)|].ConfigureAwait(false);
+                        foreach (var o in response.S3Objects)
+                        {
+                            keys.Add(o.Key);
+                        }
+
+                        return keys;
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                class Archive
+                {
+                    async Task<List<string>> KeysAsync(IAmazonS3 s3, string bucket)
+                    {
+                        var keys = new List<string>();
+                        var request = new ListObjectsV2Request { BucketName = bucket };
+                        do
+                        {
+                            var response = await s3.ListObjectsV2Async(request).ConfigureAwait(false);
+                            foreach (var o in response.S3Objects)
+                            {
+                                keys.Add(o.Key);
+                            }
+                            request.ContinuationToken = response.NextContinuationToken;
+                        }
+                        while (!string.IsNullOrEmpty(request.ContinuationToken));
+
+                        return keys;
+                    }
+                }
+                """,
+            ReferenceAssemblies = Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.NetStandard.NetStandard20,
+        };
+        UseSdkBuild(test, "netstandard2.0");
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ListShards_on_a_local_request_loops_over_the_pages_and_clears_the_stream_name_after_the_first()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Shards
+            {
+                async Task<List<string>> IdsAsync(IAmazonKinesis kinesis, string stream)
+                {
+                    var ids = new List<string>();
+                    var request = new ListShardsRequest { StreamName = stream };
+
+                    // One page of shards.
+                    var response = await [|kinesis.ListShardsAsync(request)|];
+                    foreach (var shard in response.Shards)
+                    {
+                        ids.Add(shard.ShardId);
+                    }
+
+                    return ids;
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Shards
+            {
+                async Task<List<string>> IdsAsync(IAmazonKinesis kinesis, string stream)
+                {
+                    var ids = new List<string>();
+                    var request = new ListShardsRequest { StreamName = stream };
+
+                    // One page of shards.
+                    do
+                    {
+                        var response = await kinesis.ListShardsAsync(request);
+                        foreach (var shard in response.Shards)
+                        {
+                            ids.Add(shard.ShardId);
+                        }
+                        request.NextToken = response.NextToken;
+                        request.StreamName = null;
+                    }
+                    while (!string.IsNullOrEmpty(request.NextToken));
+
+                    return ids;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_PartiQL_select_on_a_local_request_loops_over_the_pages()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+
+            class Store
+            {
+                async Task<int> CountAsync(IAmazonDynamoDB dynamo)
+                {
+                    int count = 0;
+                    var request = new ExecuteStatementRequest { Statement = "SELECT * FROM readings" };
+                    var response = await [|dynamo.ExecuteStatementAsync(request)|];
+                    count += response.Items.Count;
+                    return count;
+                }
+            }
+            """;
+        await VerifyCS.VerifyCodeFixAsync(source, """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+
+            class Store
+            {
+                async Task<int> CountAsync(IAmazonDynamoDB dynamo)
+                {
+                    int count = 0;
+                    var request = new ExecuteStatementRequest { Statement = "SELECT * FROM readings" };
+                    do
+                    {
+                        var response = await dynamo.ExecuteStatementAsync(request);
+                        count += response.Items.Count;
+                        request.NextToken = response.NextToken;
+                    }
+                    while (!string.IsNullOrEmpty(request.NextToken));
+                    return count;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_request_from_elsewhere_or_a_body_that_returns_gets_no_loop()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Shards
+            {
+                async Task<List<Shard>> ParameterAsync(IAmazonKinesis kinesis, ListShardsRequest request)
+                {
+                    var response = await [|kinesis.ListShardsAsync(request)|];
+                    return response.Shards;
+                }
+
+                async Task<string> ReturnsAsync(IAmazonKinesis kinesis, string stream)
+                {
+                    var request = new ListShardsRequest { StreamName = stream };
+                    var response = await [|kinesis.ListShardsAsync(request)|];
+                    foreach (var shard in response.Shards)
+                    {
+                        if (shard.ParentShardId == null)
+                        {
+                            return shard.ShardId;
+                        }
+                    }
+
+                    return null;
+                }
+
+                async Task<List<string>> LaterAsync(IAmazonKinesis kinesis, string stream)
+                {
+                    var request = new ListShardsRequest { StreamName = stream };
+                    var response = await [|kinesis.ListShardsAsync(request)|];
+                    var ids = response.Shards.Select(s => s.ShardId).ToList();
+                    return ids;
+                }
+            }
+            """;
+        await VerifyCS.VerifyCodeFixAsync(source, source);
+    }
+
     /// <summary>User code of a C# 7.3 project on another build of the real SDK packages (see <see cref="TestReferences.SdkBuild"/>).</summary>
     private static void UseSdkBuild(VerifyCS.Test test, string targetFramework)
     {
