@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS007" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -36,6 +36,7 @@ internal static class AwsShapes
         "AWS003" => Services.S3,
         "AWS004" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
+        "AWS007" => Services.S3 | Services.Dynamo,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
     };
 
@@ -287,6 +288,29 @@ internal static class AwsShapes
                 }
 
             """,
+        // Listings and scans read one page only.
+        "AWS007" when n % 2 == 0 => $$"""
+                public async Task<List<string>> ArchivedKeys{{n}}Async(string prefix, CancellationToken cancellationToken)
+                {
+                    var keys = new List<string>();
+                    var request = new ListObjectsV2Request { BucketName = "readings-archive", Prefix = prefix };
+                    foreach (S3Object o in (await _s3.ListObjectsV2Async(request, cancellationToken)).S3Objects)
+                    {
+                        keys.Add(o.Key);
+                    }
+
+                    return keys;
+                }
+
+            """,
+        "AWS007" => $$"""
+                public async Task<int> CountReadings{{n}}Async(CancellationToken cancellationToken)
+                {
+                    ScanResponse response = await _dynamo.ScanAsync(new ScanRequest { TableName = TableName }, cancellationToken);
+                    return response.Items.Count(item => item.ContainsKey("temperature"));
+                }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No occurrence shape for this rule."),
     };
 
@@ -411,6 +435,21 @@ internal static class AwsShapes
                     }
 
                     return request.Entries.Count;
+                }
+
+            """,
+        "AWS007" => $$"""
+                public async Task<int> CountArchived{{n}}Async(string prefix, CancellationToken cancellationToken)
+                {
+                    int count = 0;
+                    var request = new ListObjectsV2Request { BucketName = "readings-archive", Prefix = prefix };
+                    await foreach (S3Object o in _s3.Paginators.ListObjectsV2(request).S3Objects.WithCancellation(cancellationToken))
+                    {
+                        count += o.Key.Length > 0 ? 1 : 0;
+                    }
+
+                    var first = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "readings-archive", Prefix = prefix, MaxKeys = 1 }, cancellationToken);
+                    return first.S3Objects?.Count > 0 ? count : 0;
                 }
 
             """,
