@@ -24,12 +24,13 @@ internal static class TestReferences
                 typeof(Amazon.S3.AmazonS3Client),
                 typeof(Amazon.DynamoDBv2.AmazonDynamoDBClient),
                 typeof(Amazon.SQS.AmazonSQSClient),
+                typeof(Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient),
                 typeof(Polly.ResiliencePipeline),
                 typeof(Newtonsoft.Json.JsonConvert),
             }.Select(t => (MetadataReference)MetadataReference.CreateFromFile(t.Assembly.Location)))
             .ToImmutableArray());
 
-    /// <summary>.NET 10 and the real AWS SDK assemblies (Core, S3, DynamoDBv2, SQS), Polly and Newtonsoft.Json.</summary>
+    /// <summary>.NET 10 and the real AWS SDK assemblies (Core, S3, DynamoDBv2, SQS, SimpleSystemsManagement), Polly and Newtonsoft.Json.</summary>
     public static ImmutableArray<MetadataReference> FrameworkAndSdk => s_frameworkAndSdk.Value;
 
     /// <summary>Everything user code in a test may use, with the SDK's v4 model shapes.</summary>
@@ -48,10 +49,11 @@ internal static class TestReferences
         ("awssdk.s3", "4.1.0", "AWSSDK.S3"),
         ("awssdk.dynamodbv2", "4.1.0", "AWSSDK.DynamoDBv2"),
         ("awssdk.sqs", "4.0.100.25", "AWSSDK.SQS"),
+        ("awssdk.simplesystemsmanagement", "4.0.105", "AWSSDK.SimpleSystemsManagement"),
     ];
 
     /// <summary>
-    /// The real AWS SDK assemblies (Core, S3, DynamoDBv2, SQS) of another build of the same packages, from the NuGet
+    /// The real AWS SDK assemblies (Core, S3, DynamoDBv2, SQS, SimpleSystemsManagement) of another build of the same packages, from the NuGet
     /// cache the test project restored them into: <c>net472</c> for .NET Framework user code, <c>netstandard2.0</c> for
     /// .NET Standard libraries. Pair them with <see cref="ReferenceAssemblies.NetStandard.NetStandard20"/>, whose facades
     /// (mscorlib, System) stand in for the .NET Framework's own.

@@ -155,6 +155,56 @@ public class AWS007PageReadOnceTests
     }
 
     [Fact]
+    public async Task SSM_parameters_by_path_are_reported_with_their_page_of_ten_and_loop_over_the_paginator_s_pages()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.SimpleSystemsManagement;
+            using Amazon.SimpleSystemsManagement.Model;
+
+            class Settings
+            {
+                async Task<Dictionary<string, string>> LoadAsync(IAmazonSimpleSystemsManagement ssm)
+                {
+                    var values = new Dictionary<string, string>();
+                    var request = new GetParametersByPathRequest { Path = "/sensor/", Recursive = true };
+                    foreach (var parameter in (await {|#0:ssm.GetParametersByPathAsync(request)|}).Parameters)
+                    {
+                        values[parameter.Name] = parameter.Value;
+                    }
+
+                    return values;
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.SimpleSystemsManagement;
+            using Amazon.SimpleSystemsManagement.Model;
+
+            class Settings
+            {
+                async Task<Dictionary<string, string>> LoadAsync(IAmazonSimpleSystemsManagement ssm)
+                {
+                    var values = new Dictionary<string, string>();
+                    var request = new GetParametersByPathRequest { Path = "/sensor/", Recursive = true };
+                    await foreach (var page in ssm.Paginators.GetParametersByPath(request).Responses)
+                    {
+                        foreach (var parameter in page.Parameters)
+                        {
+                            values[parameter.Name] = parameter.Value;
+                        }
+                    }
+
+                    return values;
+                }
+            }
+            """,
+            expected: VerifyCS.Diagnostic().WithLocation(0).WithArguments("GetParametersByPathAsync", "at most 10 entries a page"));
+    }
+
+    [Fact]
     public async Task A_PartiQL_select_read_once_is_reported_and_other_statements_are_not()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
@@ -465,6 +515,83 @@ public class AWS007PageReadOnceTests
         };
         test.TestState.Sources.Add(MockingLibrarySources.EntryPoints);
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CloudWatch_Logs_GetQueryResults_is_not_Athena_s_and_is_not_reported()
+    {
+        // The CloudWatch Logs client's shape, as user code sees it: its paginator factory has no GetQueryResults.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.CloudWatchLogs;
+            using Amazon.CloudWatchLogs.Model;
+
+            class Insights
+            {
+                async Task<List<List<ResultField>>> ResultsAsync(IAmazonCloudWatchLogs logs, string queryId) =>
+                    (await logs.GetQueryResultsAsync(new GetQueryResultsRequest { QueryId = queryId })).Results;
+
+                async Task<List<LogGroup>> GroupsAsync(IAmazonCloudWatchLogs logs) =>
+                    (await [|logs.DescribeLogGroupsAsync(new DescribeLogGroupsRequest())|]).LogGroups;
+            }
+
+            namespace Amazon.CloudWatchLogs
+            {
+                public interface IAmazonCloudWatchLogs : Amazon.Runtime.IAmazonService
+                {
+                    Model.ICloudWatchLogsPaginatorFactory Paginators { get; }
+                    Task<Model.DescribeLogGroupsResponse> DescribeLogGroupsAsync(Model.DescribeLogGroupsRequest request, CancellationToken cancellationToken = default);
+                    Task<Model.GetQueryResultsResponse> GetQueryResultsAsync(Model.GetQueryResultsRequest request, CancellationToken cancellationToken = default);
+                }
+            }
+
+            namespace Amazon.CloudWatchLogs.Model
+            {
+                public interface ICloudWatchLogsPaginatorFactory
+                {
+                    IDescribeLogGroupsPaginator DescribeLogGroups(DescribeLogGroupsRequest request);
+                }
+
+                public interface IDescribeLogGroupsPaginator
+                {
+                    Amazon.Runtime.IPaginatedEnumerable<DescribeLogGroupsResponse> Responses { get; }
+                }
+
+                public class DescribeLogGroupsRequest : Amazon.Runtime.AmazonWebServiceRequest
+                {
+                    public string NextToken { get; set; }
+                }
+
+                public class DescribeLogGroupsResponse : Amazon.Runtime.AmazonWebServiceResponse
+                {
+                    public List<LogGroup> LogGroups { get; set; }
+                    public string NextToken { get; set; }
+                }
+
+                public class LogGroup
+                {
+                    public string LogGroupName { get; set; }
+                }
+
+                public class GetQueryResultsRequest : Amazon.Runtime.AmazonWebServiceRequest
+                {
+                    public string QueryId { get; set; }
+                }
+
+                public class GetQueryResultsResponse : Amazon.Runtime.AmazonWebServiceResponse
+                {
+                    public List<List<ResultField>> Results { get; set; }
+                }
+
+                public class ResultField
+                {
+                    public string Field { get; set; }
+                    public string Value { get; set; }
+                }
+            }
+            """);
     }
 
     [Fact]
@@ -1077,6 +1204,126 @@ public class AWS007PageReadOnceTests
             }
             """;
         await VerifyCS.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
+    public async Task A_DataModel_search_and_a_sync_NET_Framework_search_read_every_page()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2.DataModel;
+
+            class Reading { public string Device { get; set; } }
+
+            class Store
+            {
+                async Task<List<Reading>> ReadingsAsync(IDynamoDBContext context, CancellationToken cancellationToken)
+                {
+                    var search = context.ScanAsync<Reading>(new List<ScanCondition>());
+                    var readings = await [|search.GetNextSetAsync(cancellationToken)|];
+                    return readings;
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2.DataModel;
+
+            class Reading { public string Device { get; set; } }
+
+            class Store
+            {
+                async Task<List<Reading>> ReadingsAsync(IDynamoDBContext context, CancellationToken cancellationToken)
+                {
+                    var search = context.ScanAsync<Reading>(new List<ScanCondition>());
+                    var readings = await search.GetRemainingAsync(cancellationToken);
+                    return readings;
+                }
+            }
+            """);
+
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Collections.Generic;
+                using Amazon.DynamoDBv2.DocumentModel;
+
+                class Store
+                {
+                    List<Document> Documents(Table table, ScanFilter filter) => [|table.Scan(filter).GetNextSet()|];
+                }
+                """,
+            FixedCode = """
+                using System.Collections.Generic;
+                using Amazon.DynamoDBv2.DocumentModel;
+
+                class Store
+                {
+                    List<Document> Documents(Table table, ScanFilter filter) => table.Scan(filter).GetRemaining();
+                }
+                """,
+            ReferenceAssemblies = Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.NetStandard.NetStandard20,
+        };
+        UseSdkBuild(test, "net472");
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task The_token_loop_compiles_on_the_v3_shapes()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Amazon.Kinesis;
+                using Amazon.Kinesis.Model;
+
+                class Shards
+                {
+                    async Task<int> CountAsync(AmazonKinesisClient kinesis)
+                    {
+                        int count = 0;
+                        var request = new ListShardsRequest { StreamName = "readings" };
+                        var response = await [|kinesis.ListShardsAsync(request)|];
+                        count += response.Shards.Count;
+                        return count;
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Amazon.Kinesis;
+                using Amazon.Kinesis.Model;
+
+                class Shards
+                {
+                    async Task<int> CountAsync(AmazonKinesisClient kinesis)
+                    {
+                        int count = 0;
+                        var request = new ListShardsRequest { StreamName = "readings" };
+                        do
+                        {
+                            var response = await kinesis.ListShardsAsync(request);
+                            count += response.Shards.Count;
+                            request.NextToken = response.NextToken;
+                            request.StreamName = null;
+                        }
+                        while (!string.IsNullOrEmpty(request.NextToken));
+                        return count;
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(TestReferences.AllV3Shapes);
+        test.FixedState.AdditionalReferences.Clear();
+        test.FixedState.AdditionalReferences.AddRange(TestReferences.AllV3Shapes);
+        await test.RunAsync();
     }
 
     /// <summary>User code of a C# 7.3 project on another build of the real SDK packages (see <see cref="TestReferences.SdkBuild"/>).</summary>
