@@ -84,6 +84,35 @@ public sealed class AWS007PageReadOnceCodeFix : DocumentCodeFixProvider
     private static InvocationExpressionSyntax? ReportedCall(SyntaxNode root, Diagnostic diagnostic) =>
         root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as InvocationExpressionSyntax;
 
+    /// <summary>The reported call of a client's paged operation (not a search's), and the operation's name.</summary>
+    private static InvocationExpressionSyntax? PagedCall(SyntaxNode root, Diagnostic diagnostic, out string operation)
+    {
+        operation = string.Empty;
+        if (!diagnostic.Properties.TryGetValue(AWS007PageReadOnceAnalyzer.OperationKey, out string? name)
+            || name is null
+            || name == AWS007PageReadOnceAnalyzer.SearchOperation)
+        {
+            return null;
+        }
+
+        operation = name;
+        return ReportedCall(root, diagnostic);
+    }
+
+    /// <summary>The property named <paramref name="name"/> of the type, its base types or its interfaces.</summary>
+    private static IPropertySymbol? FindProperty(ITypeSymbol type, string name)
+    {
+        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
+            {
+                return property;
+            }
+        }
+
+        return type.AllInterfaces.SelectMany(i => i.GetMembers(name)).OfType<IPropertySymbol>().FirstOrDefault();
+    }
+
     /// <summary><c>search.GetNextSetAsync()</c> → <c>search.GetRemainingAsync()</c>: the same return type, every page.</summary>
     private sealed class RemainingSite
     {
@@ -162,10 +191,7 @@ public sealed class AWS007PageReadOnceCodeFix : DocumentCodeFixProvider
 
         public static PaginatorSite? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(AWS007PageReadOnceAnalyzer.OperationKey, out string? operation)
-                || operation is null
-                || operation == AWS007PageReadOnceAnalyzer.SearchOperation
-                || ReportedCall(root, diagnostic) is not { Expression: MemberAccessExpressionSyntax { Expression: var receiver } } invocation
+            if (PagedCall(root, diagnostic, out string operation) is not { Expression: MemberAccessExpressionSyntax { Expression: var receiver } } invocation
                 || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Parameters.Length: > 0 } method
                 || FactoryMethod(method.ContainingType, operation) is not { } factoryMethod
                 || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, factoryMethod.Parameters[0].Type)
@@ -201,9 +227,9 @@ public sealed class AWS007PageReadOnceCodeFix : DocumentCodeFixProvider
             }
 
             ITypeSymbol paginator = factoryMethod.ReturnType;
-            IPropertySymbol? results = Property(paginator, property);
+            IPropertySymbol? results = FindProperty(paginator, property);
             bool hasResultsProperty = results is not null;
-            if ((results ?? Property(paginator, "Responses")) is not { Type: INamedTypeSymbol enumerable })
+            if ((results ?? FindProperty(paginator, "Responses")) is not { Type: INamedTypeSymbol enumerable })
             {
                 return null;
             }
@@ -240,7 +266,7 @@ public sealed class AWS007PageReadOnceCodeFix : DocumentCodeFixProvider
         /// </summary>
         public static bool IsUsable(IMethodSymbol method, string operation, SyntaxNode root) =>
             FactoryMethod(method.ContainingType, operation) is { } factoryMethod
-            && Property(factoryMethod.ReturnType, "Responses") is { Type: INamedTypeSymbol enumerable }
+            && FindProperty(factoryMethod.ReturnType, "Responses") is { Type: INamedTypeSymbol enumerable }
             && (Implements(enumerable, "System.Collections.Generic.IEnumerable`1")
                 || (Implements(enumerable, "System.Collections.Generic.IAsyncEnumerable`1")
                     && ((CSharpParseOptions)root.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp8));
@@ -334,19 +360,6 @@ public sealed class AWS007PageReadOnceCodeFix : DocumentCodeFixProvider
             }
 
             return true;
-        }
-
-        private static IPropertySymbol? Property(ITypeSymbol type, string name)
-        {
-            foreach (ITypeSymbol candidate in new[] { type }.Concat(type.AllInterfaces))
-            {
-                if (candidate.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
-                {
-                    return property;
-                }
-            }
-
-            return null;
         }
 
         private static bool Implements(INamedTypeSymbol type, string metadataName) =>
@@ -468,10 +481,7 @@ public sealed class AWS007PageReadOnceCodeFix : DocumentCodeFixProvider
 
         public static TokenLoopSite? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(AWS007PageReadOnceAnalyzer.OperationKey, out string? operationName)
-                || operationName is null
-                || operationName == AWS007PageReadOnceAnalyzer.SearchOperation
-                || ReportedCall(root, diagnostic) is not { ArgumentList.Arguments: { Count: > 0 } arguments } invocation
+            if (PagedCall(root, diagnostic, out _) is not { ArgumentList.Arguments: { Count: > 0 } arguments } invocation
                 || arguments[0].Expression is not IdentifierNameSyntax requestName
                 || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
                 || PagedOperations.For(KnownTypes.For(model.Compilation)) is not { } operations
@@ -501,21 +511,21 @@ public sealed class AWS007PageReadOnceCodeFix : DocumentCodeFixProvider
 
             string inputToken = operation.InputTokens[0];
             string outputToken = operation.OutputTokens[0];
-            if (Member(operation.Request, inputToken) is not { SetMethod: not null } input
-                || Member(operation.Response, outputToken) is not { } output
+            if (FindProperty(operation.Request, inputToken) is not { SetMethod: not null } input
+                || FindProperty(operation.Response, outputToken) is not { } output
                 || !SymbolEqualityComparer.Default.Equals(input.Type, output.Type))
             {
                 return null;
             }
 
             bool stringToken = input.Type.SpecialType == SpecialType.System_String;
-            if (!stringToken && Member(input.Type, "Count") is null)
+            if (!stringToken && FindProperty(input.Type, "Count") is null)
             {
                 return null;
             }
 
             bool clearsStreamName = operation.Name == "ListShards";
-            if (clearsStreamName && (Member(operation.Request, "StreamName") is not { SetMethod: not null } || SetsAny(block, operation.Request, s_listShardsStartMembers, model, cancellationToken)))
+            if (clearsStreamName && (FindProperty(operation.Request, "StreamName") is not { SetMethod: not null } || SetsAny(block, operation.Request, s_listShardsStartMembers, model, cancellationToken)))
             {
                 return null;
             }
@@ -563,19 +573,6 @@ public sealed class AWS007PageReadOnceCodeFix : DocumentCodeFixProvider
             }
 
             return true;
-        }
-
-        private static IPropertySymbol? Member(ITypeSymbol type, string name)
-        {
-            for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
-            {
-                if (current.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
-                {
-                    return property;
-                }
-            }
-
-            return type.AllInterfaces.SelectMany(i => i.GetMembers(name)).OfType<IPropertySymbol>().FirstOrDefault();
         }
 
         private static bool SetsAny(SyntaxNode scope, INamedTypeSymbol request, string[] names, SemanticModel model, CancellationToken cancellationToken)

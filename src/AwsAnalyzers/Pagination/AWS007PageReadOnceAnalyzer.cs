@@ -444,7 +444,7 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
                 return PageUse.Results;
             }
 
-            IOperation carrier = Carrier(value);
+            IOperation carrier = ValueFlow.Carrier(value);
             switch (carrier.Parent)
             {
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { IsRef: false } local } }:
@@ -518,7 +518,7 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
         /// <summary>One use of a result collection: its first item, whether it has any, or its content.</summary>
         private static PageUse OfCollectionUse(IOperation collection)
         {
-            IOperation carrier = Carrier(collection);
+            IOperation carrier = ValueFlow.Carrier(collection);
             switch (carrier.Parent)
             {
                 case IArgumentOperation { Parent: IInvocationOperation call } argument
@@ -555,7 +555,7 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
         /// <summary><c>x.Count &gt; 0</c>, <c>x?.Count == 0</c>, <c>1 &lt;= x.Count</c>: a test for a result, not a total.</summary>
         private static bool ComparesWithZeroOrOne(IOperation value)
         {
-            IOperation carrier = Carrier(value);
+            IOperation carrier = ValueFlow.Carrier(value);
             if (carrier.Parent is not IBinaryOperation binary)
             {
                 return false;
@@ -584,18 +584,6 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
             }
 
             return null;
-        }
-
-        /// <summary>The outermost operation that still is the value: through conversions, ternary branches and <c>??</c>.</summary>
-        private static IOperation Carrier(IOperation operation)
-        {
-            while (operation.Parent is IConversionOperation or ICoalesceOperation
-                || (operation.Parent is IConditionalOperation conditional && (conditional.WhenTrue == operation || conditional.WhenFalse == operation)))
-            {
-                operation = operation.Parent;
-            }
-
-            return operation;
         }
     }
 }
