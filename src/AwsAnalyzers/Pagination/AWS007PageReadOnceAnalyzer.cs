@@ -145,7 +145,8 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (operation.PagesOnlyWithPageSize ? !facts.SetsPageSize : facts.SetsPageSize && !ReportsExplicitPageSize(context, invocation))
+            // A page size says one page is meant (unless the option asks); SQS ListQueues has no next page without one.
+            if (facts.SetsPageSize ? !ReportsExplicitPageSize(context, invocation) : operation.PagesOnlyWithPageSize)
             {
                 return;
             }

@@ -405,9 +405,14 @@ public class AWS007PageReadOnceTests
             using Amazon.DynamoDBv2.Model;
             using Amazon.S3;
             using Amazon.S3.Model;
+            using Amazon.SQS;
+            using Amazon.SQS.Model;
 
             class Store
             {
+                async Task<List<string>> QueuesAsync(IAmazonSQS sqs) =>
+                    (await sqs.ListQueuesAsync(new ListQueuesRequest { QueueNamePrefix = "sensor", MaxResults = 50 })).QueueUrls;
+
                 async Task<List<S3Object>> LatestAsync(IAmazonS3 s3) =>
                     (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "b", MaxKeys = 10 })).S3Objects;
 
@@ -420,7 +425,7 @@ public class AWS007PageReadOnceTests
             }
             """;
         await VerifyCS.VerifyAnalyzerAsync(source);
-        await VerifyWithOptionAsync(source.Replace("(await s3.", "(await [|s3.").Replace("MaxKeys = 10 })", "MaxKeys = 10 })|]").Replace("(await dynamo.QueryAsync(request))", "(await [|dynamo.QueryAsync(request)|])"), "aws_analyzers.AWS007.report_explicit_page_size = true");
+        await VerifyWithOptionAsync(source.Replace("(await sqs.ListQueuesAsync(", "(await [|sqs.ListQueuesAsync(").Replace("MaxResults = 50 })", "MaxResults = 50 })|]").Replace("(await s3.", "(await [|s3.").Replace("MaxKeys = 10 })", "MaxKeys = 10 })|]").Replace("(await dynamo.QueryAsync(request))", "(await [|dynamo.QueryAsync(request)|])"), "aws_analyzers.AWS007.report_explicit_page_size = true");
     }
 
     [Fact]
