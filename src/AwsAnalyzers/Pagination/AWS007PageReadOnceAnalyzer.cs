@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using AwsAnalyzers.Core;
 using AwsAnalyzers.Core.Flow;
@@ -516,10 +517,21 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
             return OfCollectionUse(value);
         }
 
-        /// <summary>One use of a result collection: its first item, whether it has any, or its content.</summary>
-        private static PageUse OfCollectionUse(IOperation collection)
+        /// <summary>
+        /// One use of a result collection: its first item, whether it has any, or its content. A member of an object
+        /// that only holds the results (Athena's <c>ResultSet</c>, Kinesis' <c>StreamDescription</c>) is judged as a
+        /// member of the response.
+        /// </summary>
+        private PageUse OfCollectionUse(IOperation collection)
         {
             IOperation carrier = ValueFlow.Carrier(collection);
+            if (carrier.Parent is IPropertyReferenceOperation { Property.IsIndexer: false } held && held.Instance == carrier
+                && carrier.Type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } holder
+                && !holder.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable))
+            {
+                return OfMember(held, held);
+            }
+
             switch (carrier.Parent)
             {
                 case IArgumentOperation { Parent: IInvocationOperation call } argument

@@ -453,6 +453,12 @@ public class AWS007PageReadOnceTests
                 async Task<string> FirstAsync(IAmazonS3 s3, string bucket) =>
                     (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket })).S3Objects.FirstOrDefault()?.Key;
 
+                async Task<bool> HasRowsAsync(Amazon.Athena.IAmazonAthena athena, Amazon.Athena.Model.GetQueryResultsRequest request) =>
+                    (await athena.GetQueryResultsAsync(request)).ResultSet.Rows.Count > 1;
+
+                async Task<string> HeaderAsync(Amazon.Athena.IAmazonAthena athena, Amazon.Athena.Model.GetQueryResultsRequest request) =>
+                    (await athena.GetQueryResultsAsync(request)).ResultSet.Rows[0].Data[0].VarCharValue;
+
                 async Task<AttributeValue> FirstItemAsync(IAmazonDynamoDB dynamo, QueryRequest request)
                 {
                     var response = await dynamo.QueryAsync(request);
