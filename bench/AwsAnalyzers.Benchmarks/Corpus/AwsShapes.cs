@@ -16,6 +16,7 @@ internal static class AwsShapes
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS017", "AWS020" };
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS016", "AWS019", "AWS021" };
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS008", "AWS013", "AWS018" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS007" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -48,6 +49,7 @@ internal static class AwsShapes
         "AWS016" => Services.Lambda,
         "AWS019" => Services.None,
         "AWS021" => Services.Lambda,
+        "AWS007" => Services.S3 | Services.Dynamo,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
     };
 
@@ -410,6 +412,27 @@ internal static class AwsShapes
         "AWS018" => $$"""
                 public Task RetireKey{{n}}Async(string keyId, CancellationToken cancellationToken) =>
                     _kms.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = keyId, PendingWindowInDays = 7 }, cancellationToken);
+        // Listings and scans read one page only.
+        "AWS007" when n % 2 == 0 => $$"""
+                public async Task<List<string>> ArchivedKeys{{n}}Async(string prefix, CancellationToken cancellationToken)
+                {
+                    var keys = new List<string>();
+                    var request = new ListObjectsV2Request { BucketName = "readings-archive", Prefix = prefix };
+                    foreach (S3Object o in (await _s3.ListObjectsV2Async(request, cancellationToken)).S3Objects)
+                    {
+                        keys.Add(o.Key);
+                    }
+
+                    return keys;
+                }
+
+            """,
+        "AWS007" => $$"""
+                public async Task<int> CountReadings{{n}}Async(CancellationToken cancellationToken)
+                {
+                    ScanResponse response = await _dynamo.ScanAsync(new ScanRequest { TableName = TableName }, cancellationToken);
+                    return response.Items.Count(item => item.ContainsKey("temperature"));
+                }
 
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No occurrence shape for this rule."),
@@ -668,6 +691,18 @@ internal static class AwsShapes
                 {
                     await _kms.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = keyId }, cancellationToken);
                     await _kms.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = keyId + "-old", PendingWindowInDays = 30 }, cancellationToken);
+        "AWS007" => $$"""
+                public async Task<int> CountArchived{{n}}Async(string prefix, CancellationToken cancellationToken)
+                {
+                    int count = 0;
+                    var request = new ListObjectsV2Request { BucketName = "readings-archive", Prefix = prefix };
+                    await foreach (S3Object o in _s3.Paginators.ListObjectsV2(request).S3Objects.WithCancellation(cancellationToken))
+                    {
+                        count += o.Key.Length > 0 ? 1 : 0;
+                    }
+
+                    var first = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "readings-archive", Prefix = prefix, MaxKeys = 1 }, cancellationToken);
+                    return first.S3Objects?.Count > 0 ? count : 0;
                 }
 
             """,

@@ -20,4 +20,5 @@ internal static class RuleIds
     public const string AccessKeyInCode = "AWS008";
     public const string EndpointWrittenByHand = "AWS013";
     public const string ShortKeyDeletionWindow = "AWS018";
+    public const string PageReadOnce = "AWS007";
 }

@@ -50,6 +50,9 @@ internal static class RuleOptions
     public static readonly RuleOption<int> KmsMinPendingWindowDays = Define(
         RuleIds.ShortKeyDeletionWindow, "min_pending_window_days", OptionTypes.Integer(7, 30), 30,
         "Waiting periods shorter than this many days are reported; the fix writes this value");
+    public static readonly RuleOption<bool> PageReadOnceReportExplicitPageSize = Define(
+        RuleIds.PageReadOnce, "report_explicit_page_size", OptionTypes.Boolean, false,
+        "Also report a single page read when the request sets a page size (`MaxKeys`, `Limit`, `MaxResults`)");
 
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
     // would run in textual order and could empty it again.

@@ -29,6 +29,22 @@ class C
     private static WriteKind[] Kinds(ValueFlow flow, ISymbol variable) => flow.Writes(variable).Select(w => w.Kind).ToArray();
 
     [Fact]
+    public void The_carrier_of_a_value_is_past_its_conversions_ternary_branches_and_coalescing()
+    {
+        var (source, flow) = Analyze(@"
+    object M(string p, bool b, string q)
+    {
+        object kept = b ? (object)p : null;
+        return (q ?? p).Length;
+    }");
+
+        IParameterReferenceOperation[] reads = flow.Reads(source.Variable("p")).Cast<IParameterReferenceOperation>().ToArray();
+        Assert.IsAssignableFrom<IVariableInitializerOperation>(ValueFlow.Carrier(reads[0]).Parent);
+        Assert.IsAssignableFrom<IPropertyReferenceOperation>(ValueFlow.Carrier(reads[1]).Parent);
+        Assert.IsAssignableFrom<IConditionalOperation>(ValueFlow.Carrier(flow.Reads(source.Variable("b")).Single()).Parent);
+    }
+
+    [Fact]
     public void Each_kind_of_write_is_found_with_its_value()
     {
         var (source, flow) = Analyze(@"

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -25,12 +26,13 @@ internal static class TestReferences
                 typeof(Amazon.SQS.AmazonSQSClient),
                 typeof(Amazon.KeyManagementService.AmazonKeyManagementServiceClient),
                 typeof(Amazon.Extensions.NETCore.Setup.AWSOptions),
+                typeof(Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient),
                 typeof(Polly.ResiliencePipeline),
                 typeof(Newtonsoft.Json.JsonConvert),
             }.Select(t => (MetadataReference)MetadataReference.CreateFromFile(t.Assembly.Location)))
             .ToImmutableArray());
 
-    /// <summary>.NET 10 and the real AWS SDK assemblies (Core, S3, DynamoDBv2, SQS, KeyManagementService, Extensions.NETCore.Setup), Polly and Newtonsoft.Json.</summary>
+    /// <summary>.NET 10 and the real AWS SDK assemblies (Core, S3, DynamoDBv2, SQS, KeyManagementService, Extensions.NETCore.Setup, SimpleSystemsManagement), Polly and Newtonsoft.Json.</summary>
     public static ImmutableArray<MetadataReference> FrameworkAndSdk => s_frameworkAndSdk.Value;
 
     /// <summary>Everything user code in a test may use, with the SDK's v4 model shapes.</summary>
@@ -41,4 +43,30 @@ internal static class TestReferences
 
     /// <summary>Everything user code in a test may use, with the stubbed services' sync client methods (.NET Framework builds).</summary>
     public static ImmutableArray<MetadataReference> AllWithSyncMethods => FrameworkAndSdk.AddRange(StubAssemblies.V4WithSyncMethods);
+
+    /// <summary>The real AWS SDK packages the test project restores, by package ID, version and assembly name.</summary>
+    private static readonly (string Id, string Version, string Assembly)[] s_sdkPackages =
+    [
+        ("awssdk.core", "4.1.0", "AWSSDK.Core"),
+        ("awssdk.s3", "4.1.0", "AWSSDK.S3"),
+        ("awssdk.dynamodbv2", "4.1.0", "AWSSDK.DynamoDBv2"),
+        ("awssdk.sqs", "4.0.100.25", "AWSSDK.SQS"),
+        ("awssdk.simplesystemsmanagement", "4.0.105", "AWSSDK.SimpleSystemsManagement"),
+    ];
+
+    /// <summary>
+    /// The real AWS SDK assemblies (Core, S3, DynamoDBv2, SQS, SimpleSystemsManagement) of another build of the same packages, from the NuGet
+    /// cache the test project restored them into: <c>net472</c> for .NET Framework user code, <c>netstandard2.0</c> for
+    /// .NET Standard libraries. Pair them with <see cref="ReferenceAssemblies.NetStandard.NetStandard20"/>, whose facades
+    /// (mscorlib, System) stand in for the .NET Framework's own.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> SdkBuild(string targetFramework)
+    {
+        string packages = typeof(TestReferences).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), inherit: false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "NuGetPackageRoot").Value!;
+        return s_sdkPackages
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(Path.Combine(packages, p.Id, p.Version, "lib", targetFramework, p.Assembly + ".dll")))
+            .ToImmutableArray();
+    }
 }

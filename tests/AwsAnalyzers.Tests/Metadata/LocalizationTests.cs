@@ -405,6 +405,18 @@ public class LocalizationTests
             """,
             "'ServiceURL' is set to the public endpoint 'kinesis.ap-northeast-2.amazonaws.com', which bypasses the SDK's endpoint resolution and leaves the signing region to be kept right by hand; set RegionEndpoint instead",
             "'ServiceURL' 속성에 공개 엔드포인트 'kinesis.ap-northeast-2.amazonaws.com' 값을 설정하면 SDK의 엔드포인트 확인을 우회하고 서명 리전을 직접 맞춰야 하므로, 대신 RegionEndpoint 속성을 설정하세요"),
+        new("AWS007", """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2.DocumentModel;
+
+            class Store
+            {
+                async Task<List<Document>> ReadAsync(Table table, ScanFilter filter) => await table.Scan(filter).GetNextSetAsync();
+            }
+            """,
+            "'GetNextSetAsync' returns at most 1 MB of items a page, and nothing here asks for the next page, so the later results are silently dropped",
+            "'GetNextSetAsync' 호출은 페이지당 최대 1MB의 항목만 반환하는데 이 코드는 다음 페이지를 요청하지 않으므로 나머지 결과가 조용히 누락됩니다"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });

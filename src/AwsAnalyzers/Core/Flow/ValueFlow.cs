@@ -145,7 +145,7 @@ internal sealed class ValueFlow
     }
 
     /// <summary>The outermost operation that still is the value: through conversions, ternary branches and <c>??</c>.</summary>
-    private static IOperation Carrier(IOperation operation)
+    public static IOperation Carrier(IOperation operation)
     {
         while (operation.Parent is { } parent)
         {

@@ -59,6 +59,9 @@ namespace Amazon.Kinesis
         public virtual Task<GetShardIteratorResponse> GetShardIteratorAsync(GetShardIteratorRequest request, CancellationToken cancellationToken = default)
             => throw new NotImplementedException();
 
+        public virtual Task<ListShardsResponse> ListShardsAsync(ListShardsRequest request, CancellationToken cancellationToken = default)
+            => throw new NotImplementedException();
+
         public virtual Task<ListStreamsResponse> ListStreamsAsync(ListStreamsRequest request, CancellationToken cancellationToken = default)
             => throw new NotImplementedException();
 
@@ -80,6 +83,9 @@ namespace Amazon.Kinesis
             => throw new NotImplementedException();
 
         public virtual GetShardIteratorResponse GetShardIterator(GetShardIteratorRequest request)
+            => throw new NotImplementedException();
+
+        public virtual ListShardsResponse ListShards(ListShardsRequest request)
             => throw new NotImplementedException();
 
         public virtual ListStreamsResponse ListStreams(ListStreamsRequest request)

@@ -22,6 +22,7 @@ namespace Amazon.Kinesis
         Task<DecreaseStreamRetentionPeriodResponse> DecreaseStreamRetentionPeriodAsync(DecreaseStreamRetentionPeriodRequest request, CancellationToken cancellationToken = default);
         Task<GetRecordsResponse> GetRecordsAsync(GetRecordsRequest request, CancellationToken cancellationToken = default);
         Task<GetShardIteratorResponse> GetShardIteratorAsync(GetShardIteratorRequest request, CancellationToken cancellationToken = default);
+        Task<ListShardsResponse> ListShardsAsync(ListShardsRequest request, CancellationToken cancellationToken = default);
         Task<ListStreamsResponse> ListStreamsAsync(ListStreamsRequest request, CancellationToken cancellationToken = default);
         Task<PutRecordResponse> PutRecordAsync(PutRecordRequest request, CancellationToken cancellationToken = default);
         Task<PutRecordsResponse> PutRecordsAsync(PutRecordsRequest request, CancellationToken cancellationToken = default);
@@ -32,6 +33,7 @@ namespace Amazon.Kinesis
         DecreaseStreamRetentionPeriodResponse DecreaseStreamRetentionPeriod(DecreaseStreamRetentionPeriodRequest request);
         GetRecordsResponse GetRecords(GetRecordsRequest request);
         GetShardIteratorResponse GetShardIterator(GetShardIteratorRequest request);
+        ListShardsResponse ListShards(ListShardsRequest request);
         ListStreamsResponse ListStreams(ListStreamsRequest request);
         PutRecordResponse PutRecord(PutRecordRequest request);
         PutRecordsResponse PutRecords(PutRecordsRequest request);

@@ -1,0 +1,363 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using AwsAnalyzers.Core;
+using Microsoft.CodeAnalysis;
+
+namespace AwsAnalyzers.Pagination;
+
+/// <summary>How the later pages of an operation are asked for.</summary>
+internal enum PagingKind
+{
+    /// <summary>The service's paginator factory (<c>I&lt;Svc&gt;PaginatorFactory</c>) has a method for the request.</summary>
+    Paginator,
+
+    /// <summary>Token paging the SDK has no paginator for (Kinesis <c>ListShards</c>, <c>DescribeStream</c>, PartiQL).</summary>
+    TokenLoop,
+}
+
+/// <summary>One operation that returns its results a page at a time, as this compilation's SDK models it.</summary>
+internal sealed class PagedOperation
+{
+    public PagedOperation(
+        string name,
+        PagingKind kind,
+        INamedTypeSymbol request,
+        INamedTypeSymbol response,
+        ImmutableArray<string> inputTokens,
+        ImmutableArray<string> outputTokens,
+        string? limitKey,
+        IMethodSymbol? paginatorMethod,
+        INamedTypeSymbol? pageHolder)
+    {
+        Name = name;
+        Kind = kind;
+        Request = request;
+        Response = response;
+        InputTokens = inputTokens;
+        OutputTokens = outputTokens;
+        LimitKey = limitKey;
+        PaginatorMethod = paginatorMethod;
+        PageHolder = pageHolder;
+    }
+
+    /// <summary>The operation's name: <c>ListObjectsV2</c>; the client's methods are this name and this name + <c>Async</c>.</summary>
+    public string Name { get; }
+
+    public PagingKind Kind { get; }
+
+    public INamedTypeSymbol Request { get; }
+
+    public INamedTypeSymbol Response { get; }
+
+    /// <summary>The request members that carry the token of the next page (<c>ContinuationToken</c>, <c>ExclusiveStartKey</c>).</summary>
+    public ImmutableArray<string> InputTokens { get; }
+
+    /// <summary>The response members that say there is a next page (<c>NextContinuationToken</c>, <c>LastEvaluatedKey</c>).</summary>
+    public ImmutableArray<string> OutputTokens { get; }
+
+    /// <summary>The request member that sets the page size (<c>MaxKeys</c>, <c>Limit</c>), when the model names one.</summary>
+    public string? LimitKey { get; }
+
+    /// <summary>The paginator factory's method for this operation (<c>IS3PaginatorFactory.ListObjectsV2</c>).</summary>
+    public IMethodSymbol? PaginatorMethod { get; }
+
+    /// <summary>A response member's type that holds the next-page flag instead of the response (Kinesis <c>StreamDescription</c>).</summary>
+    public INamedTypeSymbol? PageHolder { get; }
+
+    public bool IsMethodName(string name) =>
+        name.Length >= Name.Length
+        && name.StartsWith(Name, StringComparison.Ordinal)
+        && (name.Length == Name.Length || (name.Length == Name.Length + 5 && name.EndsWith("Async", StringComparison.Ordinal)));
+
+    /// <summary>A response member that tells whether there is a next page, or carries its token.</summary>
+    public bool IsNextPageMember(IPropertySymbol property)
+    {
+        INamedTypeSymbol? owner = property.ContainingType;
+        if (!(owner.IsOrDerivesFrom(Response) || (PageHolder is not null && owner.IsOrDerivesFrom(PageHolder))))
+        {
+            return false;
+        }
+
+        string name = property.Name;
+        return OutputTokens.Contains(name)
+            || name == "IsTruncated"
+            || name.StartsWith("HasMore", StringComparison.Ordinal)
+            || name.StartsWith("LastEvaluated", StringComparison.Ordinal)
+            || name.StartsWith("Next", StringComparison.Ordinal);
+    }
+
+    /// <summary>A request member that asks for a page after the first.</summary>
+    public bool IsInputTokenMember(IPropertySymbol property)
+    {
+        if (!property.ContainingType.IsOrDerivesFrom(Request))
+        {
+            return false;
+        }
+
+        string name = property.Name;
+        return InputTokens.Contains(name)
+            || name is "ContinuationToken" or "StartAfter" or "NextToken" or "PaginationToken"
+            || name.EndsWith("Marker", StringComparison.Ordinal)
+            || name.StartsWith("ExclusiveStart", StringComparison.Ordinal);
+    }
+
+    /// <summary>A request member that sets how many results one page holds.</summary>
+    public bool IsPageSizeMember(IPropertySymbol property)
+    {
+        if (!property.ContainingType.IsOrDerivesFrom(Request))
+        {
+            return false;
+        }
+
+        string name = property.Name;
+        return name == LimitKey
+            || name is "Limit" or "PageSize" or "MaxKeys" or "MaxResults" or "MaxItems" or "MaxUploads" or "MaxParts" or "MaxRecords";
+    }
+
+    /// <summary>
+    /// SQS <c>ListQueues</c> and <c>ListDeadLetterSourceQueues</c> return up to 1,000 URLs and no token unless
+    /// <c>MaxResults</c> is set: there is a next page only when a page size is.
+    /// </summary>
+    public bool PagesOnlyWithPageSize =>
+        Request.ContainingNamespace?.ToDisplayString() == "Amazon.SQS.Model" && Name is "ListQueues" or "ListDeadLetterSourceQueues";
+}
+
+/// <summary>
+/// The paged operations of one compilation, read from the SDK's own model: every method of a service's paginator
+/// factory names a paged request and (through its paginator's <c>Responses</c>) the response, and the newer SDKs'
+/// <c>[AWSPaginator]</c> attribute names the token and page-size members; a short supplement adds the token-paged
+/// operations the SDK has no paginator for. Each service's model namespace is read once per compilation.
+/// </summary>
+internal sealed class PagedOperations
+{
+    private const string ServiceInterfaceName = "Amazon.Runtime.IAmazonService";
+    private const string TaskOfTName = "System.Threading.Tasks.Task`1";
+
+    private readonly KnownTypes _types;
+    private readonly INamedTypeSymbol _service;
+    private readonly INamedTypeSymbol? _taskOfT;
+    private readonly ConcurrentDictionary<INamespaceSymbol, ImmutableDictionary<INamedTypeSymbol, PagedOperation>> _byModelNamespace =
+        new(SymbolEqualityComparer.Default);
+
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _isClient = new(SymbolEqualityComparer.Default);
+
+    private PagedOperations(KnownTypes types, INamedTypeSymbol service)
+    {
+        _types = types;
+        _service = service;
+        _taskOfT = types.Get(TaskOfTName);
+    }
+
+    /// <summary>The paged operations of a compilation that references an AWS service, or null.</summary>
+    public static PagedOperations? For(KnownTypes types) =>
+        types.Get(ServiceInterfaceName) is { } service ? new PagedOperations(types, service) : null;
+
+    /// <summary>The response a client method returns (its task's result for an async one), or null when it returns none.</summary>
+    public INamedTypeSymbol? ResponseOf(IMethodSymbol method)
+    {
+        ITypeSymbol returned = method.ReturnType;
+        if (returned is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+            && SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, _taskOfT))
+        {
+            returned = generic.TypeArguments[0];
+        }
+
+        return returned is INamedTypeSymbol { TypeKind: TypeKind.Class } response && response.Name.EndsWith("Response", StringComparison.Ordinal)
+            ? response
+            : null;
+    }
+
+    /// <summary>
+    /// The paged operation a method of a service client sends (any overload that returns the operation's response), or
+    /// null for any other method, including look-alikes on the project's own types.
+    /// </summary>
+    public PagedOperation? Find(IMethodSymbol method)
+    {
+        if (ResponseOf(method) is not { ContainingNamespace: { } modelNamespace } response
+            || method.ContainingType is not { } client
+            || !IsClient(client))
+        {
+            return null;
+        }
+
+        ImmutableDictionary<INamedTypeSymbol, PagedOperation> operations = _byModelNamespace.GetOrAdd(modelNamespace, ns => Read(ns, client));
+        return operations.TryGetValue(response.OriginalDefinition, out PagedOperation? operation) && operation.IsMethodName(method.Name)
+            ? operation
+            : null;
+    }
+
+    private bool IsClient(INamedTypeSymbol type) =>
+        _isClient.GetOrAdd(type, t => t.IsOrImplements(_service));
+
+    private ImmutableDictionary<INamedTypeSymbol, PagedOperation> Read(INamespaceSymbol modelNamespace, INamedTypeSymbol client)
+    {
+        var operations = ImmutableDictionary.CreateBuilder<INamedTypeSymbol, PagedOperation>(SymbolEqualityComparer.Default);
+        if (PaginatorFactory(modelNamespace, client) is { } factory)
+        {
+            foreach (ISymbol member in factory.GetMembers())
+            {
+                if (member is IMethodSymbol { Parameters.Length: 1 } method
+                    && method.Parameters[0].Type is INamedTypeSymbol request
+                    && ResponsesOf(method.ReturnType) is { } response
+                    && !IsLeftToOtherRules(modelNamespace, method.Name))
+                {
+                    ReadPaginatorAttribute(method, out ImmutableArray<string> inputTokens, out ImmutableArray<string> outputTokens, out string? limitKey);
+                    operations[response.OriginalDefinition] = new PagedOperation(
+                        method.Name, PagingKind.Paginator, request, response, inputTokens, outputTokens, limitKey, method, pageHolder: null);
+                }
+            }
+        }
+
+        AddTokenPagedOperations(modelNamespace.ToDisplayString(), operations);
+        return operations.ToImmutable();
+    }
+
+    /// <summary>
+    /// The service's paginator factory: the type of the client's <c>Paginators</c> property, or, in builds whose
+    /// client does not expose one, the model namespace's <c>I…PaginatorFactory</c> interface.
+    /// </summary>
+    private static INamedTypeSymbol? PaginatorFactory(INamespaceSymbol modelNamespace, INamedTypeSymbol client)
+    {
+        foreach (INamedTypeSymbol type in SelfAndInterfaces(client))
+        {
+            foreach (ISymbol member in type.GetMembers("Paginators"))
+            {
+                if (member is IPropertySymbol { Type: INamedTypeSymbol { TypeKind: TypeKind.Interface } factory }
+                    && SymbolEqualityComparer.Default.Equals(factory.ContainingNamespace, modelNamespace))
+                {
+                    return factory;
+                }
+            }
+        }
+
+        foreach (INamedTypeSymbol type in modelNamespace.GetTypeMembers())
+        {
+            if (type.TypeKind == TypeKind.Interface && type.Name.EndsWith("PaginatorFactory", StringComparison.Ordinal) && type.Name.Length > 1 && type.Name[0] == 'I')
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<INamedTypeSymbol> SelfAndInterfaces(INamedTypeSymbol client)
+    {
+        yield return client;
+        foreach (INamedTypeSymbol implemented in client.AllInterfaces)
+        {
+            yield return implemented;
+        }
+    }
+
+    /// <summary>The <c>T</c> of the paginator's <c>IPaginatedEnumerable&lt;T&gt; Responses</c>.</summary>
+    private static INamedTypeSymbol? ResponsesOf(ITypeSymbol paginator)
+    {
+        foreach (ISymbol member in paginator.GetMembers("Responses"))
+        {
+            if (member is IPropertySymbol { Type: INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } enumerable }
+                && enumerable.TypeArguments[0] is INamedTypeSymbol response)
+            {
+                return response;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// DynamoDB <c>BatchGetItem</c> "pages" through unprocessed keys, which AWS006 checks; S3 <c>ListBuckets</c>
+    /// returns every bucket of the account unless a page size is set.
+    /// </summary>
+    private static bool IsLeftToOtherRules(INamespaceSymbol modelNamespace, string operation) =>
+        (operation == "BatchGetItem" && modelNamespace.ToDisplayString() == "Amazon.DynamoDBv2.Model")
+        || (operation == "ListBuckets" && modelNamespace.ToDisplayString() == "Amazon.S3.Model");
+
+    /// <summary>The token and page-size members the SDK's <c>[AWSPaginator]</c> attribute names (newer SDK builds only).</summary>
+    private static void ReadPaginatorAttribute(
+        IMethodSymbol method, out ImmutableArray<string> inputTokens, out ImmutableArray<string> outputTokens, out string? limitKey)
+    {
+        inputTokens = ImmutableArray<string>.Empty;
+        outputTokens = ImmutableArray<string>.Empty;
+        limitKey = null;
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name != "AWSPaginatorAttribute")
+            {
+                continue;
+            }
+
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            {
+                switch (argument.Key)
+                {
+                    case "InputToken":
+                        inputTokens = Strings(argument.Value);
+                        break;
+                    case "OutputToken":
+                        outputTokens = Strings(argument.Value);
+                        break;
+                    case "LimitKey" when argument.Value.Kind == TypedConstantKind.Primitive:
+                        limitKey = argument.Value.Value as string;
+                        break;
+                }
+            }
+        }
+    }
+
+    private static ImmutableArray<string> Strings(TypedConstant value)
+    {
+        if (value.Kind != TypedConstantKind.Array || value.IsNull)
+        {
+            return ImmutableArray<string>.Empty;
+        }
+
+        ImmutableArray<string>.Builder names = ImmutableArray.CreateBuilder<string>(value.Values.Length);
+        foreach (TypedConstant element in value.Values)
+        {
+            if (element.Value is string name)
+            {
+                // An output token may be a path (Kinesis DescribeStream's StreamDescription.Shards[-1].ShardId): its
+                // last member is what code reads.
+                int dot = name.LastIndexOf('.');
+                names.Add(dot >= 0 ? name.Substring(dot + 1) : name);
+            }
+        }
+
+        return names.ToImmutable();
+    }
+
+    /// <summary>Operations that page by token while the SDK has no paginator for them.</summary>
+    private void AddTokenPagedOperations(string modelNamespace, ImmutableDictionary<INamedTypeSymbol, PagedOperation>.Builder operations)
+    {
+        switch (modelNamespace)
+        {
+            case "Amazon.Kinesis.Model":
+                // ListShards: the next page's request carries the token and must not name the stream.
+                AddTokenPaged(operations, "ListShards", modelNamespace, "NextToken", "NextToken", "MaxResults", pageHolder: null);
+
+                // DescribeStream: StreamDescription.HasMoreShards, and the next page starts after the last shard's ID.
+                AddTokenPaged(operations, "DescribeStream", modelNamespace, "ExclusiveStartShardId", "HasMoreShards", "Limit", _types.Get(modelNamespace + ".StreamDescription"));
+                break;
+            case "Amazon.DynamoDBv2.Model":
+                // PartiQL ExecuteStatement: a SELECT pages by NextToken (the analyzer checks the statement).
+                AddTokenPaged(operations, "ExecuteStatement", modelNamespace, "NextToken", "NextToken", "Limit", pageHolder: null);
+                break;
+        }
+    }
+
+    private void AddTokenPaged(
+        ImmutableDictionary<INamedTypeSymbol, PagedOperation>.Builder operations, string name, string modelNamespace,
+        string inputToken, string outputToken, string limitKey, INamedTypeSymbol? pageHolder)
+    {
+        if (_types.Get(modelNamespace + "." + name + "Request") is { } request
+            && _types.Get(modelNamespace + "." + name + "Response") is { } response
+            && !operations.ContainsKey(response))
+        {
+            operations[response] = new PagedOperation(
+                name, PagingKind.TokenLoop, request, response, ImmutableArray.Create(inputToken), ImmutableArray.Create(outputToken), limitKey, paginatorMethod: null, pageHolder);
+        }
+    }
+}
