@@ -30,9 +30,26 @@ internal static class RuleOptions
         RuleIds.ThrottlingNotHandled, "services", OptionTypes.ListOf("kinesis", "dynamodb"), ImmutableArray.Create("kinesis"),
         "Services whose writes are checked: `kinesis`, `dynamodb`");
 
+    public static readonly RuleOption<bool> PageReadOnceReportExplicitPageSize = Define(
+        RuleIds.PageReadOnce, "report_explicit_page_size", OptionTypes.Boolean, false,
+        "Also report a single page read when the request sets a page size (`MaxKeys`, `Limit`, `MaxResults`)");
+
+    public static readonly RuleOption<bool> AccessKeyReportNonLiteral = Define(
+        RuleIds.AccessKeyInCode, "report_non_literal", OptionTypes.Boolean, false,
+        "Also report every `BasicAWSCredentials` built in code, whatever its key");
+
     public static readonly RuleOption<int> AthenaDefaultLimit = Define(
         RuleIds.QueryReadsMoreThanItReturns, "default_limit", OptionTypes.Integer(1, 1000000000), 1000,
         "How many rows the fix's `LIMIT` keeps");
+
+    public static readonly RuleOption<int> KmsMinPendingWindowDays = Define(
+        RuleIds.ShortKeyDeletionWindow, "min_pending_window_days", OptionTypes.Integer(7, 30), 30,
+        "Waiting periods shorter than this many days are reported; the fix writes this value");
+
+    public static readonly RuleOption<string> AlarmDefaultAction = Define(
+        RuleIds.AlarmWithoutActions, "default_alarm_action", OptionTypes.ArnOrNone, OptionTypes.None,
+        "The action (an SNS topic ARN) the fix adds to an alarm without actions; `none` offers no fix");
+
     public static readonly RuleOption<bool> BucketOwnerConvenienceOverloads = Define(
         RuleIds.ExpectedBucketOwnerMissing, "include_convenience_overloads", OptionTypes.Boolean, false,
         "Also report convenience overloads such as `GetObjectAsync(bucket, key)`, which cannot send the owner");
@@ -40,19 +57,6 @@ internal static class RuleOptions
     public static readonly RuleOption<string> BucketOwnerExpression = Define(
         RuleIds.ExpectedBucketOwnerMissing, "expected_owner_expression", OptionTypes.CSharpExpression, string.Empty,
         "The expected owner's account ID as C# code; when set, the fix adds `ExpectedBucketOwner = <expression>`");
-    public static readonly RuleOption<string> AlarmDefaultAction = Define(
-        RuleIds.AlarmWithoutActions, "default_alarm_action", OptionTypes.ArnOrNone, OptionTypes.None,
-        "The action (an SNS topic ARN) the fix adds to an alarm without actions; `none` offers no fix");
-    public static readonly RuleOption<bool> AccessKeyReportNonLiteral = Define(
-        RuleIds.AccessKeyInCode, "report_non_literal", OptionTypes.Boolean, false,
-        "Also report every `BasicAWSCredentials` built in code, whatever its key");
-
-    public static readonly RuleOption<int> KmsMinPendingWindowDays = Define(
-        RuleIds.ShortKeyDeletionWindow, "min_pending_window_days", OptionTypes.Integer(7, 30), 30,
-        "Waiting periods shorter than this many days are reported; the fix writes this value");
-    public static readonly RuleOption<bool> PageReadOnceReportExplicitPageSize = Define(
-        RuleIds.PageReadOnce, "report_explicit_page_size", OptionTypes.Boolean, false,
-        "Also report a single page read when the request sets a page size (`MaxKeys`, `Limit`, `MaxResults`)");
 
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
     // would run in textual order and could empty it again.
