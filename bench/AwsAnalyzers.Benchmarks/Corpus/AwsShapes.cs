@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS011" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -36,6 +36,7 @@ internal static class AwsShapes
         "AWS003" => Services.S3,
         "AWS004" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
+        "AWS011" => Services.Sqs,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
     };
 
@@ -287,6 +288,22 @@ internal static class AwsShapes
                 }
 
             """,
+        // A consumer loop that short-polls: the request never sets WaitTimeSeconds.
+        "AWS011" => $$"""
+                public async Task<int> Consume{{n}}Async(CancellationToken cancellationToken)
+                {
+                    var request = new ReceiveMessageRequest { QueueUrl = QueueUrl, MaxNumberOfMessages = 10 };
+                    int handled = 0;
+                    while (!cancellationToken.IsCancellationRequested)
+                    {
+                        ReceiveMessageResponse response = await _sqs.ReceiveMessageAsync(request, cancellationToken);
+                        handled += response.Messages?.Count ?? 0;
+                    }
+
+                    return handled;
+                }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No occurrence shape for this rule."),
     };
 
@@ -411,6 +428,30 @@ internal static class AwsShapes
                     }
 
                     return request.Entries.Count;
+                }
+
+            """,
+        // Long polling, and a drain loop that stops on the first empty answer.
+        "AWS011" => $$"""
+                public async Task<int> ConsumeWaiting{{n}}Async(CancellationToken cancellationToken)
+                {
+                    int handled = 0;
+                    while (!cancellationToken.IsCancellationRequested)
+                    {
+                        var response = await _sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = QueueUrl, WaitTimeSeconds = 20 }, cancellationToken);
+                        handled += response.Messages?.Count ?? 0;
+                    }
+
+                    while (true)
+                    {
+                        var drained = await _sqs.ReceiveMessageAsync(QueueUrl, cancellationToken);
+                        if (drained.Messages == null || drained.Messages.Count == 0)
+                        {
+                            break;
+                        }
+                    }
+
+                    return handled;
                 }
 
             """,

@@ -14,4 +14,7 @@ internal static class RuleCategories
 
     /// <summary>The package's own settings: an option value or key in .editorconfig that no rule can use.</summary>
     public const string Configuration = "Configuration";
+
+    /// <summary>Requests, capacity or instances billed for nothing: calls that could wait, poll or batch instead.</summary>
+    public const string Cost = "Cost";
 }

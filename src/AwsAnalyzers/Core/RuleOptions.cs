@@ -30,6 +30,10 @@ internal static class RuleOptions
         RuleIds.ThrottlingNotHandled, "services", OptionTypes.ListOf("kinesis", "dynamodb"), ImmutableArray.Create("kinesis"),
         "Services whose writes are checked: `kinesis`, `dynamodb`");
 
+    public static readonly RuleOption<bool> QueueLevelLongPolling = Define(
+        RuleIds.ReceiveWithoutLongPolling, "queue_level_long_polling", OptionTypes.Boolean, false,
+        "The queues enable long polling themselves (`ReceiveMessageWaitTimeSeconds` set in infrastructure code): report nothing");
+
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
     // would run in textual order and could empty it again.
     private static List<RuleOption>? s_defined;

@@ -230,6 +230,23 @@ public class LocalizationTests
             """,
             "'PutRecordsAsync' succeeds even when some entries fail, and this code never reads FailedRecordCount or Records[i].ErrorCode, so the failed entries are silently lost",
             "'PutRecordsAsync' 호출은 일부 항목이 실패해도 성공으로 끝나는데, 이 코드는 FailedRecordCount 또는 Records[i].ErrorCode 값을 읽지 않으므로 실패한 항목이 아무 알림 없이 유실됩니다"),
+        new("AWS011", """
+            using System.Threading.Tasks;
+            using Amazon.SQS;
+
+            class Consumer
+            {
+                async Task RunAsync(IAmazonSQS sqs, string url)
+                {
+                    while (true)
+                    {
+                        await sqs.ReceiveMessageAsync(url);
+                    }
+                }
+            }
+            """,
+            "'ReceiveMessageAsync' polls the queue in a loop with short polling (the queue URL overload never waits), so every empty answer comes back at once and is billed as a request; set WaitTimeSeconds to 20 to wait for messages instead",
+            "'ReceiveMessageAsync' 호출은 루프에서 짧은 폴링으로 대기열을 폴링하므로(대기열 URL 오버로드는 대기하지 않음) 빈 응답도 즉시 돌아오고 요청마다 요금이 부과되니, 메시지를 기다리도록 WaitTimeSeconds를 20으로 설정하세요"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });
