@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS011" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS010", "AWS011" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -36,6 +36,7 @@ internal static class AwsShapes
         "AWS003" => Services.S3,
         "AWS004" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
+        "AWS010" => Services.Athena,
         "AWS011" => Services.Sqs,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
     };
@@ -288,6 +289,22 @@ internal static class AwsShapes
                 }
 
             """,
+        // A query wait that only ends on success: a failed or cancelled query keeps it polling.
+        "AWS010" => $$"""
+                public async Task<string> WaitForQuery{{n}}Async(string queryExecutionId, CancellationToken cancellationToken)
+                {
+                    var state = QueryExecutionState.QUEUED;
+                    while (state != QueryExecutionState.SUCCEEDED)
+                    {
+                        await Task.Delay(1000, cancellationToken);
+                        var response = await _athena.GetQueryExecutionAsync(new GetQueryExecutionRequest { QueryExecutionId = queryExecutionId }, cancellationToken);
+                        state = response.QueryExecution.Status.State;
+                    }
+
+                    return queryExecutionId;
+                }
+
+            """,
         // A consumer loop that short-polls: the request never sets WaitTimeSeconds.
         "AWS011" => $$"""
                 public async Task<int> Consume{{n}}Async(CancellationToken cancellationToken)
@@ -428,6 +445,29 @@ internal static class AwsShapes
                     }
 
                     return request.Entries.Count;
+                }
+
+            """,
+        // Every outcome handled, and a delay on each round.
+        "AWS010" => $$"""
+                public async Task<string> WaitForQueryChecked{{n}}Async(string queryExecutionId, CancellationToken cancellationToken)
+                {
+                    while (true)
+                    {
+                        var response = await _athena.GetQueryExecutionAsync(new GetQueryExecutionRequest { QueryExecutionId = queryExecutionId }, cancellationToken);
+                        var state = response.QueryExecution.Status.State;
+                        if (state == QueryExecutionState.SUCCEEDED)
+                        {
+                            return queryExecutionId;
+                        }
+
+                        if (state == QueryExecutionState.FAILED || state == QueryExecutionState.CANCELLED)
+                        {
+                            throw new InvalidOperationException(response.QueryExecution.Status.StateChangeReason);
+                        }
+
+                        await Task.Delay(1000, cancellationToken);
+                    }
                 }
 
             """,

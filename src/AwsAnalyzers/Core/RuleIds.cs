@@ -10,5 +10,6 @@ internal static class RuleIds
     public const string AthenaQueryWithoutPartitionPredicate = "AWS004";
     public const string ThrottlingNotHandled = "AWS005";
     public const string BatchPartialFailureNotChecked = "AWS006";
+    public const string StatusPollingLoop = "AWS010";
     public const string ReceiveWithoutLongPolling = "AWS011";
 }

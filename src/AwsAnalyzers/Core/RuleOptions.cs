@@ -30,6 +30,10 @@ internal static class RuleOptions
         RuleIds.ThrottlingNotHandled, "services", OptionTypes.ListOf("kinesis", "dynamodb"), ImmutableArray.Create("kinesis"),
         "Services whose writes are checked: `kinesis`, `dynamodb`");
 
+    public static readonly RuleOption<bool> S3CompatibleEndpoint = Define(
+        RuleIds.StatusPollingLoop, "s3_compatible_endpoint", OptionTypes.Boolean, false,
+        "The S3 client talks to an S3-compatible store that may not be strongly consistent: leave waits for written objects alone");
+
     public static readonly RuleOption<bool> QueueLevelLongPolling = Define(
         RuleIds.ReceiveWithoutLongPolling, "queue_level_long_polling", OptionTypes.Boolean, false,
         "The queues enable long polling themselves (`ReceiveMessageWaitTimeSeconds` set in infrastructure code): report nothing");

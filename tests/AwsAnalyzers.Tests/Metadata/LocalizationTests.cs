@@ -230,6 +230,26 @@ public class LocalizationTests
             """,
             "'PutRecordsAsync' succeeds even when some entries fail, and this code never reads FailedRecordCount or Records[i].ErrorCode, so the failed entries are silently lost",
             "'PutRecordsAsync' 호출은 일부 항목이 실패해도 성공으로 끝나는데, 이 코드는 FailedRecordCount 또는 Records[i].ErrorCode 값을 읽지 않으므로 실패한 항목이 아무 알림 없이 유실됩니다"),
+        new("AWS010", """
+            using System.Threading.Tasks;
+            using Amazon.Athena;
+            using Amazon.Athena.Model;
+
+            class Reports
+            {
+                async Task WaitAsync(IAmazonAthena athena, GetQueryExecutionRequest request)
+                {
+                    var state = QueryExecutionState.QUEUED;
+                    while (state != QueryExecutionState.SUCCEEDED)
+                    {
+                        await Task.Delay(1000);
+                        state = (await athena.GetQueryExecutionAsync(request)).QueryExecution.Status.State;
+                    }
+                }
+            }
+            """,
+            "The loop keeps polling when the QueryExecutionState is FAILED, CANCELLED, which never changes again, so it spins until the function times out; continue only while it is QUEUED, RUNNING",
+            "QueryExecutionState 값이 FAILED, CANCELLED 상태이면 다시는 바뀌지 않는데도 루프가 폴링을 계속하므로 함수가 제한 시간을 초과할 때까지 반복되니, QUEUED, RUNNING 상태일 때만 계속하세요"),
         new("AWS011", """
             using System.Threading.Tasks;
             using Amazon.SQS;
