@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS010", "AWS011" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS010", "AWS011", "AWS022" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -26,6 +26,7 @@ internal static class AwsShapes
         Sqs = 16,
         Dynamo = 32,
         Lambda = 64,
+        Emr = 128,
     }
 
     /// <summary>The services the occurrence and the correct code of <paramref name="ruleId"/> use.</summary>
@@ -38,6 +39,7 @@ internal static class AwsShapes
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
         "AWS010" => Services.Athena,
         "AWS011" => Services.Sqs,
+        "AWS022" => Services.Emr,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
     };
 
@@ -51,6 +53,7 @@ internal static class AwsShapes
         (Services.Sqs, "Amazon.SQS;Amazon.SQS.Model", "_sqs", "IAmazonSQS"),
         (Services.Dynamo, "Amazon.DynamoDBv2;Amazon.DynamoDBv2.Model", "_dynamo", "IAmazonDynamoDB"),
         (Services.Lambda, "Amazon.Lambda.Core;Amazon.Lambda.SQSEvents", string.Empty, string.Empty),
+        (Services.Emr, "Amazon.ElasticMapReduce;Amazon.ElasticMapReduce.Model", "_emr", "IAmazonElasticMapReduce"),
     };
 
     /// <summary>The using directives of a file whose code uses <paramref name="services"/>.</summary>
@@ -305,6 +308,23 @@ internal static class AwsShapes
                 }
 
             """,
+        // A core group on Spot and the legacy step failure action.
+        "AWS022" => $$"""
+                public Task<RunJobFlowResponse> StartCluster{{n}}Async(CancellationToken cancellationToken) =>
+                    _emr.RunJobFlowAsync(new RunJobFlowRequest
+                    {
+                        Name = "aggregation-{{n}}",
+                        Instances = new JobFlowInstancesConfig
+                        {
+                            InstanceGroups = new List<InstanceGroupConfig>
+                            {
+                                new InstanceGroupConfig { InstanceRole = InstanceRoleType.CORE, InstanceType = "r5.xlarge", InstanceCount = 2, Market = MarketType.SPOT },
+                            },
+                        },
+                        Steps = new List<StepConfig> { new StepConfig { Name = "aggregate", ActionOnFailure = ActionOnFailure.TERMINATE_JOB_FLOW } },
+                    }, cancellationToken);
+
+            """,
         // A consumer loop that short-polls: the request never sets WaitTimeSeconds.
         "AWS011" => $$"""
                 public async Task<int> Consume{{n}}Async(CancellationToken cancellationToken)
@@ -469,6 +489,28 @@ internal static class AwsShapes
                         await Task.Delay(1000, cancellationToken);
                     }
                 }
+
+            """,
+        // On-Demand core, Spot task nodes, the current failure action and a Spark key Spark reads.
+        "AWS022" => $$"""
+                public Task<RunJobFlowResponse> StartOnDemandCluster{{n}}Async(CancellationToken cancellationToken) =>
+                    _emr.RunJobFlowAsync(new RunJobFlowRequest
+                    {
+                        Name = "aggregation-checked-{{n}}",
+                        Instances = new JobFlowInstancesConfig
+                        {
+                            InstanceGroups = new List<InstanceGroupConfig>
+                            {
+                                new InstanceGroupConfig { InstanceRole = InstanceRoleType.CORE, InstanceType = "r5.xlarge", InstanceCount = 2, Market = MarketType.ON_DEMAND },
+                                new InstanceGroupConfig { InstanceRole = InstanceRoleType.TASK, InstanceType = "r5.xlarge", InstanceCount = 4, Market = MarketType.SPOT },
+                            },
+                        },
+                        Configurations = new List<Configuration>
+                        {
+                            new Configuration { Classification = "spark-defaults", Properties = new Dictionary<string, string> { ["spark.memory.fraction"] = "0.7" } },
+                        },
+                        Steps = new List<StepConfig> { new StepConfig { Name = "aggregate", ActionOnFailure = ActionOnFailure.TERMINATE_CLUSTER } },
+                    }, cancellationToken);
 
             """,
         // Long polling, and a drain loop that stops on the first empty answer.

@@ -12,4 +12,5 @@ internal static class RuleIds
     public const string BatchPartialFailureNotChecked = "AWS006";
     public const string StatusPollingLoop = "AWS010";
     public const string ReceiveWithoutLongPolling = "AWS011";
+    public const string EmrClusterSettings = "AWS022";
 }

@@ -38,6 +38,10 @@ internal static class RuleOptions
         RuleIds.ReceiveWithoutLongPolling, "queue_level_long_polling", OptionTypes.Boolean, false,
         "The queues enable long polling themselves (`ReceiveMessageWaitTimeSeconds` set in infrastructure code): report nothing");
 
+    public static readonly RuleOption<bool> EmrTransientClusters = Define(
+        RuleIds.EmrClusterSettings, "transient_clusters", OptionTypes.Boolean, false,
+        "The clusters are transient (they end with their steps): Spot primary and core groups at Info, Spot fleets not reported");
+
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
     // would run in textual order and could empty it again.
     private static List<RuleOption>? s_defined;

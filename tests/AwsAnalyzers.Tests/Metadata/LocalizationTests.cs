@@ -267,6 +267,17 @@ public class LocalizationTests
             """,
             "'ReceiveMessageAsync' polls the queue in a loop with short polling (the queue URL overload never waits), so every empty answer comes back at once and is billed as a request; set WaitTimeSeconds to 20 to wait for messages instead",
             "'ReceiveMessageAsync' 호출은 루프에서 짧은 폴링으로 대기열을 폴링하므로(대기열 URL 오버로드는 대기하지 않음) 빈 응답도 즉시 돌아오고 요청마다 요금이 부과되니, 메시지를 기다리도록 WaitTimeSeconds를 20으로 설정하세요"),
+        new("AWS022", """
+            using Amazon.ElasticMapReduce;
+            using Amazon.ElasticMapReduce.Model;
+
+            class Steps
+            {
+                StepConfig Step() => new StepConfig { Name = "load", ActionOnFailure = ActionOnFailure.TERMINATE_JOB_FLOW };
+            }
+            """,
+            "TERMINATE_JOB_FLOW is the legacy name of the step failure action TERMINATE_CLUSTER; use ActionOnFailure.TERMINATE_CLUSTER",
+            "TERMINATE_JOB_FLOW는 단계 실패 작업 TERMINATE_CLUSTER의 레거시 이름이므로 ActionOnFailure.TERMINATE_CLUSTER를 사용하세요"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });
