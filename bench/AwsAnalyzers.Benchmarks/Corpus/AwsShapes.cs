@@ -17,6 +17,7 @@ internal static class AwsShapes
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS016", "AWS019", "AWS021" };
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS008", "AWS013", "AWS018" };
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS007" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS010", "AWS011", "AWS022" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -31,6 +32,7 @@ internal static class AwsShapes
         Dynamo = 32,
         Lambda = 64,
         Kms = 128,
+        Emr = 128,
     }
 
     /// <summary>The services the occurrence and the correct code of <paramref name="ruleId"/> use.</summary>
@@ -50,6 +52,9 @@ internal static class AwsShapes
         "AWS019" => Services.None,
         "AWS021" => Services.Lambda,
         "AWS007" => Services.S3 | Services.Dynamo,
+        "AWS010" => Services.Athena,
+        "AWS011" => Services.Sqs,
+        "AWS022" => Services.Emr,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
     };
 
@@ -64,6 +69,7 @@ internal static class AwsShapes
         (Services.Dynamo, "Amazon.DynamoDBv2;Amazon.DynamoDBv2.Model", "_dynamo", "IAmazonDynamoDB"),
         (Services.Lambda, "Amazon.Lambda.Core;Amazon.Lambda.SQSEvents", string.Empty, string.Empty),
         (Services.Kms, "Amazon.KeyManagementService;Amazon.KeyManagementService.Model", "_kms", "IAmazonKeyManagementService"),
+        (Services.Emr, "Amazon.ElasticMapReduce;Amazon.ElasticMapReduce.Model", "_emr", "IAmazonElasticMapReduce"),
     };
 
     /// <summary>The using directives of a file whose code uses <paramref name="services"/>.</summary>
@@ -432,6 +438,52 @@ internal static class AwsShapes
                 {
                     ScanResponse response = await _dynamo.ScanAsync(new ScanRequest { TableName = TableName }, cancellationToken);
                     return response.Items.Count(item => item.ContainsKey("temperature"));
+        // A query wait that only ends on success: a failed or cancelled query keeps it polling.
+        "AWS010" => $$"""
+                public async Task<string> WaitForQuery{{n}}Async(string queryExecutionId, CancellationToken cancellationToken)
+                {
+                    var state = QueryExecutionState.QUEUED;
+                    while (state != QueryExecutionState.SUCCEEDED)
+                    {
+                        await Task.Delay(1000, cancellationToken);
+                        var response = await _athena.GetQueryExecutionAsync(new GetQueryExecutionRequest { QueryExecutionId = queryExecutionId }, cancellationToken);
+                        state = response.QueryExecution.Status.State;
+                    }
+
+                    return queryExecutionId;
+                }
+
+            """,
+        // A core group on Spot and the legacy step failure action.
+        "AWS022" => $$"""
+                public Task<RunJobFlowResponse> StartCluster{{n}}Async(CancellationToken cancellationToken) =>
+                    _emr.RunJobFlowAsync(new RunJobFlowRequest
+                    {
+                        Name = "aggregation-{{n}}",
+                        Instances = new JobFlowInstancesConfig
+                        {
+                            InstanceGroups = new List<InstanceGroupConfig>
+                            {
+                                new InstanceGroupConfig { InstanceRole = InstanceRoleType.CORE, InstanceType = "r5.xlarge", InstanceCount = 2, Market = MarketType.SPOT },
+                            },
+                        },
+                        Steps = new List<StepConfig> { new StepConfig { Name = "aggregate", ActionOnFailure = ActionOnFailure.TERMINATE_JOB_FLOW } },
+                    }, cancellationToken);
+
+            """,
+        // A consumer loop that short-polls: the request never sets WaitTimeSeconds.
+        "AWS011" => $$"""
+                public async Task<int> Consume{{n}}Async(CancellationToken cancellationToken)
+                {
+                    var request = new ReceiveMessageRequest { QueueUrl = QueueUrl, MaxNumberOfMessages = 10 };
+                    int handled = 0;
+                    while (!cancellationToken.IsCancellationRequested)
+                    {
+                        ReceiveMessageResponse response = await _sqs.ReceiveMessageAsync(request, cancellationToken);
+                        handled += response.Messages?.Count ?? 0;
+                    }
+
+                    return handled;
                 }
 
             """,
@@ -703,6 +755,72 @@ internal static class AwsShapes
 
                     var first = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "readings-archive", Prefix = prefix, MaxKeys = 1 }, cancellationToken);
                     return first.S3Objects?.Count > 0 ? count : 0;
+        // Every outcome handled, and a delay on each round.
+        "AWS010" => $$"""
+                public async Task<string> WaitForQueryChecked{{n}}Async(string queryExecutionId, CancellationToken cancellationToken)
+                {
+                    while (true)
+                    {
+                        var response = await _athena.GetQueryExecutionAsync(new GetQueryExecutionRequest { QueryExecutionId = queryExecutionId }, cancellationToken);
+                        var state = response.QueryExecution.Status.State;
+                        if (state == QueryExecutionState.SUCCEEDED)
+                        {
+                            return queryExecutionId;
+                        }
+
+                        if (state == QueryExecutionState.FAILED || state == QueryExecutionState.CANCELLED)
+                        {
+                            throw new InvalidOperationException(response.QueryExecution.Status.StateChangeReason);
+                        }
+
+                        await Task.Delay(1000, cancellationToken);
+                    }
+                }
+
+            """,
+        // On-Demand core, Spot task nodes, the current failure action and a Spark key Spark reads.
+        "AWS022" => $$"""
+                public Task<RunJobFlowResponse> StartOnDemandCluster{{n}}Async(CancellationToken cancellationToken) =>
+                    _emr.RunJobFlowAsync(new RunJobFlowRequest
+                    {
+                        Name = "aggregation-checked-{{n}}",
+                        Instances = new JobFlowInstancesConfig
+                        {
+                            InstanceGroups = new List<InstanceGroupConfig>
+                            {
+                                new InstanceGroupConfig { InstanceRole = InstanceRoleType.CORE, InstanceType = "r5.xlarge", InstanceCount = 2, Market = MarketType.ON_DEMAND },
+                                new InstanceGroupConfig { InstanceRole = InstanceRoleType.TASK, InstanceType = "r5.xlarge", InstanceCount = 4, Market = MarketType.SPOT },
+                            },
+                        },
+                        Configurations = new List<Configuration>
+                        {
+                            new Configuration { Classification = "spark-defaults", Properties = new Dictionary<string, string> { ["spark.memory.fraction"] = "0.7" } },
+                        },
+                        Steps = new List<StepConfig> { new StepConfig { Name = "aggregate", ActionOnFailure = ActionOnFailure.TERMINATE_CLUSTER } },
+                    }, cancellationToken);
+
+            """,
+        // Long polling, and a drain loop that stops on the first empty answer.
+        "AWS011" => $$"""
+                public async Task<int> ConsumeWaiting{{n}}Async(CancellationToken cancellationToken)
+                {
+                    int handled = 0;
+                    while (!cancellationToken.IsCancellationRequested)
+                    {
+                        var response = await _sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = QueueUrl, WaitTimeSeconds = 20 }, cancellationToken);
+                        handled += response.Messages?.Count ?? 0;
+                    }
+
+                    while (true)
+                    {
+                        var drained = await _sqs.ReceiveMessageAsync(QueueUrl, cancellationToken);
+                        if (drained.Messages == null || drained.Messages.Count == 0)
+                        {
+                            break;
+                        }
+                    }
+
+                    return handled;
                 }
 
             """,

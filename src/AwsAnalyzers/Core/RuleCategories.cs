@@ -22,5 +22,6 @@ internal static class RuleCategories
     public const string Security = "Security";
 
     /// <summary>Money spent for nothing: data scanned, stored or transferred that no one reads.</summary>
+    /// <summary>Requests, capacity or instances billed for nothing: calls that could wait, poll or batch instead.</summary>
     public const string Cost = "Cost";
 }

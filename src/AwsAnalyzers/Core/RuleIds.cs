@@ -21,4 +21,7 @@ internal static class RuleIds
     public const string AlarmWithoutActions = "AWS019";
     public const string ExpectedBucketOwnerMissing = "AWS020";
     public const string ReservedEnvironmentVariable = "AWS021";
+    public const string StatusPollingLoop = "AWS010";
+    public const string ReceiveWithoutLongPolling = "AWS011";
+    public const string EmrClusterSettings = "AWS022";
 }

@@ -57,6 +57,17 @@ internal static class RuleOptions
     public static readonly RuleOption<string> BucketOwnerExpression = Define(
         RuleIds.ExpectedBucketOwnerMissing, "expected_owner_expression", OptionTypes.CSharpExpression, string.Empty,
         "The expected owner's account ID as C# code; when set, the fix adds `ExpectedBucketOwner = <expression>`");
+    public static readonly RuleOption<bool> S3CompatibleEndpoint = Define(
+        RuleIds.StatusPollingLoop, "s3_compatible_endpoint", OptionTypes.Boolean, false,
+        "The S3 client talks to an S3-compatible store that may not be strongly consistent: leave waits for written objects alone");
+
+    public static readonly RuleOption<bool> QueueLevelLongPolling = Define(
+        RuleIds.ReceiveWithoutLongPolling, "queue_level_long_polling", OptionTypes.Boolean, false,
+        "The queues enable long polling themselves (`ReceiveMessageWaitTimeSeconds` set in infrastructure code): report nothing");
+
+    public static readonly RuleOption<bool> EmrTransientClusters = Define(
+        RuleIds.EmrClusterSettings, "transient_clusters", OptionTypes.Boolean, false,
+        "The clusters are transient (they end with their steps): Spot primary and core groups at Info, Spot fleets not reported");
 
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
     // would run in textual order and could empty it again.

@@ -22,6 +22,7 @@ internal sealed class SourceIndex
 {
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxToken>> _occurrences = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxToken>> _literals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
     private SourceIndex(Compilation compilation) => _compilation = compilation;
@@ -50,10 +51,24 @@ internal sealed class SourceIndex
             return found;
         }
 
-        return _occurrences.GetOrAdd(name, Find(name, cancellationToken));
+        return _occurrences.GetOrAdd(name, Find(name, SyntaxKind.IdentifierToken, cancellationToken));
     }
 
-    private ImmutableArray<SyntaxToken> Find(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every string literal token of the compilation's source whose value is exactly <paramref name="value"/> (an
+    /// attribute name written as <c>"ReceiveMessageWaitTimeSeconds"</c>), in tree and position order.
+    /// </summary>
+    public ImmutableArray<SyntaxToken> StringLiterals(string value, CancellationToken cancellationToken)
+    {
+        if (_literals.TryGetValue(value, out ImmutableArray<SyntaxToken> found))
+        {
+            return found;
+        }
+
+        return _literals.GetOrAdd(value, Find(value, SyntaxKind.StringLiteralToken, cancellationToken));
+    }
+
+    private ImmutableArray<SyntaxToken> Find(string name, SyntaxKind kind, CancellationToken cancellationToken)
     {
         ImmutableArray<SyntaxToken>.Builder tokens = ImmutableArray.CreateBuilder<SyntaxToken>();
         foreach (SyntaxTree tree in _compilation.SyntaxTrees)
@@ -71,9 +86,10 @@ internal sealed class SourceIndex
             for (; index >= 0; index = source.IndexOf(name, index + name.Length, StringComparison.Ordinal))
             {
                 // Comments and strings are trivia or literals; a longer identifier starts elsewhere or has another value.
+                // A literal's text starts one (`"`) or two (`@"`) characters before its value.
                 SyntaxToken token = root.FindToken(index);
-                if (token.IsKind(SyntaxKind.IdentifierToken)
-                    && (token.SpanStart == index || token.SpanStart == index - 1)
+                if (token.IsKind(kind)
+                    && index - token.SpanStart is >= 0 and <= 2
                     && token.ValueText == name)
                 {
                     tokens.Add(token);

@@ -417,6 +417,54 @@ public class LocalizationTests
             """,
             "'GetNextSetAsync' returns at most 1 MB of items a page, and nothing here asks for the next page, so the later results are silently dropped",
             "'GetNextSetAsync' 호출은 페이지당 최대 1MB의 항목만 반환하는데 이 코드는 다음 페이지를 요청하지 않으므로 나머지 결과가 조용히 누락됩니다"),
+        new("AWS010", """
+            using System.Threading.Tasks;
+            using Amazon.Athena;
+            using Amazon.Athena.Model;
+
+            class Reports
+            {
+                async Task WaitAsync(IAmazonAthena athena, GetQueryExecutionRequest request)
+                {
+                    var state = QueryExecutionState.QUEUED;
+                    while (state != QueryExecutionState.SUCCEEDED)
+                    {
+                        await Task.Delay(1000);
+                        state = (await athena.GetQueryExecutionAsync(request)).QueryExecution.Status.State;
+                    }
+                }
+            }
+            """,
+            "The loop keeps polling when the QueryExecutionState is FAILED, CANCELLED, which never changes again, so it spins until the function times out; continue only while it is QUEUED, RUNNING",
+            "QueryExecutionState 값이 FAILED, CANCELLED 상태이면 다시는 바뀌지 않는데도 루프가 폴링을 계속하므로 함수가 제한 시간을 초과할 때까지 반복되니, QUEUED, RUNNING 상태일 때만 계속하세요"),
+        new("AWS011", """
+            using System.Threading.Tasks;
+            using Amazon.SQS;
+
+            class Consumer
+            {
+                async Task RunAsync(IAmazonSQS sqs, string url)
+                {
+                    while (true)
+                    {
+                        await sqs.ReceiveMessageAsync(url);
+                    }
+                }
+            }
+            """,
+            "'ReceiveMessageAsync' polls the queue in a loop with short polling (the queue URL overload never waits), so every empty answer comes back at once and is billed as a request; set WaitTimeSeconds to 20 to wait for messages instead",
+            "'ReceiveMessageAsync' 호출은 루프에서 짧은 폴링으로 대기열을 폴링하므로(대기열 URL 오버로드는 대기하지 않음) 빈 응답도 즉시 돌아오고 요청마다 요금이 부과되니, 메시지를 기다리도록 WaitTimeSeconds를 20으로 설정하세요"),
+        new("AWS022", """
+            using Amazon.ElasticMapReduce;
+            using Amazon.ElasticMapReduce.Model;
+
+            class Steps
+            {
+                StepConfig Step() => new StepConfig { Name = "load", ActionOnFailure = ActionOnFailure.TERMINATE_JOB_FLOW };
+            }
+            """,
+            "TERMINATE_JOB_FLOW is the legacy name of the step failure action TERMINATE_CLUSTER; use ActionOnFailure.TERMINATE_CLUSTER",
+            "TERMINATE_JOB_FLOW는 단계 실패 작업 TERMINATE_CLUSTER의 레거시 이름이므로 ActionOnFailure.TERMINATE_CLUSTER를 사용하세요"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });

@@ -233,7 +233,7 @@ public class RuleMetadataTests
                 rows.Select(cells => string.Join(" | ", cells)));
 
             // Keys named anywhere on the page (examples, prose) are keys the rule has.
-            foreach (Match key in Regex.Matches(page, @"aws_analyzers\.(?<id>AWS[0-9]{3})\.(?<option>[a-z_]+)"))
+            foreach (Match key in Regex.Matches(page, @"aws_analyzers\.(?<id>AWS[0-9]{3})\.(?<option>[a-z0-9_]+)"))
             {
                 Assert.True(RuleOptions.Find(key.Value) is not null || key.Groups["id"].Value != id, $"docs/rules/{id}.md names {key.Value}, which is no option of {id}");
             }

@@ -9,10 +9,4 @@ namespace Amazon.Kinesis.Model
         public SequenceNumberRange SequenceNumberRange { get; set; }
         public string ShardId { get; set; }
     }
-
-    public partial class SequenceNumberRange
-    {
-        public string EndingSequenceNumber { get; set; }
-        public string StartingSequenceNumber { get; set; }
-    }
 }

@@ -1,0 +1,534 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using AwsAnalyzers.Core;
+using AwsAnalyzers.Core.Flow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AwsAnalyzers.Emr;
+
+/// <summary>
+/// AWS022: an EMR cluster whose primary or core nodes run on Spot (an interruption ends the cluster or loses HDFS
+/// blocks), Spark settings that Spark does not know or ignores outside legacy memory mode, and the legacy
+/// <c>ActionOnFailure.TERMINATE_JOB_FLOW</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
+{
+    public const string DiagnosticId = RuleIds.EmrClusterSettings;
+
+    /// <summary>Diagnostic property: <see cref="SpotGroupKind"/>, <see cref="SpotFleetKind"/>, <see cref="SparkKeyKind"/> or <see cref="LegacyActionKind"/>.</summary>
+    public const string KindKey = "Kind";
+
+    public const string SpotGroupKind = "SpotGroup";
+    public const string SpotFleetKind = "SpotFleet";
+    public const string SparkKeyKind = "SparkKey";
+    public const string LegacyActionKind = "LegacyAction";
+
+    /// <summary>
+    /// For a Spot group: how many of the additional locations (after the first, the group's creation) are values
+    /// written to <c>Market</c>; the rest are writes of <c>BidPrice</c>.
+    /// </summary>
+    public const string MarketWritesKey = "MarketWrites";
+
+    internal const string LegacyAction = "TERMINATE_JOB_FLOW";
+    internal const string CurrentAction = "TERMINATE_CLUSTER";
+    internal const string ModelNamespace = "Amazon.ElasticMapReduce.Model.";
+
+    private static readonly LocalizableResourceString Title = RuleText.Get(nameof(AnalyzerResources.AWS022Title));
+    private static readonly LocalizableResourceString Description = RuleText.Get(nameof(AnalyzerResources.AWS022Description));
+
+    internal static readonly DiagnosticDescriptor SpotGroupRule = RuleDescriptors.Create(
+        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS022SpotGroupMessageFormat)), RuleCategories.Reliability, DiagnosticSeverity.Warning, Description);
+
+    /// <summary>Reported at Info: a fleet's Spot share may be a deliberate trade-off, and its capacity is weighted.</summary>
+    internal static readonly DiagnosticDescriptor SpotFleetRule = RuleDescriptors.Create(
+        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS022SpotFleetMessageFormat)), RuleCategories.Reliability, DiagnosticSeverity.Warning, Description);
+
+    internal static readonly DiagnosticDescriptor SparkKeyRule = RuleDescriptors.Create(
+        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS022SparkKeyMessageFormat)), RuleCategories.Reliability, DiagnosticSeverity.Warning, Description);
+
+    internal static readonly DiagnosticDescriptor LegacyActionRule = RuleDescriptors.Create(
+        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS022LegacyActionMessageFormat)), RuleCategories.Reliability, DiagnosticSeverity.Warning, Description);
+
+    private static readonly LocalizableString s_primaryLoss = RuleText.Get(nameof(AnalyzerResources.AWS022PrimaryInterruption));
+    private static readonly LocalizableString s_coreLoss = RuleText.Get(nameof(AnalyzerResources.AWS022CoreInterruption));
+    private static readonly LocalizableString s_notASparkProperty = RuleText.Get(nameof(AnalyzerResources.AWS022NotASparkProperty));
+    private static readonly LocalizableString s_legacyMemoryMode = RuleText.Get(nameof(AnalyzerResources.AWS022LegacyMemoryMode));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(SpotGroupRule, SpotFleetRule, SparkKeyRule, LegacyActionRule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (KnownTypes.ForAwsSdk(start.Compilation) is not { } types
+                || types.Get(ModelNamespace + "InstanceGroupConfig") is not { } group
+                || types.Get("Amazon.ElasticMapReduce.ActionOnFailure") is not { } action)
+            {
+                return;
+            }
+
+            var analysis = new Analysis(
+                group,
+                types.Get(ModelNamespace + "InstanceFleetConfig"),
+                types.Get(ModelNamespace + "Configuration"),
+                types.Get(ModelNamespace + "HadoopJarStepConfig"),
+                action);
+            start.RegisterOperationAction(analysis.AnalyzeCreation, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(analysis.AnalyzeLiteral, OperationKind.Literal);
+            start.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+        });
+    }
+
+    /// <summary>The writes of one property of a model object: in its initializer, and on the local that holds it.</summary>
+    private static ImmutableArray<ISimpleAssignmentOperation> Writes(IObjectCreationOperation creation, string property, CancellationToken cancellationToken)
+    {
+        ImmutableArray<ISimpleAssignmentOperation>.Builder writes = ImmutableArray.CreateBuilder<ISimpleAssignmentOperation>();
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (IOperation element in initializer.Initializers)
+            {
+                if (element is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment && target.Property.Name == property)
+                {
+                    writes.Add(assignment);
+                }
+            }
+        }
+
+        if (Above(creation) is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
+        {
+            foreach (IOperation read in ValueFlow.For(creation, cancellationToken).Reads(local))
+            {
+                if (read.Parent is IPropertyReferenceOperation reference && reference.Property.Name == property
+                    && reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
+                {
+                    writes.Add(assignment);
+                }
+            }
+        }
+
+        return writes.ToImmutable();
+    }
+
+    /// <summary>The first operation above <paramref name="operation"/> that is not a conversion, or null.</summary>
+    private static IOperation? Above(IOperation operation)
+    {
+        IOperation? parent = operation.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent;
+    }
+
+    /// <summary>The name of the constant written (<c>InstanceRoleType.CORE</c>, <c>"CORE"</c>), or null.</summary>
+    private static string? ConstantName(IOperation value)
+    {
+        value = value.WalkDownConversions();
+        return value switch
+        {
+            IFieldReferenceOperation { Field.IsStatic: true } field => field.Field.Name,
+            _ => value.ConstantValue is { HasValue: true, Value: string text } ? text : null,
+        };
+    }
+
+    private sealed class Analysis
+    {
+        private readonly INamedTypeSymbol _group;
+        private readonly INamedTypeSymbol? _fleet;
+        private readonly INamedTypeSymbol? _configuration;
+        private readonly INamedTypeSymbol? _jarStep;
+        private readonly INamedTypeSymbol _action;
+
+        public Analysis(INamedTypeSymbol group, INamedTypeSymbol? fleet, INamedTypeSymbol? configuration, INamedTypeSymbol? jarStep, INamedTypeSymbol action)
+        {
+            _group = group;
+            _fleet = fleet;
+            _configuration = configuration;
+            _jarStep = jarStep;
+            _action = action;
+        }
+
+        // ---- (a) Spot for the primary or core nodes ----
+
+        public void AnalyzeCreation(OperationAnalysisContext context)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            ITypeSymbol? type = creation.Type;
+            if (SymbolEqualityComparer.Default.Equals(type, _group))
+            {
+                AnalyzeGroup(context, creation);
+            }
+            else if (_fleet is not null && SymbolEqualityComparer.Default.Equals(type, _fleet))
+            {
+                AnalyzeFleet(context, creation);
+            }
+        }
+
+        private void AnalyzeGroup(OperationAnalysisContext context, IObjectCreationOperation creation)
+        {
+            CancellationToken cancellationToken = context.CancellationToken;
+            string? role = Role(creation, cancellationToken);
+            if (role is not ("MASTER" or "CORE") || CodeThatNeverRuns.Contains(creation))
+            {
+                return;
+            }
+
+            ImmutableArray<ISimpleAssignmentOperation> markets = Writes(creation, "Market", cancellationToken);
+            ImmutableArray<ISimpleAssignmentOperation> bids = Writes(creation, "BidPrice", cancellationToken);
+            bool spotMarket = markets.Length > 0 && markets.All(m => ConstantName(m.Value) == "SPOT");
+            bool bid = bids.Length > 0 && bids.Any(b => b.Value.WalkDownConversions().ConstantValue is not { HasValue: true, Value: null })
+                && !markets.Any(m => ConstantName(m.Value) == "ON_DEMAND");
+            if ((!spotMarket && !bid) || !Reaches(creation, "InstanceGroups", cancellationToken))
+            {
+                return;
+            }
+
+            bool transient = RuleOptions.EmrTransientClusters.Read(context.Options, creation.Syntax.SyntaxTree);
+            ISimpleAssignmentOperation reported = spotMarket ? markets[0] : bids[0];
+            var additional = ImmutableArray.CreateBuilder<Location>();
+            additional.Add(creation.Syntax.GetLocation());
+            foreach (ISimpleAssignmentOperation market in markets)
+            {
+                additional.Add(market.Value.Syntax.GetLocation());
+            }
+
+            foreach (ISimpleAssignmentOperation write in bids)
+            {
+                additional.Add(write.Syntax.GetLocation());
+            }
+
+            // On the Spot write when the initializer makes it, else on the creation: a diagnostic stays in the code
+            // the action analyzed.
+            context.ReportDiagnostic(Diagnostic.Create(
+                SpotGroupRule,
+                reported.Parent == creation.Initializer ? reported.Syntax.GetLocation() : creation.Syntax.GetLocation(),
+                transient ? DiagnosticSeverity.Info : DiagnosticSeverity.Warning,
+                additional.ToImmutable(),
+                ImmutableDictionary<string, string?>.Empty
+                    .Add(KindKey, SpotGroupKind)
+                    .Add(MarketWritesKey, markets.Length.ToString(CultureInfo.InvariantCulture)),
+                role,
+                role == "MASTER" ? s_primaryLoss : s_coreLoss));
+        }
+
+        private static string? Role(IObjectCreationOperation creation, CancellationToken cancellationToken)
+        {
+            foreach (IArgumentOperation argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Name == "instanceRole")
+                {
+                    return ConstantName(argument.Value);
+                }
+            }
+
+            ImmutableArray<ISimpleAssignmentOperation> roles = Writes(creation, "InstanceRole", cancellationToken);
+            return roles.Length == 1 ? ConstantName(roles[0].Value) : null;
+        }
+
+        private void AnalyzeFleet(OperationAnalysisContext context, IObjectCreationOperation creation)
+        {
+            CancellationToken cancellationToken = context.CancellationToken;
+            ImmutableArray<ISimpleAssignmentOperation> types = Writes(creation, "InstanceFleetType", cancellationToken);
+            string? fleetType = types.Length == 1 ? ConstantName(types[0].Value) : null;
+            if (fleetType is not ("MASTER" or "CORE")
+                || RuleOptions.EmrTransientClusters.Read(context.Options, creation.Syntax.SyntaxTree)
+                || CodeThatNeverRuns.Contains(creation))
+            {
+                return;
+            }
+
+            foreach (ISimpleAssignmentOperation spot in Writes(creation, "TargetSpotCapacity", cancellationToken))
+            {
+                if (spot.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: int capacity } && capacity > 0
+                    && (Reaches(creation, "InstanceFleets", cancellationToken) || Reaches(creation, "InstanceFleet", cancellationToken)))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        SpotFleetRule,
+                        spot.Parent == creation.Initializer ? spot.Syntax.GetLocation() : creation.Syntax.GetLocation(),
+                        DiagnosticSeverity.Info,
+                        additionalLocations: null,
+                        ImmutableDictionary<string, string?>.Empty.Add(KindKey, SpotFleetKind),
+                        fleetType,
+                        capacity.ToString(CultureInfo.InvariantCulture),
+                        fleetType == "MASTER" ? s_primaryLoss : s_coreLoss));
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The group (or fleet) ends up in a cluster's <paramref name="property"/> (<c>InstanceGroups</c> of
+        /// <c>JobFlowInstancesConfig</c> or <c>AddInstanceGroupsRequest</c>, <c>InstanceFleets</c>,
+        /// <c>AddInstanceFleetRequest.InstanceFleet</c>): through list and array initializers, <c>Add</c>, the
+        /// request's constructor, and up to two locals.
+        /// </summary>
+        private static bool Reaches(IOperation value, string property, CancellationToken cancellationToken, int depth = 0)
+        {
+            IOperation current = value;
+            while (current.Parent is { } parent)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (parent)
+                {
+                    case IConversionOperation or IObjectOrCollectionInitializerOperation or IArrayInitializerOperation or IArrayCreationOperation or IObjectCreationOperation:
+                        current = parent;
+                        continue;
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" or "AddRange", Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } add }:
+                        // A collection initializer's element: `new List<InstanceGroupConfig> { group }`.
+                        current = add;
+                        continue;
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" or "AddRange", Instance: IPropertyReferenceOperation target } }:
+                        return IsClusterProperty(target.Property, property);
+                    case IArgumentOperation { Parameter: { } parameter, Parent: IObjectCreationOperation request }:
+                        return string.Equals(parameter.Name, char.ToLowerInvariant(property[0]) + property.Substring(1), StringComparison.Ordinal)
+                            && IsEmrModel(request.Type);
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment when assignment.Value == current:
+                        return IsClusterProperty(target.Property, property);
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } } when depth < 2:
+                        foreach (IOperation read in ValueFlow.For(parent, cancellationToken).Reads(local))
+                        {
+                            if (Reaches(read, property, cancellationToken, depth + 1))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsClusterProperty(IPropertySymbol target, string property) =>
+            target.Name == property && IsEmrModel(target.ContainingType);
+
+        private static bool IsEmrModel(ITypeSymbol? type) =>
+            type?.ContainingNamespace?.ToDisplayString() == "Amazon.ElasticMapReduce.Model";
+
+        // ---- (b) Spark keys Spark ignores; (c) the legacy failure action written as a string ----
+
+        public void AnalyzeLiteral(OperationAnalysisContext context)
+        {
+            var literal = (ILiteralOperation)context.Operation;
+            if (literal.ConstantValue is not { HasValue: true, Value: string text } || text.Length < 10)
+            {
+                return;
+            }
+
+            if (text == LegacyAction)
+            {
+                if (literal.Parent is IConversionOperation conversion && SymbolEqualityComparer.Default.Equals(conversion.Type, _action))
+                {
+                    ReportLegacyAction(context, literal);
+                }
+
+                return;
+            }
+
+            if (text.IndexOf("spark.", StringComparison.Ordinal) < 0 || CodeThatNeverRuns.Contains(literal))
+            {
+                return;
+            }
+
+            if (SparkSettings.Find(text) is { } reason)
+            {
+                if (ConfigurationOfPropertyKey(literal, context.CancellationToken) is { } configuration
+                    && IsSparkDefaults(configuration, context.CancellationToken)
+                    && !(reason == IgnoredBecause.LegacyMemoryMode && SetsLegacyMode(configuration)))
+                {
+                    ReportKey(context, literal, text, reason);
+                }
+
+                return;
+            }
+
+            if (ConfArgumentKey(literal, text) is { } key && SparkSettings.Find(key) is { } argumentReason && IsStepArgument(literal))
+            {
+                ReportKey(context, literal, key, argumentReason);
+            }
+        }
+
+        private static void ReportKey(OperationAnalysisContext context, IOperation literal, string key, IgnoredBecause reason) =>
+            context.ReportDiagnostic(Diagnostic.Create(
+                SparkKeyRule,
+                literal.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(KindKey, SparkKeyKind),
+                key,
+                reason == IgnoredBecause.NotASparkProperty ? s_notASparkProperty : s_legacyMemoryMode));
+
+        /// <summary>
+        /// The <c>Configuration</c> whose <c>Properties</c> the literal is a key of: <c>Properties = new Dictionary { ["k"] = v }</c>
+        /// or <c>{ { "k", v } }</c> in its initializer, or <c>configuration.Properties.Add("k", v)</c> /
+        /// <c>configuration.Properties["k"] = v</c> on a local that holds one.
+        /// </summary>
+        private IObjectCreationOperation? ConfigurationOfPropertyKey(ILiteralOperation literal, CancellationToken cancellationToken)
+        {
+            if (Above(literal) is not IArgumentOperation { ArgumentKind: ArgumentKind.Explicit } argument
+                || argument.Parent is not { } owner)
+            {
+                return null;
+            }
+
+            IOperation? instance = owner switch
+            {
+                IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd" } add when add.Arguments[0] == argument => add.Instance,
+                IPropertyReferenceOperation { Property.IsIndexer: true } indexer => indexer.Instance,
+                _ => null,
+            };
+
+            switch (instance)
+            {
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
+                    // An initializer of the dictionary: up to its creation, then to `Properties = …` in a Configuration's initializer.
+                    IOperation current = owner;
+                    while (current.Parent is { } parent && parent is not IObjectCreationOperation)
+                    {
+                        current = parent;
+                    }
+
+                    return current.Parent is IObjectCreationOperation dictionary
+                        && Above(dictionary) is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Properties" } target } assignment
+                        && SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, _configuration)
+                        && assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation configuration }
+                        ? configuration
+                        : null;
+                case IPropertyReferenceOperation { Property.Name: "Properties", Instance: { } holder } properties
+                    when SymbolEqualityComparer.Default.Equals(properties.Property.ContainingType, _configuration):
+                    IOperation source = holder.WalkDownConversions();
+                    if (source is ILocalReferenceOperation local)
+                    {
+                        source = ValueFlow.For(literal, cancellationToken).SingleValue(local.Local)?.WalkDownConversions() ?? source;
+                    }
+
+                    return source as IObjectCreationOperation;
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsSparkDefaults(IObjectCreationOperation configuration, CancellationToken cancellationToken)
+        {
+            ImmutableArray<ISimpleAssignmentOperation> classifications = Writes(configuration, "Classification", cancellationToken);
+            return classifications.Length == 1
+                && classifications[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string classification }
+                && string.Equals(classification, "spark-defaults", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The same configuration names <c>spark.memory.useLegacyMode</c>: the legacy keys may then apply (Spark before 3.0).</summary>
+        private static bool SetsLegacyMode(IObjectCreationOperation configuration)
+        {
+            foreach (IOperation operation in configuration.Descendants())
+            {
+                if (operation is ILiteralOperation { ConstantValue: { HasValue: true, Value: SparkSettings.LegacyModeKey } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The key of a <c>--conf key=value</c> argument: the literal <c>"key=value"</c> after a <c>"--conf"</c> element,
+        /// or the single literal <c>"--conf key=value"</c>.
+        /// </summary>
+        private static string? ConfArgumentKey(ILiteralOperation literal, string text)
+        {
+            string setting;
+            if (text.StartsWith("--conf ", StringComparison.Ordinal) || text.StartsWith("--conf=", StringComparison.Ordinal))
+            {
+                setting = text.Substring("--conf ".Length).TrimStart();
+            }
+            else if (PreviousElement(literal) is { ConstantValue: { HasValue: true, Value: "--conf" or "-c" } })
+            {
+                setting = text;
+            }
+            else
+            {
+                return null;
+            }
+
+            int equals = setting.IndexOf('=');
+            return equals > 0 ? setting.Substring(0, equals).Trim() : null;
+        }
+
+        /// <summary>The element before the literal in a list or array initializer.</summary>
+        private static IOperation? PreviousElement(IOperation literal)
+        {
+            IOperation element = literal;
+            if (Above(literal) is IArgumentOperation { Parent: IInvocationOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } add })
+            {
+                element = add;
+            }
+
+            ImmutableArray<IOperation> siblings = element.Parent switch
+            {
+                IObjectOrCollectionInitializerOperation list => list.Initializers,
+                IArrayInitializerOperation array => array.ElementValues,
+                _ => ImmutableArray<IOperation>.Empty,
+            };
+            int index = siblings.IndexOf(element);
+            if (index <= 0)
+            {
+                return null;
+            }
+
+            IOperation previous = siblings[index - 1];
+            return previous is IInvocationOperation { Arguments.Length: 1 } previousAdd ? previousAdd.Arguments[0].Value.WalkDownConversions() : previous.WalkDownConversions();
+        }
+
+        /// <summary>The literal is an argument of an EMR step: in the list or array given to <c>HadoopJarStepConfig.Args</c>.</summary>
+        private bool IsStepArgument(IOperation literal)
+        {
+            for (IOperation? current = literal.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Args" } target }:
+                        return SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, _jarStep);
+                    case IInvocationOperation { TargetMethod.Name: "Add" or "AddRange", Instance: IPropertyReferenceOperation { Property.Name: "Args" } target }:
+                        return SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, _jarStep);
+                    case IBlockOperation or IAnonymousFunctionOperation:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        // ---- (c) the legacy failure action ----
+
+        public void AnalyzeFieldReference(OperationAnalysisContext context)
+        {
+            var reference = (IFieldReferenceOperation)context.Operation;
+            if (reference.Field.Name == LegacyAction && SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, _action))
+            {
+                ReportLegacyAction(context, reference);
+            }
+        }
+
+        private static void ReportLegacyAction(OperationAnalysisContext context, IOperation operation)
+        {
+            if (CodeThatNeverRuns.Contains(operation))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                LegacyActionRule, operation.Syntax.GetLocation(), ImmutableDictionary<string, string?>.Empty.Add(KindKey, LegacyActionKind)));
+        }
+    }
+}

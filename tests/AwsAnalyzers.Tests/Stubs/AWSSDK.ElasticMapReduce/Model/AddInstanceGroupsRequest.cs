@@ -1,0 +1,20 @@
+// Test stub: mirrors the public API surface of the AWSSDK.ElasticMapReduce package, for analyzer tests.
+using System.Collections.Generic;
+using Amazon.ElasticMapReduce.Internal;
+
+namespace Amazon.ElasticMapReduce.Model
+{
+    public partial class AddInstanceGroupsRequest : AmazonElasticMapReduceRequest
+    {
+        public AddInstanceGroupsRequest() { }
+
+        public AddInstanceGroupsRequest(List<InstanceGroupConfig> instanceGroups, string jobFlowId)
+        {
+            InstanceGroups = instanceGroups;
+            JobFlowId = jobFlowId;
+        }
+
+        public List<InstanceGroupConfig> InstanceGroups { get; set; } = StubCollections.NewList<InstanceGroupConfig>();
+        public string JobFlowId { get; set; }
+    }
+}

@@ -1,0 +1,12 @@
+// Test stub: mirrors the public API surface of the AWSSDK.ElasticMapReduce package, for analyzer tests.
+using System.Collections.Generic;
+using Amazon.Runtime;
+using Amazon.ElasticMapReduce.Internal;
+
+namespace Amazon.ElasticMapReduce.Model
+{
+    public partial class AddJobFlowStepsResponse : AmazonWebServiceResponse
+    {
+        public List<string> StepIds { get; set; } = StubCollections.NewList<string>();
+    }
+}

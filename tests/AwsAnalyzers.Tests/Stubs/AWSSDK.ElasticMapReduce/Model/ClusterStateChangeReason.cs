@@ -1,0 +1,9 @@
+// Test stub: mirrors the public API surface of the AWSSDK.ElasticMapReduce package, for analyzer tests (the members the tests use).
+
+namespace Amazon.ElasticMapReduce.Model
+{
+    public partial class ClusterStateChangeReason
+    {
+        public string Message { get; set; }
+    }
+}

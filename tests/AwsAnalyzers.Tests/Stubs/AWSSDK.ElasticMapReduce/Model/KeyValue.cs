@@ -1,0 +1,10 @@
+// Test stub: mirrors the public API surface of the AWSSDK.ElasticMapReduce package, for analyzer tests.
+
+namespace Amazon.ElasticMapReduce.Model
+{
+    public partial class KeyValue
+    {
+        public string Key { get; set; }
+        public string Value { get; set; }
+    }
+}

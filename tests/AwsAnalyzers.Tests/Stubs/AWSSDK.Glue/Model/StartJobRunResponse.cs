@@ -1,0 +1,10 @@
+// Test stub: mirrors the public API surface of the AWSSDK.Glue package, for analyzer tests.
+using Amazon.Runtime;
+
+namespace Amazon.Glue.Model
+{
+    public partial class StartJobRunResponse : AmazonWebServiceResponse
+    {
+        public string JobRunId { get; set; }
+    }
+}
