@@ -126,8 +126,8 @@ internal static class QueryText
 
     /// <summary>
     /// The arguments of a <c>string.Format</c> or <c>string.Concat</c> call in order, a <c>params</c> array spread out;
-    /// for <c>Format</c>, the constant format first. Null for the overloads that take an <c>IFormatProvider</c>, a
-    /// sequence or a span, and for a format that is not a constant.
+    /// for <c>Format</c>, the constant format first (an <c>IFormatProvider</c> before it is skipped). Null for the
+    /// overloads that take a sequence or a span, and for a format that is not a constant.
     /// </summary>
     private static List<IOperation>? StringCallParts(IInvocationOperation call)
     {
@@ -135,6 +135,12 @@ internal static class QueryText
         foreach (IArgumentOperation argument in call.Arguments)
         {
             IOperation value = argument.Value.WalkDownConversions();
+            if (parts.Count == 0 && call.TargetMethod.Name == "Format" && argument.Parameter?.Type.Name == "IFormatProvider")
+            {
+                // The culture formats the arguments; the format's text is the same.
+                continue;
+            }
+
             if (argument.ArgumentKind == ArgumentKind.ParamArray || argument.Parameter?.Type is IArrayTypeSymbol)
             {
                 if (value is not IArrayCreationOperation { Initializer: { } initializer })

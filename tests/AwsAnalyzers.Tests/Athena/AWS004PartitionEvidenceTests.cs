@@ -265,6 +265,7 @@ public class AWS004PartitionEvidenceTests
     [InlineData("string.Format(\"SELECT * FROM sensor_data WHERE device_id = '{0}'\", id)")]
     [InlineData("string.Format(\"SELECT * FROM {0} WHERE device_id = '{1}'\", \"sensor_data\", id)")]
     [InlineData("string.Format(\"SELECT '{{x}}' AS tag FROM sensor_data WHERE device_id IN ({0}, {1}, {2}, {3})\", id, id, id, id)")]
+    [InlineData("string.Format(System.Globalization.CultureInfo.InvariantCulture, \"SELECT * FROM sensor_data WHERE device_id = '{0}'\", id)")]
     [InlineData("string.Concat(\"SELECT * \", \"FROM sensor_data WHERE device_id = '\", id, \"'\")")]
     [InlineData("string.Concat(new[] { \"SELECT * \", \"FROM sensor_data\" })")]
     public async Task Format_and_concat_with_constant_text_are_query_text_without_a_fix(string query)
