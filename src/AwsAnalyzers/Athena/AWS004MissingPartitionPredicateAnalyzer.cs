@@ -72,13 +72,14 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
         }
 
         // Cheapest first: a value with no text known at compile time needs neither the evidence nor the SQL reader.
-        if (QueryText.Read(assignment.Value, context.CancellationToken).IsDefault)
+        ImmutableArray<QueryTextSegment> segments = QueryText.Read(assignment.Value, context.CancellationToken);
+        if (segments.IsDefault)
         {
             return;
         }
 
         PartitionColumns columns = PartitionColumns.For(catalog, evidence.Value, context.Options, assignment.Syntax.SyntaxTree);
-        if (Analyze(assignment.Value, columns, context.CancellationToken) is not { } result || CodeThatNeverRuns.Contains(assignment))
+        if (Analyze(segments, columns) is not { } result || CodeThatNeverRuns.Contains(assignment))
         {
             return;
         }
@@ -91,11 +92,11 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
     internal static AnalyzedQuery? Analyze(IOperation value, PartitionColumns columns, CancellationToken cancellationToken)
     {
         ImmutableArray<QueryTextSegment> segments = QueryText.Read(value, cancellationToken);
-        if (segments.IsDefault)
-        {
-            return null;
-        }
+        return segments.IsDefault ? null : Analyze(segments, columns);
+    }
 
+    private static AnalyzedQuery? Analyze(ImmutableArray<QueryTextSegment> segments, PartitionColumns columns)
+    {
         var parts = new SqlTextPart[segments.Length];
         for (int i = 0; i < segments.Length; i++)
         {
