@@ -13,6 +13,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Editing;
 
 namespace AwsAnalyzers.Athena;
@@ -97,14 +98,17 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
             return null;
         }
 
-        GlueCatalog catalog = PartitionColumns.ReadCatalog(document.Project.AnalyzerOptions, cancellationToken);
-        PartitionColumns columns = PartitionColumns.For(catalog, document.Project.AnalyzerOptions, assignment.SyntaxTree);
-        if (AWS004MissingPartitionPredicateAnalyzer.Analyze(value, columns, cancellationToken) is not { } query)
+        AnalyzerOptions options = document.Project.AnalyzerOptions;
+        GlueCatalog catalog = PartitionColumns.ReadCatalog(options, cancellationToken);
+        PartitionEvidence evidence = PartitionEvidence.Read(model.Compilation, options, cancellationToken);
+        PartitionColumns columns = PartitionColumns.For(catalog, evidence, options, assignment.SyntaxTree);
+        if (AWS004MissingPartitionPredicateAnalyzer.Analyze(value, columns, cancellationToken) is not { } query
+            || TablesToFix(query, columns) is not { } tablesToFix)
         {
             return null;
         }
 
-        List<Insertion>? insertions = Insertions(query, columns);
+        List<Insertion>? insertions = Insertions(query, tablesToFix, columns);
         if (insertions is null)
         {
             return null;
@@ -131,7 +135,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
         }
 
         var tables = new List<string>();
-        foreach (UnprunedTableRead table in query.UnprunedTables)
+        foreach (UnprunedTableRead table in tablesToFix)
         {
             if (!tables.Contains(table.LookupName, StringComparer.OrdinalIgnoreCase))
             {
@@ -153,12 +157,38 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
         return node.Parent is AssignmentExpressionSyntax assignment && assignment.Right == node ? assignment : null;
     }
 
-    /// <summary>The SQL to insert for every unpruned table, grouped per block; null when one table cannot be fixed.</summary>
-    private static List<Insertion>? Insertions(AnalyzedQuery query, PartitionColumns columns)
+    /// <summary>
+    /// The tables to add predicates for: those whose partition columns are known (a catalog, the project's DDL,
+    /// templates or other queries), or the one table of a statement that reads one table. A table whose columns are
+    /// only presumed is left alone beside others: it may be a dimension table without such columns, and Athena
+    /// rejects a predicate on a column the table does not have. Once a known table is pruned, the rule presumes such
+    /// a table a dimension table and no longer reports it. Null when there is nothing safe to fix.
+    /// </summary>
+    private static List<UnprunedTableRead>? TablesToFix(AnalyzedQuery query, PartitionColumns columns)
+    {
+        var known = new List<UnprunedTableRead>();
+        foreach (UnprunedTableRead table in query.UnprunedTables)
+        {
+            if (columns.SourceOf(table.LookupName) != PartitionSource.Presumed)
+            {
+                known.Add(table);
+            }
+        }
+
+        if (known.Count > 0)
+        {
+            return known;
+        }
+
+        return query.ReadsOneTable ? new List<UnprunedTableRead>(query.UnprunedTables) : null;
+    }
+
+    /// <summary>The SQL to insert for every table to fix, grouped per block; null when one table cannot be fixed.</summary>
+    private static List<Insertion>? Insertions(AnalyzedQuery query, List<UnprunedTableRead> tablesToFix, PartitionColumns columns)
     {
         var byBlock = new Dictionary<SqlQueryBlock, List<(UnprunedTableRead Table, List<PartitionValue> Values)>>();
         var blocks = new List<SqlQueryBlock>();
-        foreach (UnprunedTableRead table in query.UnprunedTables)
+        foreach (UnprunedTableRead table in tablesToFix)
         {
             var values = new List<PartitionValue>();
             foreach (GluePartitionKey key in columns.FixKeysOf(table.LookupName))

@@ -25,6 +25,7 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : DocumentCodeFixProvider
     public const string RandomKeyEquivalenceKey = "AWS001.UseRandomKey";
     public const string RemoveExplicitHashKeyEquivalenceKey = "AWS001.RemoveExplicitHashKey";
     public const string PerRecordKeyEquivalenceKey = "AWS001.UsePerRecordKey";
+    public const string SourceKeyEquivalenceKey = "AWS001.UseSourceKey";
 
     /// <summary>Modulus of the guide's spreading (<c>device_id + timestamp % 1000</c>).</summary>
     private const int SpreadModulus = 1000;
@@ -49,6 +50,13 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : DocumentCodeFixProvider
             }
 
             return;
+        }
+
+        // First, when the record names its source: dotnet format applies the first fix, and a key per source keeps
+        // each source's records in order, which a random key does not.
+        if (SourceKey(model, assignment, context.CancellationToken) is { } sourceKey)
+        {
+            RegisterFix(context, diagnostic, FixTitles.Format(CodeFixResources.AWS001UseSourceKey, sourceKey), SourceKeyEquivalenceKey);
         }
 
         RegisterFix(context, diagnostic, CodeFixResources.AWS001UseRandomKey, RandomKeyEquivalenceKey);
@@ -87,6 +95,10 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : DocumentCodeFixProvider
                 case RandomKeyEquivalenceKey when !IsExplicitHashKey(diagnostic):
                     replacements[assignment.Right] = types.Annotate(SyntaxFactory.ParseExpression(types.Name("System.Guid") + ".NewGuid().ToString()"))
                         .WithTriviaFrom(assignment.Right);
+                    break;
+                case SourceKeyEquivalenceKey when !IsExplicitHashKey(diagnostic)
+                    && SourceKey(model, assignment, cancellationToken) is { } sourceKey:
+                    replacements[assignment.Right] = SyntaxFactory.ParseExpression(sourceKey).WithTriviaFrom(assignment.Right);
                     break;
                 case PerRecordKeyEquivalenceKey when !IsExplicitHashKey(diagnostic)
                     && PerRecordKey(model, assignment, cancellationToken) is { } perRecord:
@@ -273,6 +285,100 @@ public sealed class AWS001ConstantPartitionKeyCodeFix : DocumentCodeFixProvider
 
         return null;
     }
+
+    /// <summary>
+    /// A key that names the record's source: a device, sensor, tenant, user, customer, order or account id of the
+    /// object serialized into the same request's <c>Data</c> (<c>JsonSerializer.SerializeToUtf8Bytes(reading)</c>,
+    /// <c>JsonConvert.SerializeObject(order)</c>), read as <c>reading.DeviceId</c>. Null when there is none.
+    /// </summary>
+    private static string? SourceKey(SemanticModel model, AssignmentExpressionSyntax assignment, CancellationToken cancellationToken)
+    {
+        if (DataValue(assignment) is not { } data)
+        {
+            return null;
+        }
+
+        foreach (InvocationExpressionSyntax call in data.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+        {
+            string? name = call.Expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            };
+
+            if (name is null || name.IndexOf("Serialize", StringComparison.Ordinal) < 0 || call.ArgumentList.Arguments.Count == 0
+                || call.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax record
+                || model.GetSymbolInfo(record, cancellationToken).Symbol is not { Kind: SymbolKind.Local or SymbolKind.Parameter or SymbolKind.Field or SymbolKind.Property } symbol
+                || !model.LookupSymbols(assignment.SpanStart, name: symbol.Name).Contains(symbol, SymbolEqualityComparer.Default)
+                || model.GetTypeInfo(record, cancellationToken).Type is not { } type
+                || type.SpecialType != SpecialType.None
+                || type.ContainingNamespace?.ToDisplayString().StartsWith("Amazon", StringComparison.Ordinal) == true)
+            {
+                continue;
+            }
+
+            ISymbol? source = ReadableMembers(type, model, assignment.SpanStart)
+                .FirstOrDefault(m => IsSourceIdentifier(m) && MemberType(m) is { } t && (t.SpecialType == SpecialType.System_String || IsIntegral(t) || t.ToDisplayString() == "System.Guid"));
+            if (source is not null)
+            {
+                string access = record.Identifier.ValueText + "." + source.Name;
+                return MemberType(source)!.SpecialType == SpecialType.System_String ? access : access + ".ToString()";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value assigned to <c>Data</c> beside the key: in the same object initializer, or as a statement on the same local in the same block.</summary>
+    private static ExpressionSyntax? DataValue(AssignmentExpressionSyntax assignment)
+    {
+        if (assignment.Parent is InitializerExpressionSyntax initializer)
+        {
+            return initializer.Expressions.OfType<AssignmentExpressionSyntax>()
+                .FirstOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "Data" })?.Right;
+        }
+
+        if (assignment.Left is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }
+            && assignment.Parent is ExpressionStatementSyntax { Parent: BlockSyntax block })
+        {
+            foreach (ExpressionStatementSyntax statement in block.Statements.OfType<ExpressionStatementSyntax>())
+            {
+                if (statement.Expression is AssignmentExpressionSyntax
+                    {
+                        Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner, Name.Identifier.ValueText: "Data" },
+                    } data
+                    && owner.Identifier.ValueText == receiver.Identifier.ValueText)
+                {
+                    return data.Right;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>DeviceId</c>, <c>TenantID</c>, <c>OrderKey</c>…: an id of what produced the record, not of the record itself.</summary>
+    private static bool IsSourceIdentifier(ISymbol member)
+    {
+        if (!IsIdentifierLike(member))
+        {
+            return false;
+        }
+
+        foreach (string source in s_sources)
+        {
+            if (member.Name.StartsWith(source, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] s_sources =
+        ["Device", "Sensor", "Tenant", "User", "Customer", "Order", "Account", "Client", "Vehicle", "Machine", "Source", "Shop", "Store", "Session"];
 
     private static string? KeyExpression(string variable, ITypeSymbol type, SemanticModel model, int position)
     {

@@ -204,8 +204,8 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : DocumentCodeFixProvider
         }
 
         /// <summary>
-        /// A sync write, or an async one awaited right there (possibly through <c>ConfigureAwait</c>, whose argument the
-        /// wait passes on), so its exception surfaces in the statement.
+        /// A sync write, an async one awaited right there (possibly through <c>ConfigureAwait</c>, whose argument the
+        /// wait passes on), or one blocked on with <c>GetAwaiter().GetResult()</c>, so its exception surfaces in the statement.
         /// </summary>
         private static bool CompletesInPlace(IInvocationOperation invocation, out string? configureAwait)
         {
@@ -227,6 +227,15 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : DocumentCodeFixProvider
             {
                 configureAwait = arguments[0].Value.ConstantValue is { HasValue: true, Value: bool constant } ? (constant ? "true" : "false") : null;
                 parent = configureAwaitCall.Parent;
+            }
+
+            // Blocking on the task (client.PutItemAsync(…).GetAwaiter().GetResult()) rethrows its exception right there,
+            // unwrapped: the sync form of the retry loop applies.
+            if (parent is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Arguments.Length: 0 } awaiter && awaiter.Instance == current
+                && awaiter.Parent is IInvocationOperation { TargetMethod.Name: "GetResult", Arguments.Length: 0 } getResult && getResult.Instance == awaiter)
+            {
+                configureAwait = null;
+                return true;
             }
 
             return parent is IAwaitOperation;

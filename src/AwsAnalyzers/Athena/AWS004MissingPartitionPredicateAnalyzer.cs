@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -46,13 +47,18 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Parsed once per compilation; every query of the project is checked against the same catalog.
+            // Parsed once per compilation; every query of the project is checked against the same catalog. What the
+            // project's own SQL and templates say is read only when a query is checked.
             GlueCatalog catalog = PartitionColumns.ReadCatalog(start.Options, start.CancellationToken);
-            start.RegisterOperationAction(context => AnalyzeAssignment(context, request, catalog), OperationKind.SimpleAssignment);
+            Compilation compilation = start.Compilation;
+            AnalyzerOptions options = start.Options;
+            CancellationToken cancellationToken = start.CancellationToken;
+            var evidence = new Lazy<PartitionEvidence>(() => PartitionEvidence.Read(compilation, options, cancellationToken));
+            start.RegisterOperationAction(context => AnalyzeAssignment(context, request, catalog, evidence), OperationKind.SimpleAssignment);
         });
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol request, GlueCatalog catalog)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol request, GlueCatalog catalog, Lazy<PartitionEvidence> evidence)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.AssignedMemberName() is { } name && name != QueryStringProperty)
@@ -65,24 +71,32 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        PartitionColumns columns = PartitionColumns.For(catalog, context.Options, assignment.Syntax.SyntaxTree);
-        if (Analyze(assignment.Value, columns, context.CancellationToken) is not { } result || CodeThatNeverRuns.Contains(assignment))
+        // Cheapest first: a value with no text known at compile time needs neither the evidence nor the SQL reader.
+        ImmutableArray<QueryTextSegment> segments = QueryText.Read(assignment.Value, context.CancellationToken);
+        if (segments.IsDefault)
         {
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), TableList(result.UnprunedTables)));
+        PartitionColumns columns = PartitionColumns.For(catalog, evidence.Value, context.Options, assignment.Syntax.SyntaxTree);
+        if (Analyze(segments, columns) is not { } result || CodeThatNeverRuns.Contains(assignment))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Rule, assignment.Value.Syntax.GetLocation(), TableList(result.UnprunedTables), ColumnList(result.UnprunedTables)));
     }
 
     /// <summary>The query text of <paramref name="value"/> and what reading it found, or null when there is nothing to report.</summary>
     internal static AnalyzedQuery? Analyze(IOperation value, PartitionColumns columns, CancellationToken cancellationToken)
     {
         ImmutableArray<QueryTextSegment> segments = QueryText.Read(value, cancellationToken);
-        if (segments.IsDefault)
-        {
-            return null;
-        }
+        return segments.IsDefault ? null : Analyze(segments, columns);
+    }
 
+    private static AnalyzedQuery? Analyze(ImmutableArray<QueryTextSegment> segments, PartitionColumns columns)
+    {
         var parts = new SqlTextPart[segments.Length];
         for (int i = 0; i < segments.Length; i++)
         {
@@ -104,7 +118,46 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return unpruned.Count == 0 ? null : new AnalyzedQuery(segments, statement, unpruned);
+        if (unpruned.Count == 0)
+        {
+            return null;
+        }
+
+        (HashSet<string> prunedTables, int tableCount) = PrunedTables(statement, unpruned, columns);
+        if (prunedTables.Count > 0)
+        {
+            // A table nothing says is partitioned, read beside one the statement prunes, is presumed a dimension
+            // table (devices, customers): joined to the fact table, not partitioned itself. The same name pruned
+            // elsewhere in the statement is partitioned, whatever the evidence.
+            unpruned.RemoveAll(read => columns.SourceOf(read.LookupName) == PartitionSource.Presumed && !prunedTables.Contains(read.LookupName));
+        }
+
+        return unpruned.Count == 0 ? null : new AnalyzedQuery(segments, statement, unpruned, readsOneTable: tableCount == 1);
+    }
+
+    /// <summary>The names of the partitioned tables the statement prunes somewhere, and how many distinct tables it reads.</summary>
+    private static (HashSet<string> Pruned, int TableCount) PrunedTables(SqlStatement statement, List<UnprunedTableRead> unpruned, PartitionColumns columns)
+    {
+        var pruned = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (SqlQueryBlock block in statement.Blocks)
+        {
+            foreach (SqlTableReference table in block.Tables)
+            {
+                if (table.IsCte || table.Name.LookupName is not { } name)
+                {
+                    continue;
+                }
+
+                names.Add(name);
+                if (columns.Of(name) is { Count: > 0 } && !unpruned.Exists(read => read.Table == table))
+                {
+                    pruned.Add(name);
+                }
+            }
+        }
+
+        return (pruned, names.Count);
     }
 
     internal static bool IsQueryStringOf(IOperation target, INamedTypeSymbol request) =>
@@ -179,26 +232,66 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
+    /// <summary>
+    /// The partition columns expected, the last joined by a localized "or": one list when every table has the same
+    /// columns, else each table's list followed by its name.
+    /// </summary>
+    private static LocalizableString ColumnList(IReadOnlyList<UnprunedTableRead> tables)
+    {
+        var lists = new List<(string Table, string Columns, LocalizableString Text)>();
+        foreach (UnprunedTableRead table in tables)
+        {
+            var columns = new List<string>(table.PartitionColumns);
+            string name = "'" + table.LookupName + "'";
+            if (lists.Exists(entry => entry.Table == name))
+            {
+                continue;
+            }
+
+            lists.Add((name, string.Join(",", columns), columns.Count == 1
+                ? columns[0]
+                : RuleText.Get(nameof(AnalyzerResources.AWS004ColumnListLast), string.Join(", ", columns.GetRange(0, columns.Count - 1)), columns[columns.Count - 1])));
+        }
+
+        if (lists.TrueForAll(entry => string.Equals(entry.Columns, lists[0].Columns, StringComparison.OrdinalIgnoreCase)))
+        {
+            return lists[0].Text;
+        }
+
+        var perTable = new List<LocalizableString>();
+        foreach ((string table, _, LocalizableString text) in lists)
+        {
+            perTable.Add(RuleText.Compose(nameof(AnalyzerResources.AWS004ColumnsOfTable), text, table));
+        }
+
+        return JoinedWithAnd(perTable);
+    }
+
     /// <summary>The quoted table names, the last joined by a localized "and".</summary>
     private static LocalizableString TableList(IReadOnlyList<UnprunedTableRead> tables)
     {
         var names = new List<string>();
+        var texts = new List<LocalizableString>();
         foreach (UnprunedTableRead table in tables)
         {
             string name = "'" + table.LookupName + "'";
             if (!names.Contains(name))
             {
                 names.Add(name);
+                texts.Add(name);
             }
         }
 
-        return names.Count == 1
-            ? names[0]
-            : RuleText.Get(
-                nameof(AnalyzerResources.AWS004TableListLast),
-                string.Join(", ", names.GetRange(0, names.Count - 1)),
-                names[names.Count - 1]);
+        return JoinedWithAnd(texts);
     }
+
+    private static LocalizableString JoinedWithAnd(List<LocalizableString> items) =>
+        items.Count == 1
+            ? items[0]
+            : RuleText.Compose(
+                nameof(AnalyzerResources.AWS004TableListLast),
+                RuleText.Join(", ", items.GetRange(0, items.Count - 1)),
+                items[items.Count - 1]);
 }
 
 /// <summary>
@@ -266,18 +359,13 @@ internal static class PredicatePushdown
     {
         foreach (SqlPredicate predicate in reader.Predicates)
         {
-            foreach (SqlColumnReference column in predicate.Columns)
+            if (SqlPredicateLogic.Constrains(
+                predicate,
+                column => column.IsHole
+                    || (column.Name is { } name && Contains(partitionColumns, name)
+                        && (column.Qualifier is not { } qualifier || QualifierFits(reader, relation, qualifier)))))
             {
-                if (column.IsHole)
-                {
-                    return true;
-                }
-
-                if (column.Name is { } name && Contains(partitionColumns, name)
-                    && (column.Qualifier is not { } qualifier || QualifierFits(reader, relation, qualifier)))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -326,12 +414,16 @@ internal static class PredicatePushdown
 /// <summary>A query that reads partitioned tables without pruning them: its text, how it was read, and the tables.</summary>
 internal sealed class AnalyzedQuery
 {
-    public AnalyzedQuery(ImmutableArray<QueryTextSegment> segments, SqlStatement statement, IReadOnlyList<UnprunedTableRead> unprunedTables)
+    public AnalyzedQuery(ImmutableArray<QueryTextSegment> segments, SqlStatement statement, IReadOnlyList<UnprunedTableRead> unprunedTables, bool readsOneTable)
     {
         Segments = segments;
         Statement = statement;
         UnprunedTables = unprunedTables;
+        ReadsOneTable = readsOneTable;
     }
+
+    /// <summary>True when the statement reads one table (however often): a fix may then presume its partition columns.</summary>
+    public bool ReadsOneTable { get; }
 
     public ImmutableArray<QueryTextSegment> Segments { get; }
 

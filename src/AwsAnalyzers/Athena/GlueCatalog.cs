@@ -106,6 +106,9 @@ internal sealed class GlueCatalog
 
     public ImmutableArray<GlueTable> Tables { get; }
 
+    /// <summary>A catalog of tables the project defines elsewhere (DDL, templates), looked up the same way.</summary>
+    public static GlueCatalog Of(ImmutableArray<GlueTable> tables) => tables.IsDefaultOrEmpty ? Empty : new GlueCatalog(tables);
+
     /// <summary>True when at least one export was read: then tables decide, not the partition-column option.</summary>
     public bool IsEmpty => Tables.IsEmpty;
 

@@ -16,11 +16,11 @@ internal static class RuleOptions
 
     public static readonly RuleOption<ImmutableArray<string>> AthenaPartitionColumns = Define(
         RuleIds.AthenaQueryWithoutPartitionPredicate, "partition_columns", OptionTypes.ColumnNames, ImmutableArray.Create("year", "month", "day", "hour", "dt", "date"),
-        "Partition columns checked when the project has no Glue catalog export");
+        "Partition columns checked for tables that no catalog export, DDL, template or other query of the project describes");
 
     public static readonly RuleOption<ImmutableArray<string>> AthenaFixPartitionColumns = Define(
         RuleIds.AthenaQueryWithoutPartitionPredicate, "fix_partition_columns", OptionTypes.ColumnNames, ImmutableArray.Create("year", "month", "day"),
-        "Columns the fix adds predicates for when there is no catalog export");
+        "Columns the fix adds predicates for when the query reads one table that nothing describes");
 
     public static readonly RuleOption<ImmutableArray<string>> AthenaCatalogFilePattern = Define(
         RuleIds.AthenaQueryWithoutPartitionPredicate, "catalog_file_pattern", OptionTypes.FileNamePatterns, ImmutableArray.Create("*.glue.json"),

@@ -63,6 +63,11 @@ public class AWS004FixCorpusTests
 
             class Reports
             {
+                // The project's DDL: what partitions the fact tables. devices is not defined: a dimension table.
+                const string SensorData = "CREATE EXTERNAL TABLE sensor_data (device_id string) PARTITIONED BY (year string, month string, day string) LOCATION 's3://bucket/sensor_data/'";
+                const string Alerts = "CREATE EXTERNAL TABLE IF NOT EXISTS alerts (device_id string) PARTITIONED BY (dt string) STORED AS PARQUET";
+                const string Archive = "CREATE TABLE archive WITH (partitioned_by = ARRAY['year']) AS SELECT device_id, year FROM sensor_data WHERE year = 2024";
+
                 StartQueryExecutionRequest Build(string id) => new StartQueryExecutionRequest
                 {
                     QueryString = "{{sql.Replace("\n", "\\n")}}",

@@ -187,7 +187,7 @@ public class AWS000UnrecognizedOptionTests
         ConfiguredRulesTest notAPartitionColumn = WithEditorConfig(
             AthenaQuery("{|#0:\"SELECT * FROM sensor_data WHERE year = 2025\"|}"),
             "aws_analyzers.AWS004.partition_columns = region ingest_day shard");
-        notAPartitionColumn.ExpectedDiagnostics.Add(new DiagnosticResult(AWS004MissingPartitionPredicateAnalyzer.Rule).WithLocation(0).WithArguments("'sensor_data'"));
+        notAPartitionColumn.ExpectedDiagnostics.Add(new DiagnosticResult(AWS004MissingPartitionPredicateAnalyzer.Rule).WithLocation(0).WithArguments("'sensor_data'", "region, ingest_day or shard"));
         await notAPartitionColumn.RunAsync();
     }
 

@@ -914,4 +914,134 @@ public class AWS001ConstantPartitionKeyTests
         };
         await test.RunAsync();
     }
+
+    // ---- The key that names the record's source, offered first ----
+
+    private const string Reading = "class Reading { public string EventId { get; set; } public string DeviceId { get; set; } public double Temperature { get; set; } }";
+
+    [Fact]
+    public async Task The_first_fix_keys_by_the_source_id_of_the_record_serialized_into_data()
+    {
+        // CodeActionIndex 0 is what dotnet format applies: the source's key keeps each device's readings in order.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+                using System.Text.Json;
+                using Amazon.Kinesis.Model;
+
+                """ + Reading + """
+
+                class Producer
+                {
+                    PutRecordRequest Build(Reading reading) => new PutRecordRequest
+                    {
+                        StreamName = "readings",
+                        PartitionKey = [|"sensors"|], // one shard
+                        Data = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(reading)),
+                    };
+                }
+                """,
+            FixedCode = """
+                using System.IO;
+                using System.Text.Json;
+                using Amazon.Kinesis.Model;
+
+                """ + Reading + """
+
+                class Producer
+                {
+                    PutRecordRequest Build(Reading reading) => new PutRecordRequest
+                    {
+                        StreamName = "readings",
+                        PartitionKey = reading.DeviceId, // one shard
+                        Data = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(reading)),
+                    };
+                }
+                """,
+            CodeActionIndex = 0,
+            CodeActionEquivalenceKey = AWS001ConstantPartitionKeyCodeFix.SourceKeyEquivalenceKey,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task The_source_fix_reads_data_set_by_a_statement_and_an_integer_id()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.IO;
+            using System.Text;
+            using Newtonsoft.Json;
+            using Amazon.Kinesis.Model;
+
+            class Order { public int OrderId { get; set; } public decimal Total { get; set; } }
+
+            static class JsonConvert { public static string SerializeObject(object value) => value.ToString(); }
+
+            class Producer
+            {
+                PutRecordRequest Build(Order order)
+                {
+                    var request = new PutRecordRequest { StreamName = "orders" };
+                    request.Data = new MemoryStream(Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(order)));
+                    request.PartitionKey = [|"orders"|];
+                    return request;
+                }
+            }
+            """.Replace("using Newtonsoft.Json;\n", string.Empty), """
+            using System.IO;
+            using System.Text;
+            using Amazon.Kinesis.Model;
+
+            class Order { public int OrderId { get; set; } public decimal Total { get; set; } }
+
+            static class JsonConvert { public static string SerializeObject(object value) => value.ToString(); }
+
+            class Producer
+            {
+                PutRecordRequest Build(Order order)
+                {
+                    var request = new PutRecordRequest { StreamName = "orders" };
+                    request.Data = new MemoryStream(Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(order)));
+                    request.PartitionKey = order.OrderId.ToString();
+                    return request;
+                }
+            }
+            """, AWS001ConstantPartitionKeyCodeFix.SourceKeyEquivalenceKey);
+    }
+
+    [Theory]
+    [InlineData("class Reading { public string EventId { get; set; } public string Id { get; set; } public double Temperature { get; set; } }", "JsonSerializer.SerializeToUtf8Bytes(reading)")]
+    [InlineData(Reading, "JsonSerializer.SerializeToUtf8Bytes(new { reading.DeviceId })")]
+    [InlineData(Reading, "new byte[0]")]
+    [InlineData("class Reading { public System.DateTime DeviceId { get; set; } }", "JsonSerializer.SerializeToUtf8Bytes(reading)")]
+    public async Task Without_a_source_id_of_the_serialized_record_the_random_key_comes_first(string type, string data)
+    {
+        string source = """
+            using System.IO;
+            using System.Text.Json;
+            using Amazon.Kinesis.Model;
+
+            """ + type + """
+
+            class Producer
+            {
+                PutRecordRequest Build(Reading reading) => new PutRecordRequest
+                {
+                    PartitionKey = [|"sensors"|],
+                    Data = new MemoryStream(
+            """ + data + """
+            ),
+                };
+            }
+            """;
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = source.Replace("[|\"sensors\"|]", "Guid.NewGuid().ToString()").Replace("using System.IO;", "using System;\nusing System.IO;"),
+            CodeActionIndex = 0,
+            CodeActionEquivalenceKey = AWS001ConstantPartitionKeyCodeFix.RandomKeyEquivalenceKey,
+        };
+        await test.RunAsync();
+    }
 }

@@ -16,13 +16,13 @@ public class ConventionFilesTests : IDisposable
 {
     /// <summary>The convention files of the test project, each once; the copy under obj/ is build output.</summary>
     private static readonly string[] EveryConventionFile =
-        { "aws-lambda-tools-defaults.json", "catalog/iot.glue.json", "nested/other.glue.json", "template.yaml" };
+        { "aws-lambda-tools-defaults.json", "catalog/iot.glue.json", "glue.template", "nested/other.glue.json", "serverless.template", "template.yaml" };
 
     private readonly string _project = Path.Combine(Path.GetTempPath(), "awsanalyzers-conventions-" + Guid.NewGuid().ToString("N"));
 
     public ConventionFilesTests()
     {
-        foreach (string file in new[] { "aws-lambda-tools-defaults.json", "template.yaml", "catalog/iot.glue.json", "nested/other.glue.json", "obj/stale.glue.json" })
+        foreach (string file in new[] { "aws-lambda-tools-defaults.json", "template.yaml", "serverless.template", "glue.template", "catalog/iot.glue.json", "nested/other.glue.json", "obj/stale.glue.json", "nested/deeper.template" })
         {
             string path = Path.Combine(_project, file);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -45,6 +45,7 @@ public class ConventionFilesTests : IDisposable
               <AdditionalFiles Include="aws-lambda-tools-defaults.json" />
               <AdditionalFiles Include="catalog/*.glue.json" />
               <AdditionalFiles Include="./template.yaml" />
+              <AdditionalFiles Include="serverless.template" />
             </ItemGroup>
             """);
         Assert.Equal(EveryConventionFile, files);

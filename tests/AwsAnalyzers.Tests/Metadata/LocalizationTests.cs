@@ -170,6 +170,10 @@ public class LocalizationTests
 
             class SensorReports
             {
+                const string SensorData = "CREATE EXTERNAL TABLE sensor_data (device_id string) PARTITIONED BY (year string, month string, day string)";
+                const string Alerts = "CREATE EXTERNAL TABLE alerts (device_id string) PARTITIONED BY (year string, month string, day string)";
+                const string Devices = "CREATE EXTERNAL TABLE devices (id string) PARTITIONED BY (year string, month string, day string)";
+
                 Task<StartQueryExecutionResponse> RunAsync(IAmazonAthena athena) =>
                     athena.StartQueryExecutionAsync(new StartQueryExecutionRequest
                     {
@@ -177,8 +181,8 @@ public class LocalizationTests
                     });
             }
             """,
-            "The query reads 'sensor_data', 'alerts' and 'devices' without a predicate on its partition columns, so Athena scans every partition",
-            "쿼리가 'sensor_data', 'alerts' 및 'devices' 테이블을 파티션 열에 대한 조건 없이 읽으므로 Athena가 모든 파티션을 스캔합니다"),
+            "The query reads 'sensor_data', 'alerts' and 'devices' without a predicate on year, month or day, so Athena scans every partition",
+            "쿼리가 'sensor_data', 'alerts' 및 'devices' 테이블을 year, month 또는 day에 대한 조건 없이 읽으므로 Athena가 모든 파티션을 스캔합니다"),
         new("AWS005", """
             using System.Threading.Tasks;
             using Amazon.Kinesis;

@@ -1129,6 +1129,86 @@ public class AWS005ThrottlingNotHandledTests
     }
 
     [Fact]
+    public async Task Retry_fix_for_a_task_blocked_on_with_GetResult_is_the_sync_loop()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using Amazon.Kinesis;
+                using Amazon.Kinesis.Model;
+
+                class Producer
+                {
+                    string Send(IAmazonKinesis kinesis, PutRecordRequest request)
+                    {
+                        var response = [|kinesis.PutRecordAsync(request)|].GetAwaiter().GetResult();
+                        return response.ShardId;
+                    }
+                }
+                """,
+            FixedCode = """
+                using System;
+                using System.Threading;
+                using Amazon.Kinesis;
+                using Amazon.Kinesis.Model;
+
+                class Producer
+                {
+                    string Send(IAmazonKinesis kinesis, PutRecordRequest request)
+                    {
+                        PutRecordResponse response;
+                        const int maxAttempts = 5;
+                        const int baseDelayMilliseconds = 100;
+                        for (var attempt = 1; ; attempt++)
+                        {
+                            try
+                            {
+                                response = kinesis.PutRecordAsync(request).GetAwaiter().GetResult();
+                                break;
+                            }
+                            catch (ProvisionedThroughputExceededException)
+                            {
+                                if (attempt == maxAttempts)
+                                {
+                                    throw;
+                                }
+
+                                // Full jitter: a random wait below the exponential backoff, so throttled writers spread out.
+                                Thread.Sleep(Random.Shared.Next(baseDelayMilliseconds * (1 << attempt)));
+                            }
+                        }
+                        return response.ShardId;
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = AWS005ThrottlingNotHandledCodeFix.RetryLoopEquivalenceKey,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task No_retry_fix_for_a_task_blocked_on_with_Result_or_Wait()
+    {
+        // Both wrap the exception in an AggregateException: a catch of the throttling exception would never run.
+        const string source = """
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Producer
+            {
+                string Send(IAmazonKinesis kinesis, PutRecordRequest request)
+                {
+                    var response = [|kinesis.PutRecordAsync(request)|].Result;
+                    [|kinesis.PutRecordAsync(request)|].Wait();
+                    return response.ShardId;
+                }
+            }
+            """;
+        var test = new VerifyCS.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = AWS005ThrottlingNotHandledCodeFix.RetryLoopEquivalenceKey };
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Retry_fix_without_Random_Shared_adds_one_locked_static_Random_per_type()
     {
         // A System.Random without Shared, as on .NET Framework, where the SDK's sync methods are public.

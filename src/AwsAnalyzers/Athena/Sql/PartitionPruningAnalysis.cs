@@ -68,7 +68,7 @@ namespace AwsAnalyzers.Athena.Sql
     /// Finds base tables that a query reads without a predicate on any of their partition columns.
     /// A table read by a block is pruned when a WHERE or JOIN ... ON condition of that same block
     /// references one of its partition columns: unqualified, or qualified with the table's alias or
-    /// name (case-insensitive, quoted or not). A hole standing where a column or a whole condition
+    /// name (case-insensitive, quoted or not); in an OR, every branch must (<see cref="SqlPredicateLogic"/>). A hole standing where a column or a whole condition
     /// could be counts as a reference to every column. WITH references and derived tables are not
     /// base tables; the base tables inside them are checked against their own blocks.
     /// </summary>
@@ -178,12 +178,9 @@ namespace AwsAnalyzers.Athena.Sql
 
             foreach (var predicate in table.Block.Predicates)
             {
-                foreach (var column in predicate.Columns)
+                if (SqlPredicateLogic.Constrains(predicate, column => References(column, table, partitionColumns)))
                 {
-                    if (References(column, table, partitionColumns))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 

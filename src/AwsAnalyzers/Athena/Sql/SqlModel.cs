@@ -240,6 +240,9 @@ namespace AwsAnalyzers.Athena.Sql
 
         /// <summary>Column references of the condition (not those of subqueries nested in it).</summary>
         public List<SqlColumnReference> Columns { get; }
+
+        /// <summary>The statement's tokens, which <see cref="FirstToken"/> and <see cref="EndToken"/> index; null when not recorded.</summary>
+        public SqlTokenList? Tokens { get; internal set; }
     }
 
     /// <summary>One SELECT ... [FROM ...] [WHERE ...] [GROUP BY ...] [HAVING ...] query specification.</summary>

@@ -711,6 +711,7 @@ namespace AwsAnalyzers.Athena.Sql
 
                 predicate.Start = StartOf(predicate.FirstToken);
                 predicate.End = EndOf(predicate.EndToken - 1);
+                predicate.Tokens = _t;
                 block.Predicates.Add(predicate);
                 return predicate;
             }

@@ -30,6 +30,11 @@ namespace AwsAnalyzers.Tests.Athena.Sql
         [InlineData("SELECT {columns} FROM events")]
         [InlineData("SELECT * FROM {db}.events WHERE id = ?")]
         [InlineData("TABLE events")]
+        [InlineData("SELECT * FROM events WHERE year = 2024 OR id = 1")]
+        [InlineData("SELECT * FROM events WHERE id = 2 AND (year = 2024 OR id = 1)")]
+        [InlineData("SELECT * FROM events WHERE (year = 2024 AND month = 1) OR (id = 1 AND (day = 2 OR id = 3))")]
+        [InlineData("SELECT * FROM events WHERE year BETWEEN 2020 AND 2024 OR id = 1")]
+        [InlineData("SELECT * FROM events WHERE id = 1 OR {condition}")]
         public void Unpruned_Single_Table(string sql)
         {
             Assert.Equal(new[] { "events" }, Unpruned(sql).Select(n => n.Split('.').Last()).ToArray());
@@ -62,6 +67,12 @@ namespace AwsAnalyzers.Tests.Athena.Sql
         [InlineData("SELECT * FROM clicks WHERE date = DATE '2024-01-01'")]
         [InlineData("SELECT * FROM clicks WHERE \"date\" > '2024-01-01'")]
         [InlineData("SELECT * FROM events FOR VERSION AS OF 3 e WHERE e.year = 1")]
+        [InlineData("SELECT * FROM events WHERE (year = 2024 AND month = 1) OR (year = 2023 AND month = 12)")]
+        [InlineData("SELECT * FROM events WHERE year = 2024 OR day = 1 OR month = 2")]
+        [InlineData("SELECT * FROM events WHERE (year = 2024 OR id = 1) AND month = 1")]
+        [InlineData("SELECT * FROM events WHERE ((year = 2024)) OR (id = 1 AND day = 1)")]
+        [InlineData("SELECT * FROM events WHERE id BETWEEN 1 AND 2 AND year = 2024 OR month BETWEEN 1 AND 2")]
+        [InlineData("SELECT * FROM events WHERE NOT (year = 2024 OR id = 1)")]
         public void Pruned_Or_Unknown_Filter_Reports_Nothing(string sql)
         {
             Assert.Empty(Unpruned(sql));
