@@ -140,31 +140,6 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
             return first;
         }
 
-        /// <summary>
-        /// Whether a use of a member can sit in a handler, decided from its syntax and its method's declaration, before
-        /// the body is bound: a common name used all over the project binds only the uses in handlers and lambdas.
-        /// </summary>
-        private bool MayRunInHandler(SyntaxNode use, CancellationToken cancellationToken)
-        {
-            foreach (SyntaxNode ancestor in use.Ancestors())
-            {
-                switch (ancestor)
-                {
-                    case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
-                        // Its parameters or its bootstrap call decide: bound to find out.
-                        return true;
-                    case MethodDeclarationSyntax method:
-                        return _hops.Source.Model(method.SyntaxTree).GetDeclaredSymbol(method, cancellationToken) is { } symbol
-                            && _handlers.HandlerName(symbol, cancellationToken) is not null;
-                    case MemberDeclarationSyntax or GlobalStatementSyntax:
-                        // Constructors, accessors, initializers and the top-level program itself are never handlers.
-                        return false;
-                }
-            }
-
-            return false;
-        }
-
         private static bool ChainsToAnotherConstructor(IMethodSymbol constructor, CancellationToken cancellationToken)
         {
             foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
@@ -197,7 +172,7 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
             }
 
             string? first = null;
-            foreach (IOperation call in _hops.Callers(member, use => MayRunInHandler(use, cancellationToken), cancellationToken))
+            foreach (IOperation call in _hops.Callers(member, use => _handlers.MayRunInHandler(use, cancellationToken), cancellationToken))
             {
                 if (call is IMethodReferenceOperation)
                 {

@@ -67,6 +67,7 @@ internal sealed class LambdaHandlers
     private LambdaHandlerFiles? _handlerFiles;
     private BootstrapHandlers? _bootstrapHandlers;
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _methodNames = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, string?> _callingHandlers = new(SymbolEqualityComparer.Default);
 
     private LambdaHandlers(
         Compilation compilation,
@@ -187,6 +188,63 @@ internal sealed class LambdaHandlers
             || (function.MethodKind == MethodKind.Ordinary && (HasLambdaFunctionAttribute(function) || IsNamedByDeploymentFile(function, cancellationToken)))
             || Bootstrap(cancellationToken).Methods.Contains(function);
         return _methodNames.GetOrAdd(function, isHandler ? Display(function) : null);
+    }
+
+    /// <summary>
+    /// The handler that calls <paramref name="member"/> directly, on each invocation: one call hop through
+    /// <paramref name="hops"/>. The first by name when several do, so a message does not depend on the order of
+    /// analysis; null when no handler calls it (a method group handed on is not a call).
+    /// </summary>
+    public string? HandlerCalling(IMethodSymbol member, CallHops hops, CancellationToken cancellationToken)
+    {
+        member = member.OriginalDefinition;
+        if (member.MethodKind != MethodKind.Ordinary)
+        {
+            return null;
+        }
+
+        if (_callingHandlers.TryGetValue(member, out string? cached))
+        {
+            return cached;
+        }
+
+        string? first = null;
+        foreach (IOperation call in hops.Callers(member, use => MayRunInHandler(use, cancellationToken), cancellationToken))
+        {
+            if (call is not IMethodReferenceOperation
+                && SiteOf(call, member: null, cancellationToken).HandlerName is { } name
+                && (first is null || string.CompareOrdinal(name, first) < 0))
+            {
+                first = name;
+            }
+        }
+
+        return _callingHandlers.GetOrAdd(member, first);
+    }
+
+    /// <summary>
+    /// Whether a use of a member can sit in a handler, decided from its syntax and its method's declaration, before
+    /// the body is bound: a common name used all over the project binds only the uses in handlers and lambdas.
+    /// </summary>
+    public bool MayRunInHandler(SyntaxNode use, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxNode ancestor in use.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    // Its parameters or its bootstrap call decide: bound to find out.
+                    return true;
+                case MethodDeclarationSyntax method:
+                    return _source.Model(method.SyntaxTree).GetDeclaredSymbol(method, cancellationToken) is { } symbol
+                        && HandlerName(symbol, cancellationToken) is not null;
+                case MemberDeclarationSyntax or GlobalStatementSyntax:
+                    // Constructors, accessors, initializers and the top-level program itself are never handlers.
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the lambda takes an <c>ILambdaContext</c> or is handed to the bootstrap, directly or through a local.</summary>

@@ -257,6 +257,37 @@ public class LambdaHandlersTests
     }
 
     [Fact]
+    public void The_handler_calling_a_method_is_found_one_hop_away_the_first_by_name_and_never_through_a_method_group()
+    {
+        Compilation compilation = Compile("""
+            using System;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public void Second(string input, ILambdaContext context) => Shared();
+
+                public void First(string input, ILambdaContext context) { Shared(); Action later = Grouped; }
+
+                public void Plain() { Unreached(); }
+
+                private void Shared() { }
+
+                private void Grouped() { }
+
+                private void Unreached() { }
+            }
+            """);
+        LambdaHandlers handlers = Handlers(compilation);
+        var hops = AwsAnalyzers.Core.CallHops.For(compilation);
+
+        Assert.Equal("Function.First", handlers.HandlerCalling(Method(compilation, "Shared"), hops, CancellationToken.None));
+        Assert.Null(handlers.HandlerCalling(Method(compilation, "Grouped"), hops, CancellationToken.None));
+        Assert.Null(handlers.HandlerCalling(Method(compilation, "Unreached"), hops, CancellationToken.None));
+        Assert.Null(handlers.HandlerCalling(Method(compilation, "First"), hops, CancellationToken.None));
+    }
+
+    [Fact]
     public void The_discovery_is_shared_per_compilation_and_options()
     {
         Compilation compilation = Compile("class Function { void Handle(string input, Amazon.Lambda.Core.ILambdaContext context) { } }");
