@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS009" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -33,7 +33,7 @@ internal static class AwsShapes
     {
         "AWS001" or "AWS005" => Services.Kinesis,
         "AWS002" => Services.Lambda | Services.S3 | Services.Dynamo,
-        "AWS003" => Services.S3,
+        "AWS003" or "AWS009" => Services.S3,
         "AWS004" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
@@ -287,6 +287,23 @@ internal static class AwsShapes
                 }
 
             """,
+        // A task blocked on in asynchronous code, through a local, and a catch of the service exception around it.
+        "AWS009" => $$"""
+                public async Task<string> ReadTag{{n}}Async(string bucket, string key)
+                {
+                    await Task.Yield();
+                    var pending = _s3.GetObjectMetadataAsync(bucket, key);
+                    try
+                    {
+                        return pending.Result.ETag;
+                    }
+                    catch (AmazonS3Exception e) when (e.ErrorCode == "NotFound")
+                    {
+                        return string.Empty;
+                    }
+                }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No occurrence shape for this rule."),
     };
 
@@ -411,6 +428,24 @@ internal static class AwsShapes
                     }
 
                     return request.Entries.Count;
+                }
+
+            """,
+        // The same task awaited; a second one blocked on only after Task.WhenAll completed it.
+        "AWS009" => $$"""
+                public async Task<string> ReadTags{{n}}Async(string bucket, string key)
+                {
+                    var first = _s3.GetObjectMetadataAsync(bucket, key);
+                    var second = _s3.GetObjectMetadataAsync(bucket, key + ".sig");
+                    await Task.WhenAll(first, second);
+                    try
+                    {
+                        return first.Result.ETag + (await second).ETag;
+                    }
+                    catch (AmazonS3Exception e) when (e.ErrorCode == "NotFound")
+                    {
+                        return string.Empty;
+                    }
                 }
 
             """,

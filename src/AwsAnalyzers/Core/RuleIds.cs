@@ -10,4 +10,5 @@ internal static class RuleIds
     public const string AthenaQueryWithoutPartitionPredicate = "AWS004";
     public const string ThrottlingNotHandled = "AWS005";
     public const string BatchPartialFailureNotChecked = "AWS006";
+    public const string SdkTaskBlockedOrDiscarded = "AWS009";
 }

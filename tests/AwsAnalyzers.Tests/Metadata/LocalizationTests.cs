@@ -230,6 +230,21 @@ public class LocalizationTests
             """,
             "'PutRecordsAsync' succeeds even when some entries fail, and this code never reads FailedRecordCount or Records[i].ErrorCode, so the failed entries are silently lost",
             "'PutRecordsAsync' 호출은 일부 항목이 실패해도 성공으로 끝나는데, 이 코드는 FailedRecordCount 또는 Records[i].ErrorCode 값을 읽지 않으므로 실패한 항목이 아무 알림 없이 유실됩니다"),
+        new("AWS009", """
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Buckets
+            {
+                async Task<int> CountAsync(IAmazonS3 s3)
+                {
+                    await Task.Yield();
+                    return s3.ListBucketsAsync().Result.Buckets.Count;
+                }
+            }
+            """,
+            "The task of 'ListBucketsAsync' is blocked on with .Result in asynchronous code, which holds a thread-pool thread for the whole call; await it instead",
+            "'ListBucketsAsync' 호출의 작업을 비동기 코드에서 .Result 방식으로 차단하므로 호출이 끝날 때까지 스레드 풀 스레드 하나가 묶입니다. 대신 await를 사용하세요"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });
