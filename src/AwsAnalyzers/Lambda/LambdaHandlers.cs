@@ -223,6 +223,23 @@ internal sealed class LambdaHandlers
     }
 
     /// <summary>
+    /// The event a handler takes: its first parameter that is not the <c>ILambdaContext</c> (the runtime passes the
+    /// input first), or null for a handler without one.
+    /// </summary>
+    public IParameterSymbol? InputParameter(IMethodSymbol handler)
+    {
+        foreach (IParameterSymbol parameter in handler.Parameters)
+        {
+            if (_lambdaContext is null || !parameter.Type.IsOrImplements(_lambdaContext))
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Whether a use of a member can sit in a handler, decided from its syntax and its method's declaration, before
     /// the body is bound: a common name used all over the project binds only the uses in handlers and lambdas.
     /// </summary>

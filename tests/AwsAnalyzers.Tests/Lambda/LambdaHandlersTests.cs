@@ -288,6 +288,30 @@ public class LambdaHandlersTests
     }
 
     [Fact]
+    public void The_input_of_a_handler_is_its_first_parameter_that_is_not_the_context()
+    {
+        Compilation compilation = Compile("""
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                public void Handle(SQSEvent input, ILambdaContext context) { }
+
+                public void ContextFirst(ILambdaContext context, string input) { }
+
+                public void ContextOnly(ILambdaContext context) { }
+            }
+            """);
+        LambdaHandlers handlers = Handlers(compilation);
+
+        Assert.Equal("input", handlers.InputParameter(Method(compilation, "Handle"))?.Name);
+        Assert.Equal("SQSEvent", handlers.InputParameter(Method(compilation, "Handle"))?.Type.Name);
+        Assert.Equal("input", handlers.InputParameter(Method(compilation, "ContextFirst"))?.Name);
+        Assert.Null(handlers.InputParameter(Method(compilation, "ContextOnly")));
+    }
+
+    [Fact]
     public void The_discovery_is_shared_per_compilation_and_options()
     {
         Compilation compilation = Compile("class Function { void Handle(string input, Amazon.Lambda.Core.ILambdaContext context) { } }");
