@@ -12,7 +12,7 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS009" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS009", "AWS014" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -33,6 +33,7 @@ internal static class AwsShapes
     {
         "AWS001" or "AWS005" => Services.Kinesis,
         "AWS002" => Services.Lambda | Services.S3 | Services.Dynamo,
+        "AWS014" => Services.Lambda | Services.Dynamo,
         "AWS003" or "AWS009" => Services.S3,
         "AWS004" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
@@ -304,6 +305,25 @@ internal static class AwsShapes
                 }
 
             """,
+        // A counter incremented and an item keyed by a new Guid in the record loop of an SQS handler.
+        "AWS014" => $$"""
+                public async Task HandleCount{{n}}Async(SQSEvent sqsEvent, ILambdaContext context)
+                {
+                    foreach (SQSEvent.SQSMessage message in sqsEvent.Records)
+                    {
+                        var key = new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(message.Body) };
+                        await _dynamo.UpdateItemAsync(new UpdateItemRequest
+                        {
+                            TableName = TableName,
+                            Key = key,
+                            UpdateExpression = "ADD readings :one",
+                            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":one"] = new AttributeValue { N = "1" } },
+                        });
+                        await _dynamo.PutItemAsync(TableName, new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(Guid.NewGuid().ToString()) });
+                    }
+                }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "No occurrence shape for this rule."),
     };
 
@@ -445,6 +465,26 @@ internal static class AwsShapes
                     catch (AmazonS3Exception e) when (e.ErrorCode == "NotFound")
                     {
                         return string.Empty;
+                    }
+                }
+
+            """,
+        // The counter guarded by the last message counted, and the item keyed by the message's own ID.
+        "AWS014" => $$"""
+                public async Task HandleCountOnce{{n}}Async(SQSEvent sqsEvent, ILambdaContext context)
+                {
+                    foreach (SQSEvent.SQSMessage message in sqsEvent.Records)
+                    {
+                        var key = new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(message.Body) };
+                        await _dynamo.UpdateItemAsync(new UpdateItemRequest
+                        {
+                            TableName = TableName,
+                            Key = key,
+                            UpdateExpression = "ADD readings :one SET lastMessage = :id",
+                            ConditionExpression = "attribute_not_exists(lastMessage) OR lastMessage <> :id",
+                            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":one"] = new AttributeValue { N = "1" }, [":id"] = new AttributeValue(message.MessageId) },
+                        });
+                        await _dynamo.PutItemAsync(TableName, new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(message.MessageId) });
                     }
                 }
 

@@ -110,8 +110,8 @@ internal static class CorpusGenerator
     private static string[] RulesOfKind(int kind) => kind switch
     {
         0 => new[] { "AWS001", "AWS005" },
-        1 => new[] { "AWS002" },
-        2 => new[] { "AWS003" },
+        1 => new[] { "AWS002", "AWS014" },
+        2 => new[] { "AWS003", "AWS009" },
         3 => new[] { "AWS004" },
         _ => new[] { "AWS006" },
     };

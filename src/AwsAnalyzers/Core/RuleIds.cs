@@ -11,4 +11,5 @@ internal static class RuleIds
     public const string ThrottlingNotHandled = "AWS005";
     public const string BatchPartialFailureNotChecked = "AWS006";
     public const string SdkTaskBlockedOrDiscarded = "AWS009";
+    public const string NonIdempotentWriteInConsumer = "AWS014";
 }

@@ -30,6 +30,10 @@ internal static class RuleOptions
         RuleIds.ThrottlingNotHandled, "services", OptionTypes.ListOf("kinesis", "dynamodb"), ImmutableArray.Create("kinesis"),
         "Services whose writes are checked: `kinesis`, `dynamodb`");
 
+    public static readonly RuleOption<ImmutableArray<string>> IdempotencyKeyAttributes = Define(
+        RuleIds.NonIdempotentWriteInConsumer, "key_attributes", OptionTypes.AttributeNames, ImmutableArray.Create("id", "pk", "sk"),
+        "Item attributes that are table keys, for low-level `PutItem` writes (DataModel keys come from their attributes)");
+
     // Filled by Define as the fields above are initialized; deliberately without an initializer of its own, which
     // would run in textual order and could empty it again.
     private static List<RuleOption>? s_defined;

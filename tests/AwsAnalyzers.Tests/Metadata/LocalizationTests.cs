@@ -245,6 +245,30 @@ public class LocalizationTests
             """,
             "The task of 'ListBucketsAsync' is blocked on with .Result in asynchronous code, which holds a thread-pool thread for the whole call; await it instead",
             "'ListBucketsAsync' 호출의 작업을 비동기 코드에서 .Result 방식으로 차단하므로 호출이 끝날 때까지 스레드 풀 스레드 하나가 묶입니다. 대신 await를 사용하세요"),
+        new("AWS014", """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                private static readonly IAmazonDynamoDB Dynamo = new AmazonDynamoDBClient();
+
+                public async Task Handle(SQSEvent input, ILambdaContext context)
+                {
+                    foreach (var message in input.Records)
+                    {
+                        await Dynamo.PutItemAsync("readings", new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(Guid.NewGuid().ToString()) });
+                    }
+                }
+            }
+            """,
+            "Key attribute 'id' is set from Guid.NewGuid(), a new value on every run, so each redelivery of the record writes another item",
+            "키 속성 'id' 값을 실행할 때마다 새로 만들어지는 Guid.NewGuid() 값으로 설정하므로, 레코드가 재전달될 때마다 항목이 하나 더 기록됩니다"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });
