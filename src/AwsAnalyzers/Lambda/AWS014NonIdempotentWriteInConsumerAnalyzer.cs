@@ -534,7 +534,7 @@ public sealed class AWS014NonIdempotentWriteInConsumerAnalyzer : DiagnosticAnaly
                     continue;
                 }
 
-                if (EnclosingMember(call, cancellationToken) is { } caller
+                if (_handlers.SiteOf(call, member: null, cancellationToken).Member is { } caller
                     && RecordLoopAround(call, caller, cancellationToken, out _) is { } site)
                 {
                     found = new RecordSite(site.Handler, site.Consumed, RecordParameter(member, site.Consumed));
@@ -562,17 +562,6 @@ public sealed class AWS014NonIdempotentWriteInConsumerAnalyzer : DiagnosticAnaly
             }
 
             return only;
-        }
-
-        private static IMethodSymbol? EnclosingMember(IOperation operation, CancellationToken cancellationToken)
-        {
-            ISymbol? symbol = operation.SemanticModel!.GetEnclosingSymbol(operation.Syntax.SpanStart, cancellationToken);
-            while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
-            {
-                symbol = symbol.ContainingSymbol;
-            }
-
-            return symbol as IMethodSymbol;
         }
     }
 
@@ -768,11 +757,8 @@ public sealed class AWS014NonIdempotentWriteInConsumerAnalyzer : DiagnosticAnaly
 
         private static FreshValue? Find(IOperation value, CancellationToken cancellationToken, bool throughLocal)
         {
-            var pending = new Stack<IOperation>();
-            pending.Push(value);
-            while (pending.Count > 0)
+            foreach (IOperation current in value.OwnOperations())
             {
-                IOperation current = pending.Pop();
                 if (IsFresh(current))
                 {
                     IOperation? replaceable = StringAround(current, value);
@@ -785,14 +771,6 @@ public sealed class AWS014NonIdempotentWriteInConsumerAnalyzer : DiagnosticAnaly
                 {
                     // Made where the local is written: reported here, replaced there by no fix.
                     return new FreshValue(fresh.Operation, null, current);
-                }
-
-                foreach (IOperation child in current.ChildOperations.Reverse())
-                {
-                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                    {
-                        pending.Push(child);
-                    }
                 }
             }
 

@@ -363,23 +363,11 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
         /// <summary>An SDK call the body awaits itself (not in a nested function), or null.</summary>
         private IInvocationOperation? FirstAwaitedSdkCall(IOperation body, CancellationToken cancellationToken)
         {
-            var pending = new System.Collections.Generic.Stack<IOperation>();
-            pending.Push(body);
-            while (pending.Count > 0)
+            foreach (IOperation operation in body.OwnOperations())
             {
-                IOperation current = pending.Pop();
-                if (current is IAwaitOperation awaitOperation && SdkCall(UnwrapConfigureAwait(awaitOperation.Operation), cancellationToken) is { } call)
+                if (operation is IAwaitOperation awaitOperation && SdkCall(UnwrapConfigureAwait(awaitOperation.Operation), cancellationToken) is { } call)
                 {
                     return call;
-                }
-
-                // Children pushed last first, so the first await in source order is found first.
-                foreach (IOperation child in current.ChildOperations.Reverse())
-                {
-                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                    {
-                        pending.Push(child);
-                    }
                 }
             }
 
