@@ -18,6 +18,7 @@ internal static class AwsShapes
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS008", "AWS013", "AWS018" };
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS007" };
     public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS010", "AWS011", "AWS022" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS009", "AWS014" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -44,6 +45,8 @@ internal static class AwsShapes
         "AWS004" or "AWS012" or "AWS015" => Services.Athena,
         "AWS003" or "AWS008" or "AWS013" => Services.S3,
         "AWS018" => Services.Kms,
+        "AWS014" => Services.Lambda | Services.Dynamo,
+        "AWS003" or "AWS009" => Services.S3,
         "AWS004" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
         "AWS017" => Services.S3,
@@ -484,6 +487,39 @@ internal static class AwsShapes
                     }
 
                     return handled;
+        // A task blocked on in asynchronous code, through a local, and a catch of the service exception around it.
+        "AWS009" => $$"""
+                public async Task<string> ReadTag{{n}}Async(string bucket, string key)
+                {
+                    await Task.Yield();
+                    var pending = _s3.GetObjectMetadataAsync(bucket, key);
+                    try
+                    {
+                        return pending.Result.ETag;
+                    }
+                    catch (AmazonS3Exception e) when (e.ErrorCode == "NotFound")
+                    {
+                        return string.Empty;
+                    }
+                }
+
+            """,
+        // A counter incremented and an item keyed by a new Guid in the record loop of an SQS handler.
+        "AWS014" => $$"""
+                public async Task HandleCount{{n}}Async(SQSEvent sqsEvent, ILambdaContext context)
+                {
+                    foreach (SQSEvent.SQSMessage message in sqsEvent.Records)
+                    {
+                        var key = new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(message.Body) };
+                        await _dynamo.UpdateItemAsync(new UpdateItemRequest
+                        {
+                            TableName = TableName,
+                            Key = key,
+                            UpdateExpression = "ADD readings :one",
+                            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":one"] = new AttributeValue { N = "1" } },
+                        });
+                        await _dynamo.PutItemAsync(TableName, new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(Guid.NewGuid().ToString()) });
+                    }
                 }
 
             """,
@@ -774,6 +810,40 @@ internal static class AwsShapes
                         }
 
                         await Task.Delay(1000, cancellationToken);
+        // The same task awaited; a second one blocked on only after Task.WhenAll completed it.
+        "AWS009" => $$"""
+                public async Task<string> ReadTags{{n}}Async(string bucket, string key)
+                {
+                    var first = _s3.GetObjectMetadataAsync(bucket, key);
+                    var second = _s3.GetObjectMetadataAsync(bucket, key + ".sig");
+                    await Task.WhenAll(first, second);
+                    try
+                    {
+                        return first.Result.ETag + (await second).ETag;
+                    }
+                    catch (AmazonS3Exception e) when (e.ErrorCode == "NotFound")
+                    {
+                        return string.Empty;
+                    }
+                }
+
+            """,
+        // The counter guarded by the last message counted, and the item keyed by the message's own ID.
+        "AWS014" => $$"""
+                public async Task HandleCountOnce{{n}}Async(SQSEvent sqsEvent, ILambdaContext context)
+                {
+                    foreach (SQSEvent.SQSMessage message in sqsEvent.Records)
+                    {
+                        var key = new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(message.Body) };
+                        await _dynamo.UpdateItemAsync(new UpdateItemRequest
+                        {
+                            TableName = TableName,
+                            Key = key,
+                            UpdateExpression = "ADD readings :one SET lastMessage = :id",
+                            ConditionExpression = "attribute_not_exists(lastMessage) OR lastMessage <> :id",
+                            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":one"] = new AttributeValue { N = "1" }, [":id"] = new AttributeValue(message.MessageId) },
+                        });
+                        await _dynamo.PutItemAsync(TableName, new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(message.MessageId) });
                     }
                 }
 

@@ -115,6 +115,8 @@ internal static class CorpusGenerator
         3 => new[] { "AWS004", "AWS012", "AWS015" },
         1 => new[] { "AWS002" },
         2 => new[] { "AWS003", "AWS008", "AWS013", "AWS018" },
+        1 => new[] { "AWS002", "AWS014" },
+        2 => new[] { "AWS003", "AWS009" },
         3 => new[] { "AWS004" },
         _ => new[] { "AWS006" },
         3 => new[] { "AWS004" },

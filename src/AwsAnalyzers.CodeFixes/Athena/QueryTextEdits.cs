@@ -21,7 +21,7 @@ internal sealed class QueryTextEdits
 
     public QueryTextEdits(ImmutableArray<QueryTextSegment> segments, SqlStatement statement)
     {
-        _query = new AnalyzedQuery(segments, statement, Array.Empty<UnprunedTableRead>());
+        _query = new AnalyzedQuery(segments, statement, Array.Empty<UnprunedTableRead>(), readsOneTable: false);
     }
 
     /// <summary>Replaces the composed text from <paramref name="start"/> to <paramref name="end"/> with <paramref name="text"/>.</summary>

@@ -109,20 +109,12 @@ internal static class QueryText
                 case { ConstantValue: { HasValue: true, Value: null } }:
                     // null in a concatenation contributes no text.
                     break;
-                case IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } method } call
-                    when method.Name is "Format" or "Concat" && StringCallParts(call) is { } callParts:
-                    // Not editable: a format's text is not the query's text ({{ is one brace), and a fix would have to
-                    // rewrite the call.
-                    if (method.Name == "Concat")
+                case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Concat", ContainingType.SpecialType: SpecialType.System_String } } call
+                    when StringCallParts(call) is { } callParts:
+                    // Not editable: a fix would have to rewrite the call.
+                    for (int i = callParts.Count - 1; i >= 0; i--)
                     {
-                        for (int i = callParts.Count - 1; i >= 0; i--)
-                        {
-                            pending.Push((callParts[i], localDepth, false));
-                        }
-                    }
-                    else
-                    {
-                        anyText |= AddFormatParts(callParts, segments);
+                        pending.Push((callParts[i], localDepth, false));
                     }
 
                     break;
@@ -143,9 +135,8 @@ internal static class QueryText
     }
 
     /// <summary>
-    /// The arguments of a <c>string.Format</c> or <c>string.Concat</c> call in order, a <c>params</c> array spread out;
-    /// for <c>Format</c>, the constant format first (an <c>IFormatProvider</c> before it is skipped). Null for the
-    /// overloads that take a sequence or a span, and for a format that is not a constant.
+    /// The arguments of a <c>string.Concat</c> call in order, a <c>params</c> array spread out. Null for the overloads
+    /// that take a sequence or a span. (<c>string.Format</c> is read by <see cref="FormatOf"/>.)
     /// </summary>
     private static List<IOperation>? StringCallParts(IInvocationOperation call)
     {
@@ -153,12 +144,6 @@ internal static class QueryText
         foreach (IArgumentOperation argument in call.Arguments)
         {
             IOperation value = argument.Value.WalkDownConversions();
-            if (parts.Count == 0 && call.TargetMethod.Name == "Format" && argument.Parameter?.Type.Name == "IFormatProvider")
-            {
-                // The culture formats the arguments; the format's text is the same.
-                continue;
-            }
-
             if (argument.ArgumentKind == ArgumentKind.ParamArray || argument.Parameter?.Type is IArrayTypeSymbol)
             {
                 if (value is not IArrayCreationOperation { Initializer: { } initializer })
@@ -178,79 +163,7 @@ internal static class QueryText
             }
         }
 
-        if (call.TargetMethod.Name == "Format"
-            && (parts.Count == 0 || parts[0].ConstantValue is not { HasValue: true, Value: string }))
-        {
-            return null;
-        }
-
         return parts;
-    }
-
-    /// <summary>
-    /// The text of a constant format: each format item (<c>{0}</c>, <c>{1,5:x}</c>) is a hole, or the text of its
-    /// argument when that is a constant string and the item has no alignment or format; <c>{{</c> and <c>}}</c> are
-    /// braces. A format that would throw is one hole.
-    /// </summary>
-    private static bool AddFormatParts(List<IOperation> parts, ImmutableArray<QueryTextSegment>.Builder segments)
-    {
-        string format = (string)parts[0].ConstantValue.Value!;
-        var text = new StringBuilder();
-        var read = new List<QueryTextSegment>();
-        bool anyText = false;
-        for (int i = 0; i < format.Length; i++)
-        {
-            char c = format[i];
-            if ((c == '{' || c == '}') && i + 1 < format.Length && format[i + 1] == c)
-            {
-                text.Append(c);
-                i++;
-                continue;
-            }
-
-            if (c == '}')
-            {
-                segments.Add(QueryTextSegment.Hole);
-                return false;
-            }
-
-            if (c != '{')
-            {
-                text.Append(c);
-                continue;
-            }
-
-            int close = format.IndexOf('}', i + 1);
-            if (close < 0)
-            {
-                segments.Add(QueryTextSegment.Hole);
-                return false;
-            }
-
-            Flush(text, read, ref anyText);
-            string item = format.Substring(i + 1, close - i - 1);
-            read.Add(int.TryParse(item, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index)
-                && index + 1 < parts.Count
-                && parts[index + 1].WalkDownConversions().ConstantValue is { HasValue: true, Value: string argument }
-                    ? QueryTextSegment.Literal(argument, map: null)
-                    : QueryTextSegment.Hole);
-            anyText |= read[read.Count - 1].Text is { Length: > 0 };
-            i = close;
-        }
-
-        Flush(text, read, ref anyText);
-        segments.AddRange(read);
-        return anyText;
-
-        static void Flush(StringBuilder text, List<QueryTextSegment> read, ref bool anyText)
-        {
-            if (text.Length > 0)
-            {
-                read.Add(QueryTextSegment.Literal(text.ToString(), map: null));
-                anyText = true;
-                text.Clear();
-            }
-        }
     }
 
     /// <summary>

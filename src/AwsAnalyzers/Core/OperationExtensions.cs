@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -15,6 +16,30 @@ internal static class OperationExtensions
         }
 
         return operation;
+    }
+
+    /// <summary>
+    /// The operation and everything under it, in source order, leaving out the lambdas and local functions inside it:
+    /// their code runs when they are called, not as part of this operation.
+    /// </summary>
+    public static IEnumerable<IOperation> OwnOperations(this IOperation root)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            IOperation current = pending.Pop();
+            yield return current;
+
+            // Children pushed last first, so that they come out in source order.
+            foreach (IOperation child in current.ChildOperations.Reverse())
+            {
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
     }
 
     /// <summary>The outermost operation of the member body, lambda-containing field initializer or script that holds this one.</summary>

@@ -112,6 +112,10 @@ internal static class OptionTypes
     public static OptionType<ImmutableArray<string>> ColumnNames { get; } =
         ListOf("column names (letters, digits and _)", IsColumnName);
 
+    /// <summary>DynamoDB attribute names as code writes them in an item: letters, digits, <c>_</c>, <c>-</c> and <c>.</c>.</summary>
+    public static OptionType<ImmutableArray<string>> AttributeNames { get; } =
+        ListOf("attribute names (letters, digits, _, - and .)", IsAttributeName);
+
     /// <summary>File-name patterns with <c>*</c> and <c>?</c>, matched against the file name alone, so no folder.</summary>
     public static OptionType<ImmutableArray<string>> FileNamePatterns { get; } =
         ListOf("file-name patterns with * and ? (no folder)", pattern => pattern.IndexOf('/') < 0 && pattern.IndexOf('\\') < 0);
@@ -176,6 +180,19 @@ internal static class OptionTypes
     {
         Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(text);
         return !expression.ContainsDiagnostics && !expression.IsMissing && expression.FullSpan.Length == text.Length;
+    }
+
+    private static bool IsAttributeName(string text)
+    {
+        foreach (char c in text)
+        {
+            if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return text.Length > 0;
     }
 
     private static bool IsColumnName(string text)

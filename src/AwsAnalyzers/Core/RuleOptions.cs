@@ -38,6 +38,18 @@ internal static class RuleOptions
         RuleIds.AccessKeyInCode, "report_non_literal", OptionTypes.Boolean, false,
         "Also report every `BasicAWSCredentials` built in code, whatever its key");
 
+    public static readonly RuleOption<bool> S3CompatibleEndpoint = Define(
+        RuleIds.StatusPollingLoop, "s3_compatible_endpoint", OptionTypes.Boolean, false,
+        "The S3 client talks to an S3-compatible store that may not be strongly consistent: leave waits for written objects alone");
+
+    public static readonly RuleOption<bool> QueueLevelLongPolling = Define(
+        RuleIds.ReceiveWithoutLongPolling, "queue_level_long_polling", OptionTypes.Boolean, false,
+        "The queues enable long polling themselves (`ReceiveMessageWaitTimeSeconds` set in infrastructure code): report nothing");
+
+    public static readonly RuleOption<ImmutableArray<string>> IdempotencyKeyAttributes = Define(
+        RuleIds.NonIdempotentWriteInConsumer, "key_attributes", OptionTypes.AttributeNames, ImmutableArray.Create("id", "pk", "sk"),
+        "Item attributes that are table keys, for low-level `PutItem` writes (DataModel keys come from their attributes)");
+
     public static readonly RuleOption<int> AthenaDefaultLimit = Define(
         RuleIds.QueryReadsMoreThanItReturns, "default_limit", OptionTypes.Integer(1, 1000000000), 1000,
         "How many rows the fix's `LIMIT` keeps");
@@ -57,13 +69,6 @@ internal static class RuleOptions
     public static readonly RuleOption<string> BucketOwnerExpression = Define(
         RuleIds.ExpectedBucketOwnerMissing, "expected_owner_expression", OptionTypes.CSharpExpression, string.Empty,
         "The expected owner's account ID as C# code; when set, the fix adds `ExpectedBucketOwner = <expression>`");
-    public static readonly RuleOption<bool> S3CompatibleEndpoint = Define(
-        RuleIds.StatusPollingLoop, "s3_compatible_endpoint", OptionTypes.Boolean, false,
-        "The S3 client talks to an S3-compatible store that may not be strongly consistent: leave waits for written objects alone");
-
-    public static readonly RuleOption<bool> QueueLevelLongPolling = Define(
-        RuleIds.ReceiveWithoutLongPolling, "queue_level_long_polling", OptionTypes.Boolean, false,
-        "The queues enable long polling themselves (`ReceiveMessageWaitTimeSeconds` set in infrastructure code): report nothing");
 
     public static readonly RuleOption<bool> EmrTransientClusters = Define(
         RuleIds.EmrClusterSettings, "transient_clusters", OptionTypes.Boolean, false,

@@ -69,6 +69,21 @@ internal static class TasksAwaitedTogether
         }
     }
 
+    /// <summary>
+    /// The await of a <c>Task.WhenAll</c>/<c>WhenAny</c> that takes <paramref name="task"/> as one of its arguments
+    /// (<c>await Task.WhenAll(a, b)</c>, <c>await Task.WhenAll(new[] { a, b })</c>), or null.
+    /// </summary>
+    public static IOperation? AwaitOfWhenAllWith(IOperation task)
+    {
+        IOperation current = task;
+        while (current.Parent is IConversionOperation or IArrayInitializerOperation or IArrayCreationOperation)
+        {
+            current = current.Parent;
+        }
+
+        return AwaitOfWhenAll(current);
+    }
+
     public static IOperation? AwaitOfWhenAll(IOperation tasks)
     {
         IOperation current = tasks;

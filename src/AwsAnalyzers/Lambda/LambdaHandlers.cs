@@ -67,6 +67,7 @@ internal sealed class LambdaHandlers
     private LambdaHandlerFiles? _handlerFiles;
     private BootstrapHandlers? _bootstrapHandlers;
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _methodNames = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, string?> _callingHandlers = new(SymbolEqualityComparer.Default);
 
     private LambdaHandlers(
         Compilation compilation,
@@ -165,6 +166,20 @@ internal sealed class LambdaHandlers
     /// </summary>
     public string? CallingHandler(IMethodSymbol member, CallHops hops, Func<IOperation, IMethodSymbol, bool>? counts, CancellationToken cancellationToken)
     {
+        if (counts is not null)
+        {
+            return FirstCallingHandler(member, hops, counts, cancellationToken);
+        }
+
+        // Without a rule's own test the answer is the same for every rule: computed once per member.
+        member = member.OriginalDefinition;
+        return _callingHandlers.TryGetValue(member, out string? cached)
+            ? cached
+            : _callingHandlers.GetOrAdd(member, FirstCallingHandler(member, hops, counts: null, cancellationToken));
+    }
+
+    private string? FirstCallingHandler(IMethodSymbol member, CallHops hops, Func<IOperation, IMethodSymbol, bool>? counts, CancellationToken cancellationToken)
+    {
         string? first = null;
         foreach (IOperation call in hops.Callers(member, use => MayRunInHandler(use, cancellationToken), cancellationToken))
         {
@@ -240,6 +255,23 @@ internal sealed class LambdaHandlers
             || (function.MethodKind == MethodKind.Ordinary && (HasLambdaFunctionAttribute(function) || IsNamedByDeploymentFile(function, cancellationToken)))
             || Bootstrap(cancellationToken).Methods.Contains(function);
         return _methodNames.GetOrAdd(function, isHandler ? Display(function) : null);
+    }
+
+    /// <summary>
+    /// The event a handler takes: its first parameter that is not the <c>ILambdaContext</c> (the runtime passes the
+    /// input first), or null for a handler without one.
+    /// </summary>
+    public IParameterSymbol? InputParameter(IMethodSymbol handler)
+    {
+        foreach (IParameterSymbol parameter in handler.Parameters)
+        {
+            if (_lambdaContext is null || !parameter.Type.IsOrImplements(_lambdaContext))
+            {
+                return parameter;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when the lambda takes an <c>ILambdaContext</c> or is handed to the bootstrap, directly or through a local.</summary>

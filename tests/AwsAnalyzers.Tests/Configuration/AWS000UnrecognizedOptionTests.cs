@@ -118,8 +118,7 @@ public class AWS000UnrecognizedOptionTests
     [InlineData("aws_analyzers.AWS005.service = kinesis, dynamodb",
         "Unrecognized option aws_analyzers.aws005.service: the options of AWS005 are aws_analyzers.AWS005.services; the setting is ignored")]
     [InlineData("aws_analyzers.AWS05.services = kinesis, dynamodb",
-        "Unrecognized option aws_analyzers.aws05.services: 'AWS05' is not a rule ID; the rules with options are AWS004, AWS005, AWS007, AWS008, AWS015, AWS018, AWS019, AWS020; the setting is ignored")]
-        "Unrecognized option aws_analyzers.aws05.services: 'AWS05' is not a rule ID; the rules with options are AWS004, AWS005, AWS010, AWS011, AWS022; the setting is ignored")]
+        "Unrecognized option aws_analyzers.aws05.services: 'AWS05' is not a rule ID; the rules with options are AWS004, AWS005, AWS007, AWS008, AWS010, AWS011, AWS014, AWS015, AWS018, AWS019, AWS020, AWS022; the setting is ignored")]
     [InlineData("aws_analyzers.AWS001.services = dynamodb",
         "Unrecognized option aws_analyzers.aws001.services: AWS001 has no options; the setting is ignored")]
     [InlineData("aws_analyzers.AWS005 = dynamodb",

@@ -30,4 +30,28 @@ class C
 
         Assert.Equal(new[] { "PartitionKey", "PartitionKey", "Key", "_field", "PartitionKey" }, names);
     }
+
+    [Fact]
+    public void Own_operations_come_in_source_order_without_the_code_of_lambdas_and_local_functions()
+    {
+        var source = new CompiledSource(@"
+using System;
+class C
+{
+    void M()
+    {
+        A(1);
+        Action later = () => A(2);
+        A(3);
+        void Local() => A(4);
+    }
+
+    static void A(int n) { }
+}");
+        object?[] arguments = source.Body("M").OwnOperations().OfType<IInvocationOperation>()
+            .Select(call => call.Arguments[0].Value.ConstantValue.Value)
+            .ToArray();
+
+        Assert.Equal(new object[] { 1, 3 }, arguments);
+    }
 }

@@ -257,6 +257,61 @@ public class LambdaHandlersTests
     }
 
     [Fact]
+    public void The_handler_calling_a_method_is_found_one_hop_away_the_first_by_name_and_never_through_a_method_group()
+    {
+        Compilation compilation = Compile("""
+            using System;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public void Second(string input, ILambdaContext context) => Shared();
+
+                public void First(string input, ILambdaContext context) { Shared(); Action later = Grouped; }
+
+                public void Plain() { Unreached(); }
+
+                private void Shared() { }
+
+                private void Grouped() { }
+
+                private void Unreached() { }
+            }
+            """);
+        LambdaHandlers handlers = Handlers(compilation);
+        var hops = AwsAnalyzers.Core.CallHops.For(compilation);
+
+        Assert.Equal("Function.First", handlers.CallingHandler(Method(compilation, "Shared"), hops, counts: null, CancellationToken.None));
+        Assert.Null(handlers.CallingHandler(Method(compilation, "Grouped"), hops, counts: null, CancellationToken.None));
+        Assert.Null(handlers.CallingHandler(Method(compilation, "Unreached"), hops, counts: null, CancellationToken.None));
+        Assert.Null(handlers.CallingHandler(Method(compilation, "First"), hops, counts: null, CancellationToken.None));
+    }
+
+    [Fact]
+    public void The_input_of_a_handler_is_its_first_parameter_that_is_not_the_context()
+    {
+        Compilation compilation = Compile("""
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                public void Handle(SQSEvent input, ILambdaContext context) { }
+
+                public void ContextFirst(ILambdaContext context, string input) { }
+
+                public void ContextOnly(ILambdaContext context) { }
+            }
+            """);
+        LambdaHandlers handlers = Handlers(compilation);
+
+        Assert.Equal("input", handlers.InputParameter(Method(compilation, "Handle"))?.Name);
+        Assert.Equal("SQSEvent", handlers.InputParameter(Method(compilation, "Handle"))?.Type.Name);
+        Assert.Equal("input", handlers.InputParameter(Method(compilation, "ContextFirst"))?.Name);
+        Assert.Null(handlers.InputParameter(Method(compilation, "ContextOnly")));
+    }
+
+    [Fact]
     public void The_discovery_is_shared_per_compilation_and_options()
     {
         Compilation compilation = Compile("class Function { void Handle(string input, Amazon.Lambda.Core.ILambdaContext context) { } }");

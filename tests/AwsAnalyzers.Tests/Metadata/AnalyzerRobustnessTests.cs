@@ -137,7 +137,11 @@ public class AnalyzerRobustnessTests
     }
 
     /// <summary>The rules that are about Lambda handlers: in a project that uses the SDK without Lambda they cost only their gate.</summary>
-    private static readonly Type[] s_handlerRules = [typeof(AwsAnalyzers.Lambda.AWS002ClientCreatedInLambdaHandlerAnalyzer)];
+    private static readonly Type[] s_handlerRules =
+    [
+        typeof(AwsAnalyzers.Lambda.AWS002ClientCreatedInLambdaHandlerAnalyzer),
+        typeof(AwsAnalyzers.Lambda.AWS014NonIdempotentWriteInConsumerAnalyzer),
+    ];
 
     [Fact]
     public async Task Without_a_Lambda_marker_handler_rules_register_nothing_but_their_compilation_start()

@@ -163,26 +163,6 @@ public class LocalizationTests
             """,
             "'ReadToEndAsync' reads the whole S3 object body into memory; stream it line by line or in chunks instead",
             "'ReadToEndAsync' 호출이 S3 객체 본문 전체를 메모리로 읽어 들이므로, 대신 줄 단위나 청크 단위로 스트리밍하세요"),
-        new("AWS004", """
-            using System.Threading.Tasks;
-            using Amazon.Athena;
-            using Amazon.Athena.Model;
-
-            class SensorReports
-            {
-                const string SensorData = "CREATE EXTERNAL TABLE sensor_data (device_id string) PARTITIONED BY (year string, month string, day string)";
-                const string Alerts = "CREATE EXTERNAL TABLE alerts (device_id string) PARTITIONED BY (year string, month string, day string)";
-                const string Devices = "CREATE EXTERNAL TABLE devices (id string) PARTITIONED BY (year string, month string, day string)";
-
-                Task<StartQueryExecutionResponse> RunAsync(IAmazonAthena athena) =>
-                    athena.StartQueryExecutionAsync(new StartQueryExecutionRequest
-                    {
-                        QueryString = "SELECT * FROM sensor_data a JOIN alerts b ON a.device_id = b.device_id JOIN devices d ON d.id = a.device_id",
-                    });
-            }
-            """,
-            "The query reads 'sensor_data', 'alerts' and 'devices' without a predicate on year, month or day, so Athena scans every partition",
-            "쿼리가 'sensor_data', 'alerts' 및 'devices' 테이블을 year, month 또는 day에 대한 조건 없이 읽으므로 Athena가 모든 파티션을 스캔합니다"),
         new("AWS005", """
             using System.Threading.Tasks;
             using Amazon.Kinesis;
@@ -469,6 +449,65 @@ public class LocalizationTests
             """,
             "TERMINATE_JOB_FLOW is the legacy name of the step failure action TERMINATE_CLUSTER; use ActionOnFailure.TERMINATE_CLUSTER",
             "TERMINATE_JOB_FLOW는 단계 실패 작업 TERMINATE_CLUSTER의 레거시 이름이므로 ActionOnFailure.TERMINATE_CLUSTER를 사용하세요"),
+        new("AWS004", """
+            using System.Threading.Tasks;
+            using Amazon.Athena;
+            using Amazon.Athena.Model;
+
+            class SensorReports
+            {
+                const string SensorData = "CREATE EXTERNAL TABLE sensor_data (device_id string) PARTITIONED BY (year string, month string, day string)";
+                const string Alerts = "CREATE EXTERNAL TABLE alerts (device_id string) PARTITIONED BY (year string, month string, day string)";
+                const string Devices = "CREATE EXTERNAL TABLE devices (id string) PARTITIONED BY (year string, month string, day string)";
+
+                Task<StartQueryExecutionResponse> RunAsync(IAmazonAthena athena) =>
+                    athena.StartQueryExecutionAsync(new StartQueryExecutionRequest
+                    {
+                        QueryString = "SELECT * FROM sensor_data a JOIN alerts b ON a.device_id = b.device_id JOIN devices d ON d.id = a.device_id",
+                    });
+            }
+            """,
+            "The query reads 'sensor_data', 'alerts' and 'devices' without a predicate on year, month or day, so Athena scans every partition",
+            "쿼리가 'sensor_data', 'alerts' 및 'devices' 테이블을 year, month 또는 day에 대한 조건 없이 읽으므로 Athena가 모든 파티션을 스캔합니다"),
+        new("AWS009", """
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            class Buckets
+            {
+                async Task<int> CountAsync(IAmazonS3 s3)
+                {
+                    await Task.Yield();
+                    return s3.ListBucketsAsync().Result.Buckets.Count;
+                }
+            }
+            """,
+            "The task of 'ListBucketsAsync' is blocked on with .Result in asynchronous code, which holds a thread-pool thread for the whole call; await it instead",
+            "'ListBucketsAsync' 호출의 작업을 비동기 코드에서 .Result 방식으로 차단하므로 호출이 끝날 때까지 스레드 풀 스레드 하나가 묶입니다. 대신 await를 사용하세요"),
+        new("AWS014", """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                private static readonly IAmazonDynamoDB Dynamo = new AmazonDynamoDBClient();
+
+                public async Task Handle(SQSEvent input, ILambdaContext context)
+                {
+                    foreach (var message in input.Records)
+                    {
+                        await Dynamo.PutItemAsync("readings", new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(Guid.NewGuid().ToString()) });
+                    }
+                }
+            }
+            """,
+            "Key attribute 'id' is set from Guid.NewGuid(), a new value on every run, so each redelivery of the record writes another item",
+            "키 속성 'id' 값을 실행할 때마다 새로 만들어지는 Guid.NewGuid() 값으로 설정하므로, 레코드가 재전달될 때마다 항목이 하나 더 기록됩니다"),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<object[]> MessageCaseNames() => MessageCases.Keys.Select(name => new object[] { name });
