@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -47,7 +48,15 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor BuiltInCodeRule = RuleDescriptors.Create(
         DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS008BuiltInCodeMessageFormat)), RuleCategories.Security, DiagnosticSeverity.Warning, Description);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, BuiltInCodeRule);
+    /// <summary>
+    /// A key written away from the call that uses it (a <c>const</c>, a field, a local): reported once at its
+    /// declaration when the whole compilation is analyzed, naming its first use in source order, so the message does
+    /// not depend on which use the driver analyzes first.
+    /// </summary>
+    internal static readonly DiagnosticDescriptor SharedKeyRule = RuleDescriptors.Create(
+        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS008MessageFormat)), RuleCategories.Security, DiagnosticSeverity.Warning, Description, reportedAtCompilationEnd: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, BuiltInCodeRule, SharedKeyRule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -67,6 +76,7 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
                 types.Get(ServiceClientName),
                 types.Get(TransferUtilityName));
             start.RegisterOperationAction(analyzer.Analyze, OperationKind.ObjectCreation);
+            start.RegisterCompilationEndAction(analyzer.ReportSharedKeys);
         });
     }
 
@@ -149,7 +159,7 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
         /// Keys already reported, by where they are written: a <c>const</c> used by three clients is one leak, reported
         /// once at its declaration.
         /// </summary>
-        private readonly ConcurrentDictionary<Location, bool> _reported = new();
+        private readonly ConcurrentDictionary<Location, (Location Creation, string TypeName)> _sharedKeys = new();
 
         public CreationAnalyzer(
             INamedTypeSymbol? basicCredentials,
@@ -185,9 +195,17 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
             if (WrittenConstants.Of(argument.Value, context.CancellationToken) is { } key && IsAccessKeyId(key.Value))
             {
                 Location keyLocation = key.Origin.GetLocation();
-                if (_reported.TryAdd(keyLocation, true))
+                if (creation.Syntax.Span.Contains(key.Origin.Span) && creation.Syntax.SyntaxTree == key.Origin.SyntaxTree)
                 {
+                    // Written in the call itself: this is its only use.
                     context.ReportDiagnostic(Diagnostic.Create(Rule, keyLocation, new[] { creationLocation }, typeName));
+                }
+                else
+                {
+                    _sharedKeys.AddOrUpdate(
+                        keyLocation,
+                        (creationLocation, typeName),
+                        (_, known) => IsEarlier(creationLocation, known.Creation) ? (creationLocation, typeName) : known);
                 }
 
                 return;
@@ -198,6 +216,20 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
             {
                 context.ReportDiagnostic(Diagnostic.Create(BuiltInCodeRule, creationLocation, new[] { creationLocation }, typeName));
             }
+        }
+
+        public void ReportSharedKeys(CompilationAnalysisContext context)
+        {
+            foreach (KeyValuePair<Location, (Location Creation, string TypeName)> key in _sharedKeys)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(SharedKeyRule, key.Key, new[] { key.Value.Creation }, key.Value.TypeName));
+            }
+        }
+
+        private static bool IsEarlier(Location candidate, Location known)
+        {
+            int byFile = string.CompareOrdinal(candidate.SourceTree?.FilePath, known.SourceTree?.FilePath);
+            return byFile < 0 || (byFile == 0 && candidate.SourceSpan.Start < known.SourceSpan.Start);
         }
 
         private static IArgumentOperation? ArgumentFor(IObjectCreationOperation creation, IParameterSymbol parameter)
