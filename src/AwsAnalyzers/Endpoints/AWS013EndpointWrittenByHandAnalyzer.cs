@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Threading;
 using AwsAnalyzers.Core;
 using AwsAnalyzers.Core.Flow;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -110,6 +112,41 @@ public sealed class AWS013EndpointWrittenByHandAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>
+    /// The name is a field the code also reads outside <c>GetBySystemName</c> (a command's <c>Region</c>, a log line,
+    /// a string setting): the field is the code's one definition of the region, and the <c>RegionEndpoint</c> field
+    /// would split it in two. Found by the field's name in the source, so a namesake elsewhere keeps the call silent.
+    /// </summary>
+    private static bool NamesTheRegionElsewhere(IOperation argument, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (argument.WalkDownConversions() is not IFieldReferenceOperation { Field: { IsStatic: true } regionField })
+        {
+            return false;
+        }
+
+        foreach (SyntaxToken occurrence in SourceIndex.For(compilation).Occurrences(regionField.Name, cancellationToken))
+        {
+            SyntaxNode? node = occurrence.Parent;
+            if (node is VariableDeclaratorSyntax)
+            {
+                continue;
+            }
+
+            while (node is IdentifierNameSyntax or MemberAccessExpressionSyntax { Name: IdentifierNameSyntax })
+            {
+                node = node.Parent;
+            }
+
+            if (node is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } }
+                || call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: GetBySystemNameMethod })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol regionEndpoint)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -127,6 +164,11 @@ public sealed class AWS013EndpointWrittenByHandAnalyzer : DiagnosticAnalyzer
 
         if (RegionEndpointFields.FieldFor(name.Value, regionEndpoint) is { } field)
         {
+            if (NamesTheRegionElsewhere(invocation.Arguments[0].Value, context.Compilation, context.CancellationToken))
+            {
+                return;
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 RegionNameRule,
                 invocation.Syntax.GetLocation(),

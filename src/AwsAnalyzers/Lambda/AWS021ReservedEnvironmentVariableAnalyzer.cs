@@ -27,6 +27,7 @@ public sealed class AWS021ReservedEnvironmentVariableAnalyzer : DiagnosticAnalyz
     internal const string EnvironmentName = "Amazon.Lambda.Model.Environment";
 
     private const string SetEnvironmentVariableMethod = "SetEnvironmentVariable";
+    private const string GetEnvironmentVariableMethod = "GetEnvironmentVariable";
     private const string VariablesProperty = "Variables";
 
     /// <summary>
@@ -89,7 +90,7 @@ public sealed class AWS021ReservedEnvironmentVariableAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            var analysis = new CompilationAnalysis(systemEnvironment, environment);
+            var analysis = new CompilationAnalysis(start.Compilation, types.Get(LambdaHandlers.LambdaContextName), systemEnvironment, environment);
             start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
             if (environment is not null)
             {
@@ -103,10 +104,20 @@ public sealed class AWS021ReservedEnvironmentVariableAnalyzer : DiagnosticAnalyz
         private readonly INamedTypeSymbol? _systemEnvironment;
         private readonly INamedTypeSymbol? _lambdaEnvironment;
 
-        public CompilationAnalysis(INamedTypeSymbol? systemEnvironment, INamedTypeSymbol? lambdaEnvironment)
+        /// <summary>
+        /// The project implements <c>ILambdaContext</c> itself: it is a local runner, an emulator or a host that builds
+        /// the context it hands to a function, and sets the runtime's variables because no runtime has. Computed on the
+        /// first reserved write only, so a function project without one never walks its types.
+        /// </summary>
+        private readonly Lazy<bool> _hostsFunctions;
+
+        public CompilationAnalysis(Compilation compilation, INamedTypeSymbol? lambdaContext, INamedTypeSymbol? systemEnvironment, INamedTypeSymbol? lambdaEnvironment)
         {
             _systemEnvironment = systemEnvironment;
             _lambdaEnvironment = lambdaEnvironment;
+            _hostsFunctions = new Lazy<bool>(
+                () => lambdaContext is not null && ImplementsInSource(compilation.Assembly.GlobalNamespace, lambdaContext),
+                LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public void OnInvocation(OperationAnalysisContext context)
@@ -125,7 +136,9 @@ public sealed class AWS021ReservedEnvironmentVariableAnalyzer : DiagnosticAnalyz
                     if (SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _systemEnvironment)
                         && ReservedKey(invocation.Arguments, 0) is { } variable
                         && !CodeThatNeverRuns.Contains(invocation)
-                        && !PreprocessorBranches.IsDebugOnly(invocation.Syntax, context.CancellationToken))
+                        && !PreprocessorBranches.IsDebugOnly(invocation.Syntax, context.CancellationToken)
+                        && !ExtendsCurrentValue(invocation, variable, context.CancellationToken)
+                        && !_hostsFunctions.Value)
                     {
                         context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), variable));
                     }
@@ -161,6 +174,92 @@ public sealed class AWS021ReservedEnvironmentVariableAnalyzer : DiagnosticAnalyz
             {
                 ReportConfigurationEntry(context, assignment, key);
             }
+        }
+
+        /// <summary>
+        /// The value written reads the variable's current value (<c>$"{current}_suffix"</c>, <c>current ?? "default"</c>),
+        /// directly or through a local written once: the code keeps what the runtime set and adds to it, as libraries
+        /// that tag the SDK's user agent through <c>AWS_EXECUTION_ENV</c> do before any client is built.
+        /// </summary>
+        private bool ExtendsCurrentValue(IInvocationOperation write, string variable, CancellationToken cancellationToken)
+        {
+            foreach (IArgumentOperation argument in write.Arguments)
+            {
+                if (argument.Parameter?.Ordinal != 1)
+                {
+                    continue;
+                }
+
+                ValueFlow? flow = null;
+                foreach (IOperation part in argument.Value.DescendantsAndSelf())
+                {
+                    if (ReadsVariable(part, variable))
+                    {
+                        return true;
+                    }
+
+                    if (part is ILocalReferenceOperation local)
+                    {
+                        flow ??= ValueFlow.For(write, cancellationToken);
+                        if (flow.SingleValue(local.Local) is { } value)
+                        {
+                            foreach (IOperation source in value.DescendantsAndSelf())
+                            {
+                                if (ReadsVariable(source, variable))
+                                {
+                                    return true;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private bool ReadsVariable(IOperation operation, string variable) =>
+            operation is IInvocationOperation { TargetMethod.Name: GetEnvironmentVariableMethod } read
+            && SymbolEqualityComparer.Default.Equals(read.TargetMethod.ContainingType, _systemEnvironment)
+            && read.Arguments.Length > 0
+            && read.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name }
+            && string.Equals(name, variable, StringComparison.Ordinal);
+
+        private static bool ImplementsInSource(INamespaceSymbol scope, INamedTypeSymbol lambdaContext)
+        {
+            foreach (INamespaceOrTypeSymbol member in scope.GetMembers())
+            {
+                if (member is INamespaceSymbol inner ? ImplementsInSource(inner, lambdaContext) : ImplementsInSource((INamedTypeSymbol)member, lambdaContext))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ImplementsInSource(INamedTypeSymbol type, INamedTypeSymbol lambdaContext)
+        {
+            if (type.TypeKind == TypeKind.Class || type.TypeKind == TypeKind.Struct)
+            {
+                foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(implemented, lambdaContext))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+            {
+                if (ImplementsInSource(nested, lambdaContext))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void ReportConfigurationEntry(OperationAnalysisContext context, IOperation entry, string key)

@@ -93,6 +93,49 @@ public class AWS013EndpointWrittenByHandTests
     }
 
     [Fact]
+    public async Task A_region_constant_the_code_also_uses_as_a_string_is_not_reported()
+    {
+        // An integration test's shape: one constant names the test region for the clients and for the commands that
+        // take the name as a string, so the field would split the one definition in two. A typo is still reported, and
+        // a constant read only by GetBySystemName still is.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Amazon;
+
+            public static class TestConstants
+            {
+                public const string TEST_REGION = "us-west-2";
+                public const string Typo = "us-wst-2";
+                public const string Backup = "eu-west-1";
+            }
+
+            public class DeployCommand
+            {
+                public string Region { get; set; }
+            }
+
+            public class DeployTests
+            {
+                private const string Home = "ap-northeast-2";
+
+                RegionEndpoint Client() => RegionEndpoint.GetBySystemName(TestConstants.TEST_REGION);
+                RegionEndpoint Seoul() => RegionEndpoint.GetBySystemName(Home);
+                RegionEndpoint Misspelt() => {|#0:RegionEndpoint.GetBySystemName(TestConstants.Typo)|};
+                RegionEndpoint First() => {|#1:RegionEndpoint.GetBySystemName(TestConstants.Backup)|};
+                RegionEndpoint Second() => {|#2:RegionEndpoint.GetBySystemName(TestConstants.Backup)|};
+
+                void Deploy()
+                {
+                    var command = new DeployCommand { Region = TestConstants.TEST_REGION };
+                    System.Console.WriteLine($"Deploying to {Home}, then {TestConstants.Typo}");
+                }
+            }
+            """,
+            UnknownRegion(0, "us-wst-2"),
+            Region(1, "eu-west-1", "EUWest1"),
+            Region(2, "eu-west-1", "EUWest1"));
+    }
+
+    [Fact]
     public async Task A_constant_written_to_AWSConfigs_AWSRegion_is_reported()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -138,6 +138,75 @@ public class AWS021ReservedEnvironmentVariableTests
     }
 
     [Fact]
+    public async Task A_write_that_extends_the_current_value_is_not_reported()
+    {
+        // The shape of a library that tags the SDK's user agent from inside a function: it reads what the runtime set
+        // and appends to it, before any client is built. A plain write in the same project still is reported.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                static Function()
+                {
+                    const string envName = "AWS_EXECUTION_ENV";
+                    var envValue = Environment.GetEnvironmentVariable(envName);
+                    if (!string.IsNullOrEmpty(envValue) && !envValue.Contains("powershell"))
+                    {
+                        Environment.SetEnvironmentVariable(envName, $"{envValue}_powershell_1.0");
+                    }
+
+                    Environment.SetEnvironmentVariable("AWS_REGION", Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1");
+                }
+
+                public void Handler(ILambdaContext context)
+                {
+                    string region = Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
+                    {|#0:Environment.SetEnvironmentVariable("AWS_REGION", region)|};
+                }
+            }
+            """,
+            InProcess(0, "AWS_REGION"));
+    }
+
+    [Fact]
+    public async Task A_project_that_implements_the_Lambda_context_is_a_host_and_is_not_reported()
+    {
+        // A local runner or emulator (the Lambda test tool's shape): it builds the context it hands to the function and
+        // sets the runtime's variables for it, since no runtime has set them.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using Amazon.Lambda.Core;
+
+            public class LocalLambdaContext : ILambdaContext
+            {
+                public string AwsRequestId { get; set; }
+                public IClientContext ClientContext { get; set; }
+                public string FunctionName { get; set; }
+                public string FunctionVersion { get; set; }
+                public ICognitoIdentity Identity { get; set; }
+                public string InvokedFunctionArn { get; set; }
+                public ILambdaLogger Logger { get; set; }
+                public string LogGroupName { get; set; }
+                public string LogStreamName { get; set; }
+                public int MemoryLimitInMB { get; set; }
+                public TimeSpan RemainingTime { get; set; }
+            }
+
+            public class LambdaExecutor
+            {
+                public void Execute(string region, string functionName)
+                {
+                    Environment.SetEnvironmentVariable("AWS_REGION", region);
+                    Environment.SetEnvironmentVariable("AWS_LAMBDA_FUNCTION_NAME", functionName);
+                    var context = new LocalLambdaContext { FunctionName = functionName };
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Code_compiled_only_in_debug_builds_is_not_reported()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
