@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using AwsAnalyzers.Core;
 using AwsAnalyzers.Core.Flow;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -49,12 +49,12 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
         DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS008BuiltInCodeMessageFormat)), RuleCategories.Security, DiagnosticSeverity.Warning, Description);
 
     /// <summary>
-    /// A key written away from the call that uses it (a <c>const</c>, a field, a local): reported once at its
-    /// declaration when the whole compilation is analyzed, naming its first use in source order, so the message does
-    /// not depend on which use the driver analyzes first.
+    /// A key written away from the call that uses it (a <c>const</c>, a field, a local): reported once, at its
+    /// declaration, naming what holds it. Several calls may use it and any may be analyzed first, so the message names
+    /// none of them: it reads the same whichever use reports it.
     /// </summary>
     internal static readonly DiagnosticDescriptor SharedKeyRule = RuleDescriptors.Create(
-        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS008MessageFormat)), RuleCategories.Security, DiagnosticSeverity.Warning, Description, reportedAtCompilationEnd: true);
+        DiagnosticId, Title, RuleText.Get(nameof(AnalyzerResources.AWS008SharedKeyMessageFormat)), RuleCategories.Security, DiagnosticSeverity.Warning, Description);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, BuiltInCodeRule, SharedKeyRule);
 
@@ -76,7 +76,6 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
                 types.Get(ServiceClientName),
                 types.Get(TransferUtilityName));
             start.RegisterOperationAction(analyzer.Analyze, OperationKind.ObjectCreation);
-            start.RegisterCompilationEndAction(analyzer.ReportSharedKeys);
         });
     }
 
@@ -159,7 +158,7 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
         /// Keys already reported, by where they are written: a <c>const</c> used by three clients is one leak, reported
         /// once at its declaration.
         /// </summary>
-        private readonly ConcurrentDictionary<Location, (Location Creation, string TypeName)> _sharedKeys = new();
+        private readonly ConcurrentDictionary<Location, bool> _reported = new();
 
         public CreationAnalyzer(
             INamedTypeSymbol? basicCredentials,
@@ -200,12 +199,12 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
                     // Written in the call itself: this is its only use.
                     context.ReportDiagnostic(Diagnostic.Create(Rule, keyLocation, new[] { creationLocation }, typeName));
                 }
-                else
+                else if (_reported.TryAdd(keyLocation, true))
                 {
-                    _sharedKeys.AddOrUpdate(
-                        keyLocation,
-                        (creationLocation, typeName),
-                        (_, known) => IsEarlier(creationLocation, known.Creation) ? (creationLocation, typeName) : known);
+                    string holder = HolderName(key.Origin);
+                    context.ReportDiagnostic(holder.Length > 0
+                        ? Diagnostic.Create(SharedKeyRule, keyLocation, new[] { creationLocation }, holder)
+                        : Diagnostic.Create(Rule, keyLocation, new[] { creationLocation }, typeName));
                 }
 
                 return;
@@ -218,18 +217,23 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        public void ReportSharedKeys(CompilationAnalysisContext context)
+        /// <summary>The constant, field or local whose initializer or assignment holds the key; empty when none does.</summary>
+        private static string HolderName(SyntaxNode origin)
         {
-            foreach (KeyValuePair<Location, (Location Creation, string TypeName)> key in _sharedKeys)
+            for (SyntaxNode? node = origin; node is not null; node = node.Parent)
             {
-                context.ReportDiagnostic(Diagnostic.Create(SharedKeyRule, key.Key, new[] { key.Value.Creation }, key.Value.TypeName));
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax declarator:
+                        return declarator.Identifier.ValueText;
+                    case AssignmentExpressionSyntax assignment:
+                        return assignment.Left.ToString();
+                    case StatementSyntax or MemberDeclarationSyntax:
+                        return string.Empty;
+                }
             }
-        }
 
-        private static bool IsEarlier(Location candidate, Location known)
-        {
-            int byFile = string.CompareOrdinal(candidate.SourceTree?.FilePath, known.SourceTree?.FilePath);
-            return byFile < 0 || (byFile == 0 && candidate.SourceSpan.Start < known.SourceSpan.Start);
+            return string.Empty;
         }
 
         private static IArgumentOperation? ArgumentFor(IObjectCreationOperation creation, IParameterSymbol parameter)

@@ -18,6 +18,10 @@ public class AWS008AccessKeyInCodeTests
     private static DiagnosticResult Key(int location, string type) =>
         VerifyCS.Diagnostic().WithLocation(location).WithArguments(type).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
+    /// <summary>A key held by a constant, field or local away from its use, reported at markup location <paramref name="location"/> and named by its holder.</summary>
+    private static DiagnosticResult HeldKey(int location, string holder) =>
+        VerifyCS.Diagnostic(AWS008AccessKeyInCodeAnalyzer.SharedKeyRule).WithLocation(location).WithArguments(holder).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
     /// <summary>
     /// A fix test for a key written away from the constructor that takes it (a <c>const</c>, a local): the diagnostic
     /// sits on the declaration, which the editor's analysis of that span alone does not reach (a "non-local"
@@ -110,7 +114,7 @@ public class AWS008AccessKeyInCodeTests
                 IAmazonS3 Second() => new AmazonS3Client(new BasicAWSCredentials(AccessKey, SecretKey));
             }
             """,
-            Key(0, "AmazonS3Client"));
+            HeldKey(0, "AccessKey"));
     }
 
     [Fact]
@@ -141,10 +145,10 @@ public class AWS008AccessKeyInCodeTests
                 }
             }
             """,
-            Key(0, "BasicAWSCredentials"),
+            HeldKey(0, "FieldKey"),
             Key(1, "BasicAWSCredentials"),
-            Key(2, "BasicAWSCredentials"),
-            Key(3, "BasicAWSCredentials"));
+            HeldKey(2, "key"),
+            HeldKey(3, "key"));
     }
 
     [Fact]
@@ -413,7 +417,7 @@ public class AWS008AccessKeyInCodeTests
                 }
             }
             """,
-            Key(0, "BasicAWSCredentials"));
+            HeldKey(0, "accessKey"));
     }
 
     [Fact]
@@ -495,7 +499,7 @@ public class AWS008AccessKeyInCodeTests
                     new AmazonS3Config());
             }
             """,
-            Key(0, "AmazonS3Client"));
+            HeldKey(0, "AccessKey"));
     }
 
     [Fact]
