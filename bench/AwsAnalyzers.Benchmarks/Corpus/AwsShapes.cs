@@ -12,13 +12,7 @@ namespace AwsAnalyzers.Benchmarks.Corpus;
 internal static class AwsShapes
 {
     /// <summary>The rules whose occurrences <see cref="Occurrence"/> writes.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS012", "AWS015" };
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS017", "AWS020" };
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS016", "AWS019", "AWS021" };
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS008", "AWS013", "AWS018" };
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS007" };
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS010", "AWS011", "AWS022" };
-    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS009", "AWS014" };
+    public static IReadOnlyList<string> RuleIds { get; } = new[] { "AWS001", "AWS002", "AWS003", "AWS004", "AWS005", "AWS006", "AWS007", "AWS008", "AWS009", "AWS010", "AWS011", "AWS012", "AWS013", "AWS014", "AWS015", "AWS016", "AWS017", "AWS018", "AWS019", "AWS020", "AWS021", "AWS022" };
 
     /// <summary>The AWS services a piece of code uses: its file imports and its class holds a client of exactly these.</summary>
     [Flags]
@@ -33,7 +27,7 @@ internal static class AwsShapes
         Dynamo = 32,
         Lambda = 64,
         Kms = 128,
-        Emr = 128,
+        Emr = 256,
     }
 
     /// <summary>The services the occurrence and the correct code of <paramref name="ruleId"/> use.</summary>
@@ -41,13 +35,9 @@ internal static class AwsShapes
     {
         "AWS001" or "AWS005" => Services.Kinesis,
         "AWS002" => Services.Lambda | Services.S3 | Services.Dynamo,
-        "AWS003" => Services.S3,
-        "AWS004" or "AWS012" or "AWS015" => Services.Athena,
-        "AWS003" or "AWS008" or "AWS013" => Services.S3,
-        "AWS018" => Services.Kms,
         "AWS014" => Services.Lambda | Services.Dynamo,
-        "AWS003" or "AWS009" => Services.S3,
-        "AWS004" => Services.Athena,
+        "AWS003" or "AWS008" or "AWS009" or "AWS013" => Services.S3,
+        "AWS004" or "AWS012" or "AWS015" => Services.Athena,
         "AWS006" => Services.Firehose | Services.Sqs | Services.Dynamo,
         "AWS017" => Services.S3,
         "AWS020" => Services.S3,
@@ -58,6 +48,7 @@ internal static class AwsShapes
         "AWS010" => Services.Athena,
         "AWS011" => Services.Sqs,
         "AWS022" => Services.Emr,
+        "AWS018" => Services.Kms,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Unknown rule."),
     };
 
@@ -339,6 +330,8 @@ internal static class AwsShapes
                     StartQueryExecutionResponse response = await _athena.StartQueryExecutionAsync(request, cancellationToken);
                     return response.QueryExecutionId;
                 }
+
+            """,
         // A report uploaded readable by anyone on the internet.
         "AWS017" => $$"""
                 public Task PublishReport{{n}}Async(string bucket, string key, string html, CancellationToken cancellationToken) =>
@@ -362,6 +355,8 @@ internal static class AwsShapes
                         DestinationBucket = tenantBucket,
                         DestinationKey = key,
                     }, cancellationToken);
+
+            """,
         // A synchronous invoke per record whose answer nobody reads: the handler waits for the audit function each time.
         "AWS016" => $$"""
                 private static readonly Amazon.Lambda.IAmazonLambda AuditLambda{{n}} = new Amazon.Lambda.AmazonLambdaClient();
@@ -403,6 +398,8 @@ internal static class AwsShapes
                         },
                     },
                 };
+
+            """,
         // An invented access key ID given to a client in the code (unique per method, so each one is its own finding).
         "AWS008" => $$"""
                 public IAmazonS3 PartnerClient{{n}}() =>
@@ -421,6 +418,8 @@ internal static class AwsShapes
         "AWS018" => $$"""
                 public Task RetireKey{{n}}Async(string keyId, CancellationToken cancellationToken) =>
                     _kms.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = keyId, PendingWindowInDays = 7 }, cancellationToken);
+
+            """,
         // Listings and scans read one page only.
         "AWS007" when n % 2 == 0 => $$"""
                 public async Task<List<string>> ArchivedKeys{{n}}Async(string prefix, CancellationToken cancellationToken)
@@ -441,6 +440,9 @@ internal static class AwsShapes
                 {
                     ScanResponse response = await _dynamo.ScanAsync(new ScanRequest { TableName = TableName }, cancellationToken);
                     return response.Items.Count(item => item.ContainsKey("temperature"));
+                }
+
+            """,
         // A query wait that only ends on success: a failed or cancelled query keeps it polling.
         "AWS010" => $$"""
                 public async Task<string> WaitForQuery{{n}}Async(string queryExecutionId, CancellationToken cancellationToken)
@@ -487,6 +489,9 @@ internal static class AwsShapes
                     }
 
                     return handled;
+                }
+
+            """,
         // A task blocked on in asynchronous code, through a local, and a catch of the service exception around it.
         "AWS009" => $$"""
                 public async Task<string> ReadTag{{n}}Async(string bucket, string key)
@@ -677,6 +682,8 @@ internal static class AwsShapes
                     StartQueryExecutionResponse response = await _athena.StartQueryExecutionAsync(request, cancellationToken);
                     return response.QueryExecutionId;
                 }
+
+            """,
         "AWS017" => $$"""
                 public Task ShareReport{{n}}Async(string bucket, string key, string html, CancellationToken cancellationToken) =>
                     _s3.PutObjectAsync(new PutObjectRequest
@@ -699,6 +706,8 @@ internal static class AwsShapes
                         DestinationKey = key,
                         ExpectedBucketOwner = owner,
                     }, cancellationToken);
+
+            """,
         // An asynchronous invoke, and an invoke whose answer is read outside any handler.
         "AWS016" => $$"""
                 private static readonly Amazon.Lambda.IAmazonLambda ArchiveLambda{{n}} = new Amazon.Lambda.AmazonLambdaClient();
@@ -756,6 +765,9 @@ internal static class AwsShapes
                         FunctionName = "sensor-ingest-{{n}}",
                         Environment = new Amazon.Lambda.Model.Environment { Variables = variables },
                     };
+                }
+
+            """,
         // The default credential chain, and placeholders (not keys) for an emulator.
         "AWS008" => $$"""
                 public IAmazonS3 RegionalClient{{n}}() => new AmazonS3Client(Amazon.RegionEndpoint.APNortheast2);
@@ -779,6 +791,9 @@ internal static class AwsShapes
                 {
                     await _kms.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = keyId }, cancellationToken);
                     await _kms.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = keyId + "-old", PendingWindowInDays = 30 }, cancellationToken);
+                }
+
+            """,
         "AWS007" => $$"""
                 public async Task<int> CountArchived{{n}}Async(string prefix, CancellationToken cancellationToken)
                 {
@@ -791,6 +806,9 @@ internal static class AwsShapes
 
                     var first = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "readings-archive", Prefix = prefix, MaxKeys = 1 }, cancellationToken);
                     return first.S3Objects?.Count > 0 ? count : 0;
+                }
+
+            """,
         // Every outcome handled, and a delay on each round.
         "AWS010" => $$"""
                 public async Task<string> WaitForQueryChecked{{n}}Async(string queryExecutionId, CancellationToken cancellationToken)
@@ -810,40 +828,6 @@ internal static class AwsShapes
                         }
 
                         await Task.Delay(1000, cancellationToken);
-        // The same task awaited; a second one blocked on only after Task.WhenAll completed it.
-        "AWS009" => $$"""
-                public async Task<string> ReadTags{{n}}Async(string bucket, string key)
-                {
-                    var first = _s3.GetObjectMetadataAsync(bucket, key);
-                    var second = _s3.GetObjectMetadataAsync(bucket, key + ".sig");
-                    await Task.WhenAll(first, second);
-                    try
-                    {
-                        return first.Result.ETag + (await second).ETag;
-                    }
-                    catch (AmazonS3Exception e) when (e.ErrorCode == "NotFound")
-                    {
-                        return string.Empty;
-                    }
-                }
-
-            """,
-        // The counter guarded by the last message counted, and the item keyed by the message's own ID.
-        "AWS014" => $$"""
-                public async Task HandleCountOnce{{n}}Async(SQSEvent sqsEvent, ILambdaContext context)
-                {
-                    foreach (SQSEvent.SQSMessage message in sqsEvent.Records)
-                    {
-                        var key = new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(message.Body) };
-                        await _dynamo.UpdateItemAsync(new UpdateItemRequest
-                        {
-                            TableName = TableName,
-                            Key = key,
-                            UpdateExpression = "ADD readings :one SET lastMessage = :id",
-                            ConditionExpression = "attribute_not_exists(lastMessage) OR lastMessage <> :id",
-                            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":one"] = new AttributeValue { N = "1" }, [":id"] = new AttributeValue(message.MessageId) },
-                        });
-                        await _dynamo.PutItemAsync(TableName, new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(message.MessageId) });
                     }
                 }
 
@@ -891,6 +875,44 @@ internal static class AwsShapes
                     }
 
                     return handled;
+                }
+
+            """,
+        // The same task awaited; a second one blocked on only after Task.WhenAll completed it.
+        "AWS009" => $$"""
+                public async Task<string> ReadTags{{n}}Async(string bucket, string key)
+                {
+                    var first = _s3.GetObjectMetadataAsync(bucket, key);
+                    var second = _s3.GetObjectMetadataAsync(bucket, key + ".sig");
+                    await Task.WhenAll(first, second);
+                    try
+                    {
+                        return first.Result.ETag + (await second).ETag;
+                    }
+                    catch (AmazonS3Exception e) when (e.ErrorCode == "NotFound")
+                    {
+                        return string.Empty;
+                    }
+                }
+
+            """,
+        // The counter guarded by the last message counted, and the item keyed by the message's own ID.
+        "AWS014" => $$"""
+                public async Task HandleCountOnce{{n}}Async(SQSEvent sqsEvent, ILambdaContext context)
+                {
+                    foreach (SQSEvent.SQSMessage message in sqsEvent.Records)
+                    {
+                        var key = new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(message.Body) };
+                        await _dynamo.UpdateItemAsync(new UpdateItemRequest
+                        {
+                            TableName = TableName,
+                            Key = key,
+                            UpdateExpression = "ADD readings :one SET lastMessage = :id",
+                            ConditionExpression = "attribute_not_exists(lastMessage) OR lastMessage <> :id",
+                            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":one"] = new AttributeValue { N = "1" }, [":id"] = new AttributeValue(message.MessageId) },
+                        });
+                        await _dynamo.PutItemAsync(TableName, new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(message.MessageId) });
+                    }
                 }
 
             """,

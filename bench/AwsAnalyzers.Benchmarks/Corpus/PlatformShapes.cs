@@ -268,6 +268,24 @@ internal static class PlatformShapes
                     _blobs.OpenReadAsync("retired-keys", DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken);
 
             """,
+        // The later rules' shapes (paging, polling, blocking, settings written in code) in the platform's own terms: a
+        // loop over a store's reads, a blocked task and a setting written as text, which none of the rules may take
+        // for an SDK call.
+        6 or 8 or 9 or 10 or 13 or 15 or 16 or 18 or 19 or 20 or 21 => $$"""
+                public async Task<int> Drain{{ruleIndex}}x{{n}}Async(string container, CancellationToken cancellationToken)
+                {
+                    int read = 0;
+                    while (read < 3)
+                    {
+                        using Stream body = await _blobs.OpenReadAsync(container, "part-" + read.ToString(CultureInfo.InvariantCulture), cancellationToken);
+                        read++;
+                    }
+
+                    Environment.SetEnvironmentVariable("PLATFORM_REGION", "ap-northeast-2");
+                    return read + _queries.StartAsync(new QueryRequest { Sql = "SELECT * FROM readings ORDER BY id", Database = Database }, cancellationToken).Result.Length;
+                }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(ruleIndex), ruleIndex, "Unknown rule index."),
     };
 }
