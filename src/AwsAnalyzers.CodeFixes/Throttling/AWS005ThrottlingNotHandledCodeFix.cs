@@ -353,7 +353,7 @@ public sealed class AWS005ThrottlingNotHandledCodeFix : DocumentCodeFixProvider
     // ---- Adaptive retry ----
 
     private static ObjectCreationExpressionSyntax? FindConfig(IInvocationOperation invocation, SemanticModel model, CancellationToken cancellationToken) =>
-        AWS005ThrottlingNotHandledAnalyzer.FindEditableConfig(
+        ClientConfigWrites.EditableConfigOf(
             invocation, model, KnownTypes.For(model.Compilation).Get(AWS005ThrottlingNotHandledAnalyzer.ClientConfigName), cancellationToken);
 
     private static CompilationUnitSyntax UseAdaptiveRetry(

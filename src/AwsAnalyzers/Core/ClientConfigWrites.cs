@@ -2,13 +2,14 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AwsAnalyzers.Core;
 
 /// <summary>
 /// What the code writes to one property of a client config it creates itself (<c>new AmazonSQSConfig { Timeout = … }</c>,
 /// or <c>config.ServiceURL = …;</c> on the local that holds it), for rules whose answer depends on the client's
-/// settings. Pairs with the lookup of the config a call's client is built with (AWS005's <c>FindEditableConfig</c>).
+/// settings. Also finds that config: the one a call's client is built with (<see cref="EditableConfigOf"/>).
 /// </summary>
 internal static class ClientConfigWrites
 {
@@ -80,4 +81,118 @@ internal static class ClientConfigWrites
         model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: { } constant } && constant is not string and not bool and not char
             ? System.Convert.ToDouble(constant, System.Globalization.CultureInfo.InvariantCulture)
             : null;
+
+    /// <summary>
+    /// The <c>new AmazonXConfig { ... }</c> of the client the write goes through, when that client is created in the same
+    /// file and type, from a field or property initializer, a constructor assignment, or a local, and its config is
+    /// created right there or in a local of the same body. Null when the client comes from elsewhere (injected, a
+    /// factory) or is assigned more than once.
+    /// </summary>
+    public static ObjectCreationExpressionSyntax? EditableConfigOf(
+        IInvocationOperation invocation, SemanticModel model, INamedTypeSymbol? clientConfig, CancellationToken cancellationToken)
+    {
+        if (clientConfig is null || invocation.Instance?.WalkDownConversions() is not { } receiver)
+        {
+            return null;
+        }
+
+        IObjectCreationOperation? creation = receiver switch
+        {
+            IObjectCreationOperation direct => direct,
+            ILocalReferenceOperation local => SingleCreation(local.Local, model, cancellationToken),
+            IFieldReferenceOperation { Field: { } field } when IsInSameType(field, invocation) => SingleCreation(field, model, cancellationToken),
+            IPropertyReferenceOperation { Property: { } property } when IsInSameType(property, invocation) => SingleCreation(property, model, cancellationToken),
+            _ => null,
+        };
+
+        if (creation is null)
+        {
+            return null;
+        }
+
+        foreach (IArgumentOperation argument in creation.Arguments)
+        {
+            if (argument.Parameter?.Type.IsOrDerivesFrom(clientConfig) != true)
+            {
+                continue;
+            }
+
+            IOperation value = argument.Value.WalkDownConversions();
+            if (value is ILocalReferenceOperation configLocal)
+            {
+                value = SingleCreation(configLocal.Local, model, cancellationToken) ?? value;
+            }
+
+            return value is IObjectCreationOperation { Syntax: ObjectCreationExpressionSyntax syntax } ? syntax : null;
+        }
+
+        return null;
+    }
+
+    private static bool IsInSameType(ISymbol member, IOperation use) =>
+        SymbolEqualityComparer.Default.Equals(member.ContainingType, use.SemanticModel?.GetEnclosingSymbol(use.Syntax.SpanStart)?.ContainingType);
+
+    /// <summary>The one object creation ever stored in the local, field or property, found in this file.</summary>
+    private static IObjectCreationOperation? SingleCreation(ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (symbol.DeclaringSyntaxReferences.Length != 1 || symbol.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        SyntaxNode declaration = symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        ExpressionSyntax? initializer = declaration switch
+        {
+            VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+            PropertyDeclarationSyntax property => property.Initializer?.Value,
+            _ => null,
+        };
+
+        var stored = new List<ExpressionSyntax>();
+        if (initializer is not null)
+        {
+            stored.Add(initializer);
+        }
+
+        // Later assignments: in the declaring body for a local, in the type's members for a field or property.
+        SyntaxNode? scope = symbol is ILocalSymbol
+            ? declaration.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax)
+            : declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+        if (scope is null || (symbol is not ILocalSymbol && symbol.ContainingType.DeclaringSyntaxReferences.Length != 1))
+        {
+            return null;
+        }
+
+        foreach (SyntaxNode node in scope.DescendantNodes())
+        {
+            if (node is AssignmentExpressionSyntax assignment && NameOf(assignment.Left) == symbol.Name
+                && model.GetOperation(assignment, cancellationToken) is IAssignmentOperation { Target: { } target }
+                && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(target), symbol))
+            {
+                stored.Add(assignment.Right);
+            }
+        }
+
+        if (stored.Count != 1)
+        {
+            return null;
+        }
+
+        return model.GetOperation(stored[0], cancellationToken)?.WalkDownConversions() as IObjectCreationOperation;
+    }
+
+    private static string? NameOf(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static ISymbol? ReferencedSymbol(IOperation target) => target switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
 }

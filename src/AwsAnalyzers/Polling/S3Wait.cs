@@ -239,7 +239,7 @@ internal sealed class S3Wait
     {
         // A bucket test through AmazonS3Util has no instance: its client is an argument, whose config is not followed.
         if (head.SemanticModel is not { } model
-            || AWS005ThrottlingNotHandledAnalyzer.FindEditableConfig(head, model, _clientConfig, cancellationToken) is not { } config)
+            || ClientConfigWrites.EditableConfigOf(head, model, _clientConfig, cancellationToken) is not { } config)
         {
             return false;
         }

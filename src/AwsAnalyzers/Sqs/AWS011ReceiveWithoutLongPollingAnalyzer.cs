@@ -422,7 +422,7 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
         private bool ClientTimesOutLongWait(IInvocationOperation invocation, CancellationToken cancellationToken)
         {
             if (invocation.SemanticModel is not { } model
-                || AWS005ThrottlingNotHandledAnalyzer.FindEditableConfig(invocation, model, _clientConfig, cancellationToken) is not { } config)
+                || ClientConfigWrites.EditableConfigOf(invocation, model, _clientConfig, cancellationToken) is not { } config)
             {
                 return false;
             }
