@@ -30,6 +30,12 @@ internal sealed class BenchmarkOptions
     public string? Output { get; private set; }
 
     /// <summary>
+    /// Where to list what our rules report on each corpus (<c>--diagnostics</c>), one diagnostic per line, from the last
+    /// measured iteration: how a user checks the rules on a repository of their own before adopting them.
+    /// </summary>
+    public string? DiagnosticsOutput { get; private set; }
+
+    /// <summary>
     /// A run only to show that the benchmark builds and runs (CI): a tiny corpus, no warm-up, one iteration. Its figures
     /// mean nothing, so the report judges no target.
     /// </summary>
@@ -56,6 +62,8 @@ internal sealed class BenchmarkOptions
           --fixall-per-document N occurrences per FixAll document (default 10)
           --concurrent            compile and analyze concurrently, as a build does (default: one thread, steadier figures)
           --output FILE           also write the report (markdown) to FILE
+          --diagnostics FILE      also list every diagnostic our rules report, per corpus, as
+                                  `ID path(line,column): message`
           --smoke                 only check that it runs: 10 files, no warm-up, 1 iteration, a 2x5 FixAll unless
                                   given; the report says its figures mean nothing and judges no target
         """;
@@ -99,6 +107,7 @@ internal sealed class BenchmarkOptions
                 case "--fixall-per-document": options.FixAllOccurrencesPerDocument = Count(1); break;
                 case "--concurrent": options.Concurrent = true; break;
                 case "--output": options.Output = Value(); break;
+                case "--diagnostics": options.DiagnosticsOutput = Value(); break;
                 case "--corpus":
                     // Checked here, not when its turn comes after the generated corpora have run for minutes.
                     string folder = Value();

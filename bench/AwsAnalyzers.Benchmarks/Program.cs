@@ -41,6 +41,7 @@ IEnumerable<Func<SourceCorpus>> corpora = options.Flavours
     .Concat(options.Folders.Select(folder => (Func<SourceCorpus>)(() => FolderCorpus.Load(folder))));
 
 var report = new MarkdownReport(options);
+var diagnosticList = new DiagnosticList(options.DiagnosticsOutput);
 report.Header(options, packages);
 foreach (Func<SourceCorpus> load in corpora)
 {
@@ -59,6 +60,7 @@ foreach (Func<SourceCorpus> load in corpora)
     AnalyzerResults results = await new AnalyzerBenchmark(options, log).RunAsync(corpus, packages, cancellationToken);
     report.Analyzers(results);
     WriteOutput(report, options);
+    diagnosticList.Corpus(results);
 }
 
 if (options.FixAll)

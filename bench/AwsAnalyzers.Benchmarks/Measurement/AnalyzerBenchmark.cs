@@ -34,7 +34,11 @@ internal sealed record PackageSample(
     long AllocatedBytes,
     IReadOnlyDictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo> Telemetry,
     IReadOnlyDictionary<string, int> DiagnosticCounts,
-    IReadOnlyDictionary<DiagnosticAnalyzer, int> Exceptions);
+    IReadOnlyDictionary<DiagnosticAnalyzer, int> Exceptions)
+{
+    /// <summary>What the package reported, kept only for our own package when <c>--diagnostics</c> asks for the list.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = ImmutableArray<Diagnostic>.Empty;
+}
 
 internal sealed record AnalyzerResults(
     SourceCorpus Corpus,
@@ -163,7 +167,10 @@ internal sealed class AnalyzerBenchmark
         }
 
         Dictionary<string, int> counts = diagnostics.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return new PackageSample(wall, allocated, telemetry, counts, exceptions);
+        return new PackageSample(wall, allocated, telemetry, counts, exceptions)
+        {
+            Diagnostics = _options.DiagnosticsOutput is not null && package.Role == PackageRole.Ours ? diagnostics : ImmutableArray<Diagnostic>.Empty,
+        };
     }
 
     /// <summary>Starts each measurement from a collected heap, so one pass's garbage is not charged to the next.</summary>
