@@ -1,5 +1,8 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using AwsAnalyzers.Core.Flow;
 
 namespace AwsAnalyzers.Core;
 
@@ -26,6 +29,96 @@ internal static class CodeThatNeverRuns
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="invocation"/> is made on a test double: Moq's <c>mock.Object</c>, what
+    /// <c>Substitute.For&lt;T&gt;()</c>, <c>A.Fake&lt;T&gt;()</c> or <c>Mock.Of&lt;T&gt;()</c> returns, a local written
+    /// once with one of those, a field or property initialized with one, or a project method that returns one (one call
+    /// hop: <c>IAmazonS3 client = CreateMockS3Client();</c>).
+    /// </summary>
+    /// <remarks>
+    /// Such a call runs (the test asserts on what the double answers), so <see cref="Contains"/> does not exclude it; a
+    /// rule about what the service does with the call (pages it leaves, throttling it answers with) asks this too,
+    /// because no service ever sees it.
+    /// </remarks>
+    public static bool IsCallOnTestDouble(IInvocationOperation invocation, CancellationToken cancellationToken) =>
+        invocation.Instance is { } receiver && IsTestDouble(receiver, followCall: true, cancellationToken);
+
+    private static bool IsTestDouble(IOperation value, bool followCall, CancellationToken cancellationToken)
+    {
+        switch (value.WalkDownConversions())
+        {
+            case IPropertyReferenceOperation { Property.Name: "Object" } property when RootNamespace(property.Property.ContainingType) == "Moq":
+                return true;
+            case IInvocationOperation call when IsMockingMethod(call.TargetMethod):
+                return true;
+            case ILocalReferenceOperation local:
+                return ValueFlow.For(value, cancellationToken).SingleValue(local.Local) is { } written
+                    && written.WalkDownConversions() is not ILocalReferenceOperation
+                    && IsTestDouble(written, followCall, cancellationToken);
+            case IFieldReferenceOperation { Field: var field }:
+                return InitializerOf(field, value, cancellationToken) is { } fieldValue && IsTestDouble(fieldValue, followCall: false, cancellationToken);
+            case IPropertyReferenceOperation { Property: var property }:
+                return InitializerOf(property, value, cancellationToken) is { } propertyValue && IsTestDouble(propertyValue, followCall: false, cancellationToken);
+            case IInvocationOperation call when followCall && value.SemanticModel is { } model:
+                return CallHops.For(model.Compilation).Summary(call.TargetMethod, ReturnsTestDouble.Instance, cancellationToken);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The value a field or auto-property of the project is declared with (<c>= Substitute.For&lt;IAmazonS3&gt;()</c>), or null.</summary>
+    private static IOperation? InitializerOf(ISymbol member, IOperation use, CancellationToken cancellationToken)
+    {
+        if (member.DeclaringSyntaxReferences.Length != 1 || use.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        SyntaxNode declaration = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        EqualsValueClauseSyntax? initializer = declaration switch
+        {
+            VariableDeclaratorSyntax declarator => declarator.Initializer,
+            PropertyDeclarationSyntax propertyDeclaration => propertyDeclaration.Initializer,
+            _ => null,
+        };
+
+        return initializer is null
+            ? null
+            : (CallHops.For(model.Compilation).Source.Model(initializer.SyntaxTree).GetOperation(initializer, cancellationToken) as ISymbolInitializerOperation)?.Value;
+    }
+
+    /// <summary>A project method every <c>return</c> of which hands out a test double.</summary>
+    private sealed class ReturnsTestDouble : CallFact<bool>
+    {
+        public static readonly ReturnsTestDouble Instance = new();
+
+        public override bool Unknown => false;
+
+        public override bool Summarize(IMethodSymbol method, IOperation body, CallHops hops, CancellationToken cancellationToken)
+        {
+            if (method.ReturnsVoid)
+            {
+                return false;
+            }
+
+            bool any = false;
+            foreach (IOperation operation in body.OwnOperations())
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } returned })
+                {
+                    if (!IsTestDouble(returned, followCall: false, cancellationToken))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+
+            return any;
+        }
     }
 
     /// <summary><c>client.Received().PutRecordAsync(…)</c>: the call is made on what a verification returns.</summary>

@@ -11,7 +11,11 @@ namespace Moq
 {
     using System;
     using System.Linq.Expressions;
-    public class Mock<T> where T : class
+    public abstract class Mock
+    {
+        public static T Of<T>() where T : class => null;
+    }
+    public class Mock<T> : Mock where T : class
     {
         public T Object => null;
         public object Setup<TResult>(Expression<Func<T, TResult>> expression) => null;
@@ -25,6 +29,10 @@ namespace Moq
 namespace NSubstitute
 {
     using System;
+    public static class Substitute
+    {
+        public static T For<T>(params object[] constructorArguments) where T : class => null;
+    }
     public static class SubstituteExtensions
     {
         public static T Received<T>(this T substitute) => substitute;
@@ -40,6 +48,7 @@ namespace FakeItEasy
     public static class A
     {
         public static object CallTo(Expression<Action> call) => null;
+        public static T Fake<T>() => default;
     }
 }
 ";
