@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using AwsAnalyzers.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -14,9 +15,13 @@ namespace AwsAnalyzers.Lambda;
 /// <c>serverless.template</c> or SAM <c>template.json</c> / <c>template.yaml</c>.
 /// </summary>
 /// <remarks>
-/// The files are scanned, not parsed: any <c>function-handler</c> or <c>Handler</c> key followed by a value of the
-/// three-part form counts, whatever the file's syntax. A half-written or malformed file yields the entries that can
-/// be read and never an error, and the analyzer ships without a JSON or YAML dependency.
+/// The files in the project folder are scanned, not parsed: any <c>function-handler</c> or <c>Handler</c> key followed
+/// by a value of the three-part form counts, whatever the file's syntax. A half-written or malformed file yields the
+/// entries that can be read and never an error, and the analyzer ships without a JSON or YAML dependency. A template
+/// outside the project folder (the solution's, which names the handlers of every function of the solution) is parsed
+/// instead, and gives only the handlers of the functions whose code is this project (<see cref="TemplateFunctions"/>);
+/// the project folder is the build's <c>MSBuildProjectDirectory</c> (or <c>ProjectDir</c>), and without it every
+/// file is scanned.
 /// </remarks>
 internal sealed class LambdaHandlerFiles
 {
@@ -24,6 +29,11 @@ internal sealed class LambdaHandlerFiles
         ["aws-lambda-tools-defaults.json", "serverless.template", "template.json", "template.yaml", "template.yml"];
 
     private static readonly string[] s_keys = ["function-handler", "Handler"];
+
+    private static readonly string[] s_templateNames = ["serverless.template", "template.json", "template.yaml", "template.yml"];
+
+    /// <summary>The build properties that name the project folder: the package's build files expose the first, the .NET SDK the second.</summary>
+    private static readonly string[] s_projectDirectoryKeys = ["build_property.MSBuildProjectDirectory", "build_property.ProjectDir"];
 
     /// <summary>Files larger than this are not deployment descriptors; skip them rather than scan them.</summary>
     private const int MaxFileLength = 4 * 1024 * 1024;
@@ -39,12 +49,29 @@ internal sealed class LambdaHandlerFiles
     /// <summary>True when a file names <paramref name="method"/> of the type with metadata full name <paramref name="typeName"/>.</summary>
     public bool Names(string typeName, string method) => _handlers.Contains((typeName, method));
 
-    public static LambdaHandlerFiles Read(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+    /// <summary>The project folder as the build names it, or null when the build does not say (a host that passes no build properties).</summary>
+    public static FolderPath? ProjectFolder(AnalyzerOptions options)
+    {
+        foreach (string key in s_projectDirectoryKeys)
+        {
+            if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(key, out string? value) && FolderPath.FromAbsolute(value) is { } folder)
+            {
+                return folder;
+            }
+        }
+
+        return null;
+    }
+
+    /// <param name="files">The AdditionalFiles; only the deployment files among them are read.</param>
+    /// <param name="projectFolder">The project folder, or null when unknown: then every template is scanned as one of the project's.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static LambdaHandlerFiles Read(ImmutableArray<AdditionalText> files, FolderPath? projectFolder, CancellationToken cancellationToken)
     {
         var handlers = new HashSet<(string, string)>();
         foreach (AdditionalText file in files)
         {
-            if (!IsHandlerFile(file.Path))
+            if (!IsNamed(file.Path, s_fileNames))
             {
                 continue;
             }
@@ -55,17 +82,25 @@ internal sealed class LambdaHandlerFiles
                 continue;
             }
 
-            Scan(text.ToString(), handlers);
+            string folder = FolderPath.FolderOf(file.Path);
+            if (projectFolder is { } project && FolderPath.FromAbsolute(folder) is not null && !project.Holds(folder) && IsNamed(file.Path, s_templateNames))
+            {
+                TemplateFunctions.AddHandlersOfProject(text.ToString(), folder, project, handlers);
+            }
+            else
+            {
+                Scan(text.ToString(), handlers);
+            }
         }
 
         return handlers.Count == 0 ? Empty : new LambdaHandlerFiles(handlers);
     }
 
-    private static bool IsHandlerFile(string path)
+    private static bool IsNamed(string path, string[] names)
     {
         int separator = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
         string name = path.Substring(separator + 1);
-        foreach (string candidate in s_fileNames)
+        foreach (string candidate in names)
         {
             if (string.Equals(name, candidate, StringComparison.OrdinalIgnoreCase))
             {
@@ -144,7 +179,7 @@ internal sealed class LambdaHandlerFiles
     }
 
     /// <summary><c>Assembly::Namespace.Type::Method</c> as (type, method); anything else (an executable's assembly name) is not a method.</summary>
-    private static (string, string)? Split(string value)
+    internal static (string, string)? Split(string value)
     {
         int first = value.IndexOf("::", StringComparison.Ordinal);
         int second = first < 0 ? -1 : value.IndexOf("::", first + 2, StringComparison.Ordinal);

@@ -64,6 +64,7 @@ internal sealed class LambdaHandlers
     private readonly INamedTypeSymbol? _bootstrapBuilder;
     private readonly INamedTypeSymbol? _handlerWrapper;
     private readonly ImmutableArray<AdditionalText> _additionalFiles;
+    private readonly FolderPath? _projectFolder;
     private LambdaHandlerFiles? _handlerFiles;
     private BootstrapHandlers? _bootstrapHandlers;
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _methodNames = new(SymbolEqualityComparer.Default);
@@ -76,6 +77,7 @@ internal sealed class LambdaHandlers
         INamedTypeSymbol? bootstrapBuilder,
         INamedTypeSymbol? handlerWrapper,
         ImmutableArray<AdditionalText> additionalFiles,
+        FolderPath? projectFolder,
         LambdaHandlerFiles? handlerFiles)
     {
         _source = SourceIndex.For(compilation);
@@ -84,26 +86,34 @@ internal sealed class LambdaHandlers
         _bootstrapBuilder = bootstrapBuilder;
         _handlerWrapper = handlerWrapper;
         _additionalFiles = additionalFiles;
+        _projectFolder = projectFolder;
         _handlerFiles = handlerFiles;
     }
 
-    /// <summary>The discovery per compilation, with the AdditionalFiles it was built from (a host could analyze one compilation with other files).</summary>
-    private static readonly ConditionalWeakTable<Compilation, Tuple<ImmutableArray<AdditionalText>, LambdaHandlers?>> s_perCompilation = new();
+    /// <summary>
+    /// The discovery per compilation, with the AdditionalFiles and the project folder it was built from (a host could
+    /// analyze one compilation with other files or options).
+    /// </summary>
+    private static readonly ConditionalWeakTable<Compilation, Tuple<ImmutableArray<AdditionalText>, FolderPath?, LambdaHandlers?>> s_perCompilation = new();
 
     /// <summary>The handler discovery shared by every rule that analyzes <paramref name="compilation"/>, or null when it has no Lambda marker.</summary>
     public static LambdaHandlers? For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         ImmutableArray<AdditionalText> files = options.AdditionalFiles;
-        if (s_perCompilation.TryGetValue(compilation, out Tuple<ImmutableArray<AdditionalText>, LambdaHandlers?>? cached) && cached.Item1 == files)
+        FolderPath? projectFolder = LambdaHandlerFiles.ProjectFolder(options);
+        if (s_perCompilation.TryGetValue(compilation, out Tuple<ImmutableArray<AdditionalText>, FolderPath?, LambdaHandlers?>? cached) && IsBuiltFrom(cached, files, projectFolder))
         {
-            return cached.Item2;
+            return cached.Item3;
         }
 
-        LambdaHandlers? handlers = Create(compilation, files, cancellationToken);
-        return s_perCompilation.GetValue(compilation, _ => Tuple.Create(files, handlers)) is { } shared && shared.Item1 == files ? shared.Item2 : handlers;
+        LambdaHandlers? handlers = Create(compilation, files, projectFolder, cancellationToken);
+        return s_perCompilation.GetValue(compilation, _ => Tuple.Create(files, projectFolder, handlers)) is { } shared && IsBuiltFrom(shared, files, projectFolder) ? shared.Item3 : handlers;
     }
 
-    private static LambdaHandlers? Create(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
+    private static bool IsBuiltFrom(Tuple<ImmutableArray<AdditionalText>, FolderPath?, LambdaHandlers?> cached, ImmutableArray<AdditionalText> files, FolderPath? projectFolder) =>
+        cached.Item1 == files && cached.Item2?.Path == projectFolder?.Path;
+
+    private static LambdaHandlers? Create(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, FolderPath? projectFolder, CancellationToken cancellationToken)
     {
         KnownTypes types = KnownTypes.For(compilation);
         INamedTypeSymbol? lambdaContext = types.Get(LambdaContextName);
@@ -114,14 +124,14 @@ internal sealed class LambdaHandlers
         if (lambdaContext is null && attribute is null && bootstrapBuilder is null && handlerWrapper is null)
         {
             // Only a deployment file can still name a handler (a method taking a Stream needs no Lambda type).
-            files = LambdaHandlerFiles.Read(additionalFiles, cancellationToken);
+            files = LambdaHandlerFiles.Read(additionalFiles, projectFolder, cancellationToken);
             if (files.IsEmpty)
             {
                 return null;
             }
         }
 
-        return new LambdaHandlers(compilation, lambdaContext, attribute, bootstrapBuilder, handlerWrapper, additionalFiles, files);
+        return new LambdaHandlers(compilation, lambdaContext, attribute, bootstrapBuilder, handlerWrapper, additionalFiles, projectFolder, files);
     }
 
     /// <summary>
@@ -345,7 +355,7 @@ internal sealed class LambdaHandlers
 
     private bool IsNamedByDeploymentFile(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        LambdaHandlerFiles files = _handlerFiles ??= LambdaHandlerFiles.Read(_additionalFiles, cancellationToken);
+        LambdaHandlerFiles files = _handlerFiles ??= LambdaHandlerFiles.Read(_additionalFiles, _projectFolder, cancellationToken);
         return !files.IsEmpty && files.Names(MetadataFullName(method.ContainingType), method.Name);
     }
 

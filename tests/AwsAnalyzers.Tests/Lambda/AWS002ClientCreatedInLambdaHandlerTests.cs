@@ -448,6 +448,210 @@ public class AWS002ClientCreatedInLambdaHandlerTests
         Assert.Equal(expected, handlers.Count);
     }
 
+    // ---- What it reports: templates outside the project folder (the solution's) ----
+
+    /// <summary>The build property the package exposes (AwsAnalyzers.props), as a global analyzer config.</summary>
+    private static string ProjectDirectoryConfig(string key, string folder) => $"is_global = true\n{key} = {folder}\n";
+
+    private static Task VerifyWithProjectAsync(string source, string projectFolder, (string Path, string Text)[] files, string key = "build_property.MSBuildProjectDirectory")
+    {
+        var test = NewTest();
+        test.TestCode = source;
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", ProjectDirectoryConfig(key, projectFolder)));
+        foreach ((string path, string text) in files)
+        {
+            test.TestState.AdditionalFiles.Add((path, text));
+        }
+
+        return test.RunAsync();
+    }
+
+    /// <summary>Two functions whose handler methods this compilation both has: only the template says which project each one's code is.</summary>
+    private const string IngestAndExportSource = """
+        using System.IO;
+        using Amazon.S3;
+
+        namespace Sensors
+        {
+            public class Ingest
+            {
+                public Stream Handle(Stream input) { var s3 = [|new AmazonS3Client()|]; return input; }
+            }
+
+            public class Export
+            {
+                public Stream Handle(Stream input) { var s3 = [|new AmazonS3Client()|]; return input; }
+            }
+        }
+        """;
+
+    /// <summary>The source with a marker on the creations of the functions listed in <paramref name="reported"/> ("Ingest", "Export").</summary>
+    private static string Marked(string source, params string[] reported)
+    {
+        foreach (string function in new[] { "Ingest", "Export" })
+        {
+            string line = "public class " + function + "\n";
+            int start = source.IndexOf(line, System.StringComparison.Ordinal);
+            int marker = source.IndexOf("[|new AmazonS3Client()|]", start, System.StringComparison.Ordinal);
+            string creation = reported.Contains(function) ? "{|AWS002:new AmazonS3Client()|}" : "new AmazonS3Client()";
+            source = source.Substring(0, marker) + creation + source.Substring(marker + "[|new AmazonS3Client()|]".Length);
+        }
+
+        return source;
+    }
+
+    [Theory]
+    [InlineData("src/Ingest/", true)]
+    [InlineData("src/Ingest", true)]
+    [InlineData("./src/Ingest", true)]
+    [InlineData("'src/Ingest/'", true)]
+    [InlineData(@"src\Ingest\", true)]
+    [InlineData("src/Export/../Ingest/", true)]
+    [InlineData("src/Ingest/bin/Release/net8.0/publish/", true)]
+    [InlineData("/repo/src/Ingest", true)]
+    [InlineData("src/IngestTools/", false)]
+    [InlineData("src/ingest/", false)]
+    [InlineData("src/", false)]
+    [InlineData(".", false)]
+    [InlineData("", false)]
+    [InlineData("s3://artifacts/src/Ingest/ingest.zip", false)]
+    [InlineData("!Sub '${Root}/src/Ingest'", false)]
+    [InlineData("{ Bucket: artifacts, Key: src/Ingest/ingest.zip }", false)]
+    public async Task A_solution_template_names_the_handler_of_the_function_whose_CodeUri_is_this_project(string codeUri, bool reported)
+    {
+        string codeUriLine = codeUri.Length == 0 ? string.Empty : "      CodeUri: " + codeUri + "\n";
+        await VerifyWithProjectAsync(
+            Marked(IngestAndExportSource, reported ? ["Ingest"] : []),
+            "/repo/src/Ingest",
+            [
+                ("/repo/template.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n"
+                    + "  IngestFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n" + codeUriLine
+                    + "      Handler: Ingest::Sensors.Ingest::Handle\n      Runtime: dotnet8\n"
+                    + "  ExportFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/Export/\n"
+                    + "      Handler: Export::Sensors.Export::Handle\n"),
+            ]);
+    }
+
+    [Fact]
+    public async Task A_solution_template_takes_the_CodeUri_and_Handler_of_its_Globals_unless_the_function_sets_its_own()
+    {
+        await VerifyWithProjectAsync(
+            Marked(IngestAndExportSource, "Ingest"),
+            "/repo/src/Ingest",
+            [
+                ("/repo/template.yml", """
+                    Globals:
+                      Function:
+                        CodeUri: src/Ingest/
+                        Handler: Ingest::Sensors.Ingest::Handle
+                        Runtime: dotnet8
+                    Resources:
+                      IngestFunction:
+                        Type: AWS::Serverless::Function
+                      ExportFunction:
+                        Type: AWS::Serverless::Function
+                        Properties:
+                          CodeUri: src/Export/
+                          Handler: Export::Sensors.Export::Handle
+                    """),
+            ]);
+    }
+
+    [Theory]
+    [InlineData("/repo/serverless.template")]
+    [InlineData("/repo/template.json")]
+    public async Task A_solution_template_in_JSON_is_read_the_same_way(string path)
+    {
+        await VerifyWithProjectAsync(
+            Marked(IngestAndExportSource, "Export"),
+            "/repo/src/Export",
+            [
+                (path, """
+                    {
+                      "AWSTemplateFormatVersion": "2010-09-09",
+                      "Transform": "AWS::Serverless-2016-10-31",
+                      "Resources": {
+                        "IngestFunction": { "Type": "AWS::Serverless::Function", "Properties": { "CodeUri": "src/Ingest", "Handler": "Ingest::Sensors.Ingest::Handle" } },
+                        "ExportFunction": { "Type": "AWS::Serverless::Function", "Properties": { "CodeUri": "src/Export/", "Handler": "Export::Sensors.Export::Handle" } },
+                        "SubFunction": { "Type": "AWS::Serverless::Function", "Properties": { "CodeUri": { "Fn::Sub": "src/Ingest" }, "Handler": "Ingest::Sensors.Ingest::Handle" } }
+                      }
+                    }
+                    """),
+            ]);
+    }
+
+    [Fact]
+    public async Task A_Lambda_function_resource_of_a_solution_template_names_no_project_and_is_left_alone()
+    {
+        await VerifyWithProjectAsync(
+            Marked(IngestAndExportSource),
+            "/repo/src/Ingest",
+            [
+                ("/repo/template.yaml", """
+                    Resources:
+                      IngestFunction:
+                        Type: AWS::Lambda::Function
+                        Properties:
+                          Code:
+                            S3Bucket: artifacts
+                            S3Key: src/Ingest/ingest.zip
+                          Handler: Ingest::Sensors.Ingest::Handle
+                          Runtime: dotnet8
+                    """),
+            ]);
+    }
+
+    [Fact]
+    public async Task A_template_in_the_project_folder_names_its_handlers_whatever_its_CodeUri_says()
+    {
+        // The template beside the project file is the project's own (as the Lambda project templates make it, with
+        // "CodeUri": ""): it is scanned as before, also where its CodeUri or resource type is not a local path.
+        await VerifyWithProjectAsync(
+            Marked(IngestAndExportSource, "Ingest", "Export"),
+            "/repo/src/Ingest/",
+            [
+                ("/repo/src/Ingest/serverless.template", """
+                    { "Resources": { "Ingest": { "Type": "AWS::Serverless::Function", "Properties": { "CodeUri": "", "Handler": "Ingest::Sensors.Ingest::Handle" } } } }
+                    """),
+                ("/repo/src/Ingest/template.yaml", """
+                    Resources:
+                      Export:
+                        Type: AWS::Lambda::Function
+                        Properties:
+                          Handler: Ingest::Sensors.Export::Handle
+                    """),
+            ]);
+    }
+
+    [Fact]
+    public async Task The_project_folder_is_also_read_from_the_SDK_ProjectDir_property()
+    {
+        await VerifyWithProjectAsync(
+            Marked(IngestAndExportSource, "Ingest"),
+            "/repo/src/Ingest/",
+            [
+                ("/repo/template.yaml", """
+                    Resources:
+                      Ingest: { Type: AWS::Serverless::Function, Properties: { CodeUri: src/Ingest/, Handler: Ingest::Sensors.Ingest::Handle } }
+                      Export: { Type: AWS::Serverless::Function, Properties: { CodeUri: src/Export/, Handler: Export::Sensors.Export::Handle } }
+                    """),
+            ],
+            key: "build_property.ProjectDir");
+    }
+
+    [Theory]
+    [InlineData(@"C:\repo\src\Ingest", @"C:\repo\template.yaml", @"SRC\ingest", true)]
+    [InlineData(@"C:\repo\src\Ingest\", @"c:\Repo\template.yaml", "src/Ingest/", true)]
+    [InlineData(@"C:\repo\src\Ingest", @"C:\repo\template.yaml", @"src\IngestTools", false)]
+    [InlineData(@"\\server\share\repo\src\Ingest", @"\\server\share\repo\template.yaml", "src/ingest", true)]
+    public async Task Windows_paths_are_compared_ignoring_case(string projectFolder, string templatePath, string codeUri, bool reported)
+    {
+        await VerifyWithProjectAsync(
+            Marked(IngestAndExportSource, reported ? ["Ingest"] : []),
+            projectFolder,
+            [(templatePath, "Resources:\n  Ingest:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: " + codeUri + "\n      Handler: Ingest::Sensors.Ingest::Handle\n")]);
+    }
+
     // ---- What it reports: one call hop away ----
 
     [Fact]
