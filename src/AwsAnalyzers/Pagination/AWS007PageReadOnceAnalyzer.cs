@@ -109,7 +109,7 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
 
             if (method.Name is "GetNextSetAsync" or "GetNextSet")
             {
-                if (IsSearch(method.ContainingType) && !CodeThatNeverRuns.Contains(invocation))
+                if (IsSearch(method.ContainingType) && !CodeThatNeverRuns.Contains(invocation) && !CodeThatNeverRuns.IsCallOnTestDouble(invocation, context.CancellationToken))
                 {
                     AnalyzeSearch(context, invocation);
                 }
@@ -117,7 +117,7 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (_operations.Find(method) is { } operation && !CodeThatNeverRuns.Contains(invocation))
+            if (_operations.Find(method) is { } operation && !CodeThatNeverRuns.Contains(invocation) && !CodeThatNeverRuns.IsCallOnTestDouble(invocation, context.CancellationToken))
             {
                 AnalyzeCall(context, invocation, operation);
             }

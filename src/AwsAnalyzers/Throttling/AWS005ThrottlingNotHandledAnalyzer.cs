@@ -215,7 +215,8 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
             ServiceTypes? service = _kinesis is not null && _kinesis.IsWrite(method) ? _kinesis
                 : _dynamoDb is not null && _dynamoDb.IsWrite(method) ? _dynamoDb
                 : null;
-            if (service is null || !IsEnabled(context, service) || CodeThatNeverRuns.Contains(invocation) || IsForwardingImplementation(context.ContainingSymbol, service))
+            if (service is null || !IsEnabled(context, service) || CodeThatNeverRuns.Contains(invocation) || IsForwardingImplementation(context.ContainingSymbol, service)
+                || CodeThatNeverRuns.IsCallOnTestDouble(invocation, context.CancellationToken))
             {
                 return;
             }
