@@ -48,17 +48,14 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
             }
 
             // Parsed once per compilation; every query of the project is checked against the same catalog. What the
-            // project's own SQL and templates say is read only when a query is checked.
+            // project's own SQL and templates say about a table is read only when a query asks about that table.
             GlueCatalog catalog = PartitionColumns.ReadCatalog(start.Options, start.CancellationToken);
-            Compilation compilation = start.Compilation;
-            AnalyzerOptions options = start.Options;
-            CancellationToken cancellationToken = start.CancellationToken;
-            var evidence = new Lazy<PartitionEvidence>(() => PartitionEvidence.Read(compilation, options, cancellationToken));
+            PartitionEvidence evidence = PartitionEvidence.For(start.Compilation, start.Options, start.CancellationToken);
             start.RegisterOperationAction(context => AnalyzeAssignment(context, request, catalog, evidence), OperationKind.SimpleAssignment);
         });
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol request, GlueCatalog catalog, Lazy<PartitionEvidence> evidence)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol request, GlueCatalog catalog, PartitionEvidence evidence)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.AssignedMemberName() is { } name && name != QueryStringProperty)
@@ -78,7 +75,7 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        PartitionColumns columns = PartitionColumns.For(catalog, evidence.Value, context.Options, assignment.Syntax.SyntaxTree);
+        PartitionColumns columns = PartitionColumns.For(catalog, evidence, context.Options, assignment.Syntax.SyntaxTree);
         if (Analyze(segments, columns) is not { } result || CodeThatNeverRuns.Contains(assignment))
         {
             return;

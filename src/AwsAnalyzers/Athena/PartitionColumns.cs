@@ -116,7 +116,7 @@ internal sealed class PartitionColumns
     /// <summary>The table as the project's DDL defines it, else as its templates do.</summary>
     private GlueTable? Defined(string tableName)
     {
-        if (_evidence.Definitions.Find(tableName, out GlueTable? table) == GlueLookupResult.Found
+        if (_evidence.DefinitionsOf(tableName).Find(tableName, out GlueTable? table) == GlueLookupResult.Found
             || _evidence.Templates.Find(tableName, out table) == GlueLookupResult.Found)
         {
             return table;
