@@ -100,7 +100,7 @@ public sealed class AWS004MissingPartitionPredicateCodeFix : DocumentCodeFixProv
 
         AnalyzerOptions options = document.Project.AnalyzerOptions;
         GlueCatalog catalog = PartitionColumns.ReadCatalog(options, cancellationToken);
-        PartitionEvidence evidence = PartitionEvidence.Read(model.Compilation, options, cancellationToken);
+        PartitionEvidence evidence = PartitionEvidence.For(model.Compilation, options, cancellationToken);
         PartitionColumns columns = PartitionColumns.For(catalog, evidence, options, assignment.SyntaxTree);
         if (AWS004MissingPartitionPredicateAnalyzer.Analyze(value, columns, cancellationToken) is not { } query
             || TablesToFix(query, columns) is not { } tablesToFix)

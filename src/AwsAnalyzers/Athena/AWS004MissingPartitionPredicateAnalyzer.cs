@@ -48,17 +48,14 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
             }
 
             // Parsed once per compilation; every query of the project is checked against the same catalog. What the
-            // project's own SQL and templates say is read only when a query is checked.
+            // project's own SQL and templates say about a table is read only when a query asks about that table.
             GlueCatalog catalog = PartitionColumns.ReadCatalog(start.Options, start.CancellationToken);
-            Compilation compilation = start.Compilation;
-            AnalyzerOptions options = start.Options;
-            CancellationToken cancellationToken = start.CancellationToken;
-            var evidence = new Lazy<PartitionEvidence>(() => PartitionEvidence.Read(compilation, options, cancellationToken));
+            PartitionEvidence evidence = PartitionEvidence.For(start.Compilation, start.Options, start.CancellationToken);
             start.RegisterOperationAction(context => AnalyzeAssignment(context, request, catalog, evidence), OperationKind.SimpleAssignment);
         });
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol request, GlueCatalog catalog, Lazy<PartitionEvidence> evidence)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol request, GlueCatalog catalog, PartitionEvidence evidence)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.AssignedMemberName() is { } name && name != QueryStringProperty)
@@ -72,14 +69,14 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
         }
 
         // Cheapest first: a value with no text known at compile time needs neither the evidence nor the SQL reader.
-        ImmutableArray<QueryTextSegment> segments = QueryText.Read(assignment.Value, context.CancellationToken);
-        if (segments.IsDefault)
+        QueryRead read = QueryRead.Of(assignment.Value, context.CancellationToken);
+        if (read.Segments.IsDefault)
         {
             return;
         }
 
-        PartitionColumns columns = PartitionColumns.For(catalog, evidence.Value, context.Options, assignment.Syntax.SyntaxTree);
-        if (Analyze(segments, columns) is not { } result || CodeThatNeverRuns.Contains(assignment))
+        PartitionColumns columns = PartitionColumns.For(catalog, evidence, context.Options, assignment.Syntax.SyntaxTree);
+        if (Analyze(read, columns) is not { } result || CodeThatNeverRuns.Contains(assignment))
         {
             return;
         }
@@ -91,19 +88,27 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
     /// <summary>The query text of <paramref name="value"/> and what reading it found, or null when there is nothing to report.</summary>
     internal static AnalyzedQuery? Analyze(IOperation value, PartitionColumns columns, CancellationToken cancellationToken)
     {
-        ImmutableArray<QueryTextSegment> segments = QueryText.Read(value, cancellationToken);
-        return segments.IsDefault ? null : Analyze(segments, columns);
+        QueryRead read = QueryRead.Of(value, cancellationToken);
+        return read.Segments.IsDefault ? null : Analyze(read, columns);
     }
 
-    private static AnalyzedQuery? Analyze(ImmutableArray<QueryTextSegment> segments, PartitionColumns columns)
+    private static AnalyzedQuery? Analyze(QueryRead query, PartitionColumns columns)
     {
-        var parts = new SqlTextPart[segments.Length];
-        for (int i = 0; i < segments.Length; i++)
+        SqlStatement parsed;
+        try
         {
-            parts[i] = segments[i].IsHole ? SqlTextPart.Hole : SqlTextPart.FromText(segments[i].Text!);
+            parsed = query.Statement;
+        }
+#pragma warning disable CA1031 // Deliberate: an analyzer must never crash the build, whatever the project's strings hold.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            // Not expected: the SQL reader is written not to throw. A text it cannot read is not reported.
+            return null;
         }
 
-        PartitionPruningResult result = PartitionPruningAnalysis.FindUnprunedTables(parts, columns.Of);
+        PartitionPruningResult result = PartitionPruningAnalysis.FindUnprunedTables(
+            parsed, table => table.Name.LookupName is { } name ? columns.Of(name) : null);
         if (result.IsUnknown || result.Statement is not { } statement)
         {
             return null;
@@ -132,7 +137,7 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
             unpruned.RemoveAll(read => columns.SourceOf(read.LookupName) == PartitionSource.Presumed && !prunedTables.Contains(read.LookupName));
         }
 
-        return unpruned.Count == 0 ? null : new AnalyzedQuery(segments, statement, unpruned, readsOneTable: tableCount == 1);
+        return unpruned.Count == 0 ? null : new AnalyzedQuery(query.Segments, statement, unpruned, readsOneTable: tableCount == 1);
     }
 
     /// <summary>The names of the partitioned tables the statement prunes somewhere, and how many distinct tables it reads.</summary>

@@ -111,13 +111,14 @@ public sealed class AWS012ValueSplicedIntoStatementAnalyzer : DiagnosticAnalyzer
     /// <summary>The run-time strings of <paramref name="value"/>'s text that the SQL reads as values.</summary>
     internal static ImmutableArray<SplicedValue> FindSplicedValues(IOperation value, CancellationToken cancellationToken)
     {
-        ImmutableArray<QueryTextSegment> segments = QueryText.Read(value, cancellationToken);
+        QueryRead read = QueryRead.Of(value, cancellationToken);
+        ImmutableArray<QueryTextSegment> segments = read.Segments;
         if (segments.IsDefault)
         {
             return ImmutableArray<SplicedValue>.Empty;
         }
 
-        SqlStatement statement = SqlParser.Parse(AsParts(segments));
+        SqlStatement statement = read.Statement;
         ImmutableArray<SplicedValue>.Builder? found = null;
         foreach (SqlHole hole in statement.Holes)
         {

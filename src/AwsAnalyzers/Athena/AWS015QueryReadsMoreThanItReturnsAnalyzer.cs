@@ -91,13 +91,14 @@ public sealed class AWS015QueryReadsMoreThanItReturnsAnalyzer : DiagnosticAnalyz
     /// <summary>What the query text of <paramref name="value"/> reads for nothing, or null when it is fine or cannot be read.</summary>
     internal static ReadAllFinding? Analyze(IOperation value, CancellationToken cancellationToken)
     {
-        ImmutableArray<QueryTextSegment> segments = QueryText.Read(value, cancellationToken);
+        QueryRead read = QueryRead.Of(value, cancellationToken);
+        ImmutableArray<QueryTextSegment> segments = read.Segments;
         if (segments.IsDefault)
         {
             return null;
         }
 
-        SqlStatement statement = SqlParser.Parse(AWS012ValueSplicedIntoStatementAnalyzer.AsParts(segments));
+        SqlStatement statement = read.Statement;
         if (statement.IsUnknown || !IsKnownEnough(statement))
         {
             return null;

@@ -69,16 +69,21 @@ internal sealed class PartitionColumns
     /// catalog, a table that is missing from it (and from the project's DDL and templates), has no partition keys, or
     /// is ambiguous is never reported.
     /// </summary>
-    public IReadOnlyCollection<string>? Of(string tableName) => Lookup(tableName, out _);
+    public IReadOnlyCollection<string>? Of(string tableName) => Lookup(tableName, distinguishQueries: false, out _);
 
     /// <summary>Where <see cref="Of"/>'s columns come from.</summary>
     public PartitionSource SourceOf(string tableName)
     {
-        Lookup(tableName, out PartitionSource source);
+        Lookup(tableName, distinguishQueries: true, out PartitionSource source);
         return source;
     }
 
-    private IReadOnlyCollection<string>? Lookup(string tableName, out PartitionSource source)
+    /// <summary>
+    /// The columns of the table and where they come from. Other queries decide only between <see cref="PartitionSource.Queries"/>
+    /// and <see cref="PartitionSource.Presumed"/>, never the columns: unless <paramref name="distinguishQueries"/>,
+    /// they are not read, and both are <see cref="PartitionSource.Presumed"/>.
+    /// </summary>
+    private IReadOnlyCollection<string>? Lookup(string tableName, bool distinguishQueries, out PartitionSource source)
     {
         source = PartitionSource.None;
         if (IsMetadataTable(tableName))
@@ -109,14 +114,14 @@ internal sealed class PartitionColumns
             return null;
         }
 
-        source = ComparedPartitionColumns(tableName).Count > 0 ? PartitionSource.Queries : PartitionSource.Presumed;
+        source = distinguishQueries && ComparedPartitionColumns(tableName).Count > 0 ? PartitionSource.Queries : PartitionSource.Presumed;
         return _partitionColumns;
     }
 
     /// <summary>The table as the project's DDL defines it, else as its templates do.</summary>
     private GlueTable? Defined(string tableName)
     {
-        if (_evidence.Definitions.Find(tableName, out GlueTable? table) == GlueLookupResult.Found
+        if (_evidence.DefinitionsOf(tableName).Find(tableName, out GlueTable? table) == GlueLookupResult.Found
             || _evidence.Templates.Find(tableName, out table) == GlueLookupResult.Found)
         {
             return table;
@@ -150,7 +155,7 @@ internal sealed class PartitionColumns
     /// </summary>
     public ImmutableArray<GluePartitionKey> FixKeysOf(string tableName)
     {
-        Lookup(tableName, out PartitionSource source);
+        Lookup(tableName, distinguishQueries: true, out PartitionSource source);
         switch (source)
         {
             case PartitionSource.Catalog:

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -8,8 +9,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
-// The catch-all handler below is deliberate: an analyzer must never crash the build, whatever the project's strings hold.
+// The catch-all handlers below are deliberate: an analyzer must never crash the build, whatever the project's strings hold.
 #pragma warning disable CA1031
 
 namespace AwsAnalyzers.Athena;
@@ -20,144 +22,301 @@ namespace AwsAnalyzers.Athena;
 /// <c>AWS::Glue::Table</c> resources of its templates, and the columns its queries compare for each table.
 /// </summary>
 /// <remarks>
-/// The SQL texts are every string literal of the compilation, with the literals and interpolated strings it is
-/// concatenated with (read from the syntax alone). Each syntax tree is read once for as long as it lives, so an edit
-/// rereads only the file it changed.
+/// The SQL texts are the string literals of the compilation, with the literals and interpolated strings each is
+/// concatenated with (read from the syntax alone). They are read per table name, on the first question about that
+/// name, and only those that can speak of it: a text defines or compares a table only if it spells the table's name,
+/// so a case-insensitive text search of each tree for the name finds every literal to read, without walking the
+/// syntax of the trees that do not mention it. A name that C# must escape in a literal (a quote, a backslash, a brace,
+/// a control character) is looked for in every literal instead. Each SQL text is read once for as long as its tree
+/// lives, so an edit rereads only the file it changed; what a DDL text defines is read when it is found, the columns
+/// a query compares only when a question needs them.
 /// </remarks>
 internal sealed class PartitionEvidence
 {
-    private static readonly ConditionalWeakTable<SyntaxTree, TreeEvidence> s_trees = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeTexts> s_trees = new();
 
-    private readonly Dictionary<string, HashSet<string>> _comparedColumns;
+    private readonly Compilation _compilation;
+    private readonly AnalyzerOptions _options;
+    private readonly CancellationToken _cancellationToken;
+    private readonly ConcurrentDictionary<string, TableTexts> _tables = new(StringComparer.OrdinalIgnoreCase);
+    private GlueCatalog? _templates;
 
-    private PartitionEvidence(GlueCatalog definitions, GlueCatalog templates, Dictionary<string, HashSet<string>> comparedColumns)
+    private PartitionEvidence(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
-        Definitions = definitions;
-        Templates = templates;
-        _comparedColumns = comparedColumns;
+        _compilation = compilation;
+        _options = options;
+        _cancellationToken = cancellationToken;
     }
 
-    public static PartitionEvidence Empty { get; } = new(GlueCatalog.Empty, GlueCatalog.Empty, new Dictionary<string, HashSet<string>>());
-
-    /// <summary>The tables the project's <c>CREATE TABLE</c> statements define.</summary>
-    public GlueCatalog Definitions { get; }
+    /// <summary>The evidence of <paramref name="compilation"/>; nothing is read until a question is asked.</summary>
+    public static PartitionEvidence For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
+        new(compilation, options, cancellationToken);
 
     /// <summary>The tables the project's CloudFormation or SAM templates define.</summary>
-    public GlueCatalog Templates { get; }
+    public GlueCatalog Templates => _templates ??= GlueCatalog.Of(GlueTemplates.Read(_options.AdditionalFiles, _cancellationToken));
 
-    public static PartitionEvidence Read(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
-    {
-        var definitions = ImmutableArray.CreateBuilder<GlueTable>();
-        var compared = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (SyntaxTree tree in compilation.SyntaxTrees)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            TreeEvidence evidence = s_trees.GetValue(tree, t => TreeEvidence.Read(t, cancellationToken));
-            definitions.AddRange(evidence.Definitions);
-            foreach ((string table, string column) in evidence.ComparedColumns)
-            {
-                if (!compared.TryGetValue(table, out HashSet<string>? columns))
-                {
-                    compared[table] = columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                }
-
-                columns.Add(column);
-            }
-        }
-
-        return new PartitionEvidence(
-            GlueCatalog.Of(definitions.ToImmutable()),
-            GlueCatalog.Of(GlueTemplates.Read(options.AdditionalFiles, cancellationToken)),
-            compared);
-    }
+    /// <summary>The tables of the table's name (without database) that the project's <c>CREATE TABLE</c> statements define.</summary>
+    public GlueCatalog DefinitionsOf(string tableName) => TextsOf(tableName).Definitions;
 
     /// <summary>The columns the project's queries compare for the table (by its name, without database), or null.</summary>
-    public IReadOnlyCollection<string>? ComparedColumns(string tableName)
+    public IReadOnlyCollection<string>? ComparedColumns(string tableName) => TextsOf(tableName).ComparedColumns;
+
+    private TableTexts TextsOf(string tableName)
     {
         int dot = tableName.LastIndexOf('.');
-        return _comparedColumns.TryGetValue(dot < 0 ? tableName : tableName.Substring(dot + 1), out HashSet<string>? columns) ? columns : null;
+        string name = dot < 0 ? tableName : tableName.Substring(dot + 1);
+        if (_tables.TryGetValue(name, out TableTexts? texts))
+        {
+            return texts;
+        }
+
+        return _tables.GetOrAdd(name, new TableTexts(name, Find(name)));
     }
 
-    /// <summary>What one syntax tree's SQL texts say.</summary>
-    private sealed class TreeEvidence
+    /// <summary>The SQL texts that can define or compare the table <paramref name="name"/>, in tree and position order.</summary>
+    private List<SqlText> Find(string name)
     {
-        private TreeEvidence(List<GlueTable> definitions, List<(string Table, string Column)> comparedColumns)
+        var found = new List<SqlText>();
+        bool spelledAsWritten = IsSpelledAsWritten(name);
+        foreach (SyntaxTree tree in _compilation.SyntaxTrees)
         {
-            Definitions = definitions;
-            ComparedColumns = comparedColumns;
+            _cancellationToken.ThrowIfCancellationRequested();
+            TreeTexts? texts = null;
+            int first = found.Count;
+            if (spelledAsWritten)
+            {
+                string source = tree.GetText(_cancellationToken).ToString();
+                int index = source.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+                if (index < 0)
+                {
+                    continue;
+                }
+
+                SyntaxNode root = tree.GetRoot(_cancellationToken);
+                texts = s_trees.GetValue(tree, static _ => new TreeTexts());
+                for (; index >= 0; index = source.IndexOf(name, index + 1, StringComparison.OrdinalIgnoreCase))
+                {
+                    SyntaxToken token = root.FindToken(index);
+                    if (token.Span.Contains(index) && LiteralOf(token) is { } literal)
+                    {
+                        AddText(texts.Get(Outermost(literal)), found, first);
+                    }
+                }
+            }
+            else
+            {
+                foreach (SyntaxNode node in tree.GetRoot(_cancellationToken).DescendantNodes())
+                {
+                    if (node.IsKind(SyntaxKind.StringLiteralExpression) || node.IsKind(SyntaxKind.InterpolatedStringExpression))
+                    {
+                        texts ??= s_trees.GetValue(tree, static _ => new TreeTexts());
+                        AddText(texts.Get(Outermost(node)), found, first);
+                    }
+                }
+            }
+
+            // Texts in the order their first literal is written: a text inside another's hole comes first when it is
+            // written first.
+            if (found.Count - first > 1)
+            {
+                found.Sort(first, found.Count - first, SqlText.ByPosition);
+            }
         }
 
-        public List<GlueTable> Definitions { get; }
+        return found;
+    }
+
+    private static void AddText(SqlText? text, List<SqlText> found, int first)
+    {
+        if (text is not null && found.IndexOf(text, first) < 0)
+        {
+            found.Add(text);
+        }
+    }
+
+    /// <summary>
+    /// True when a literal that holds <paramref name="name"/> holds it as written: no character of it is one that a
+    /// C# literal or the SQL reader spells otherwise (escaped, doubled, or an identifier quote).
+    /// </summary>
+    private static bool IsSpelledAsWritten(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (c < ' ' || c is '"' or '`' or '\\' or '{' or '}')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The string literal or interpolated string whose text <paramref name="token"/> is, or null.</summary>
+    private static SyntaxNode? LiteralOf(SyntaxToken token) =>
+        token.Parent switch
+        {
+            LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal,
+            InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax interpolated } => interpolated,
+            _ => null,
+        };
+
+    /// <summary>The concatenation <paramref name="node"/> is part of, or the node itself.</summary>
+    private static SyntaxNode Outermost(SyntaxNode node)
+    {
+        while (node.Parent is { } parent
+            && (parent.IsKind(SyntaxKind.AddExpression) || parent.IsKind(SyntaxKind.ParenthesizedExpression)))
+        {
+            node = parent;
+        }
+
+        return node;
+    }
+
+    /// <summary>What the SQL texts found for one table name say about it.</summary>
+    private sealed class TableTexts
+    {
+        private readonly string _name;
+        private readonly List<SqlText> _texts;
+        private GlueCatalog? _definitions;
+        private HashSet<string>? _comparedColumns;
+        private bool _comparedRead;
+
+        public TableTexts(string name, List<SqlText> texts)
+        {
+            _name = name;
+            _texts = texts;
+        }
+
+        public GlueCatalog Definitions => _definitions ??= ReadDefinitions();
+
+        public IReadOnlyCollection<string>? ComparedColumns
+        {
+            get
+            {
+                if (!Volatile.Read(ref _comparedRead))
+                {
+                    _comparedColumns = ReadComparedColumns();
+                    Volatile.Write(ref _comparedRead, true);
+                }
+
+                return _comparedColumns;
+            }
+        }
+
+        private GlueCatalog ReadDefinitions()
+        {
+            ImmutableArray<GlueTable>.Builder? tables = null;
+            foreach (SqlText text in _texts)
+            {
+                if (text.Definition is { } table && string.Equals(table.Name, _name, StringComparison.OrdinalIgnoreCase))
+                {
+                    (tables ??= ImmutableArray.CreateBuilder<GlueTable>()).Add(table);
+                }
+            }
+
+            return tables is null ? GlueCatalog.Empty : GlueCatalog.Of(tables.ToImmutable());
+        }
+
+        private HashSet<string>? ReadComparedColumns()
+        {
+            HashSet<string>? columns = null;
+            foreach (SqlText text in _texts)
+            {
+                foreach ((string table, string column) in text.ComparedColumns)
+                {
+                    if (string.Equals(table, _name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        (columns ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(column);
+                    }
+                }
+            }
+
+            return columns;
+        }
+    }
+
+    /// <summary>The SQL texts of one syntax tree read so far, by the span of their outermost expression.</summary>
+    private sealed class TreeTexts
+    {
+        private readonly ConcurrentDictionary<TextSpan, SqlText?> _texts = new();
+
+        /// <summary>The SQL text of the concatenation <paramref name="text"/>, or null when it names no table.</summary>
+        public SqlText? Get(SyntaxNode text) =>
+            _texts.TryGetValue(text.Span, out SqlText? found) ? found : _texts.GetOrAdd(text.Span, SqlText.Read(text));
+    }
+
+    /// <summary>One SQL text: the table its DDL defines, read when it is found, and the columns its blocks compare, read on demand.</summary>
+    private sealed class SqlText
+    {
+        public static readonly IComparer<SqlText> ByPosition = Comparer<SqlText>.Create(static (a, b) => a._position.CompareTo(b._position));
+
+        private readonly int _position;
+        private readonly SqlSourceText _source;
+        private List<(string Table, string Column)>? _comparedColumns;
+
+        private SqlText(int position, SqlSourceText source)
+        {
+            _position = position;
+            _source = source;
+            Definition = ReadDefinition(source);
+        }
+
+        /// <summary>The table a <c>CREATE TABLE</c> text defines, or null.</summary>
+        public GlueTable? Definition { get; }
 
         /// <summary>A base table and a column that a condition of the block that reads it compares.</summary>
-        public List<(string Table, string Column)> ComparedColumns { get; }
+        public List<(string Table, string Column)> ComparedColumns => _comparedColumns ??= ReadComparedColumns(_source);
 
-        public static TreeEvidence Read(SyntaxTree tree, CancellationToken cancellationToken)
+        public static SqlText? Read(SyntaxNode text)
         {
-            var definitions = new List<GlueTable>();
-            var compared = new List<(string, string)>();
-            var seen = new HashSet<SyntaxNode>();
-            foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
+            if (Parts(text, out int position) is not { } parts)
             {
-                if (!node.IsKind(SyntaxKind.StringLiteralExpression) && !node.IsKind(SyntaxKind.InterpolatedStringExpression))
-                {
-                    continue;
-                }
-
-                SyntaxNode text = Outermost(node);
-                if (!seen.Add(text) || Parts(text) is not { } parts)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    Add(SqlSourceText.FromParts(parts), definitions, compared);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // Not expected: the SQL reader is written not to throw. One text it cannot read is no evidence.
-                }
+                return null;
             }
 
-            return new TreeEvidence(definitions, compared);
+            try
+            {
+                return new SqlText(position, SqlSourceText.FromParts(parts));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Not expected: the SQL reader is written not to throw. One text it cannot read is no evidence.
+                return null;
+            }
         }
 
-        private static void Add(SqlSourceText source, List<GlueTable> definitions, List<(string, string)> compared)
+        private static GlueTable? ReadDefinition(SqlSourceText source)
         {
-            if (source.Text.TrimStart().StartsWith("CREATE", StringComparison.OrdinalIgnoreCase)
-                && SqlTableDefinitions.Read(source) is { } definition && definition.Name.Name is { } name)
+            if (!source.Text.TrimStart().StartsWith("CREATE", StringComparison.OrdinalIgnoreCase)
+                || SqlTableDefinitions.Read(source) is not { } definition || definition.Name.Name is not { } name)
             {
-                IReadOnlyList<string?> nameParts = definition.Name.Parts;
-                var keys = ImmutableArray.CreateBuilder<GluePartitionKey>();
-                foreach ((string column, string? type) in definition.PartitionColumns)
-                {
-                    keys.Add(new GluePartitionKey(column, type));
-                }
-
-                definitions.Add(new GlueTable(nameParts.Count >= 2 ? nameParts[nameParts.Count - 2] : null, name, keys.ToImmutable()));
+                return null;
             }
 
-            AddComparedColumns(source, compared);
-        }
-
-        /// <summary>The concatenation <paramref name="node"/> is part of, or the node itself.</summary>
-        private static SyntaxNode Outermost(SyntaxNode node)
-        {
-            while (node.Parent is { } parent
-                && (parent.IsKind(SyntaxKind.AddExpression) || parent.IsKind(SyntaxKind.ParenthesizedExpression)))
+            IReadOnlyList<string?> nameParts = definition.Name.Parts;
+            var keys = ImmutableArray.CreateBuilder<GluePartitionKey>();
+            foreach ((string column, string? type) in definition.PartitionColumns)
             {
-                node = parent;
+                keys.Add(new GluePartitionKey(column, type));
             }
 
-            return node;
+            return new GlueTable(nameParts.Count >= 2 ? nameParts[nameParts.Count - 2] : null, name, keys.ToImmutable());
         }
 
-        /// <summary>The text of a concatenation of literals and interpolated strings, other operands as holes; null when it names no table.</summary>
-        private static List<SqlTextPart>? Parts(SyntaxNode text)
+        /// <summary>
+        /// The text of a concatenation of literals and interpolated strings, other operands as holes, and where its
+        /// first literal starts; null when it names no table.
+        /// </summary>
+        private static List<SqlTextPart>? Parts(SyntaxNode text, out int position)
         {
             var parts = new List<SqlTextPart>();
             bool mayNameTable = false;
+            position = int.MaxValue;
             var pending = new Stack<SyntaxNode>();
             pending.Push(text);
             while (pending.Count > 0)
@@ -174,6 +333,7 @@ internal sealed class PartitionEvidence
                     case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
                         parts.Add(SqlTextPart.FromText(literal.Token.ValueText));
                         mayNameTable |= MayNameTable(literal.Token.ValueText);
+                        position = Math.Min(position, literal.SpanStart);
                         break;
                     case InterpolatedStringExpressionSyntax interpolated:
                         foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
@@ -189,6 +349,7 @@ internal sealed class PartitionEvidence
                             }
                         }
 
+                        position = Math.Min(position, interpolated.SpanStart);
                         break;
                     default:
                         parts.Add(SqlTextPart.Hole);
@@ -203,32 +364,42 @@ internal sealed class PartitionEvidence
             text.IndexOf("FROM", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("TABLE", StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>Each base table of a block with a column its conditions compare: qualified by its alias or name, or unqualified when the block reads only it.</summary>
-        private static void AddComparedColumns(SqlSourceText source, List<(string, string)> compared)
+        private static List<(string, string)> ReadComparedColumns(SqlSourceText source)
         {
-            SqlStatement statement = SqlParser.Parse(source);
-            if (statement.IsUnknown)
+            var compared = new List<(string, string)>();
+            try
             {
-                return;
-            }
-
-            foreach (SqlQueryBlock block in statement.Blocks)
-            {
-                if (block.HasOpaqueHole)
+                SqlStatement statement = SqlParser.Parse(source);
+                if (statement.IsUnknown)
                 {
-                    continue;
+                    return compared;
                 }
 
-                foreach (SqlPredicate predicate in block.Predicates)
+                foreach (SqlQueryBlock block in statement.Blocks)
                 {
-                    foreach (SqlColumnReference column in predicate.Columns)
+                    if (block.HasOpaqueHole)
                     {
-                        if (!column.IsHole && column.Name is { } name && ComparedTable(block, column.Qualifier) is { } table)
+                        continue;
+                    }
+
+                    foreach (SqlPredicate predicate in block.Predicates)
+                    {
+                        foreach (SqlColumnReference column in predicate.Columns)
                         {
-                            compared.Add((table, name));
+                            if (!column.IsHole && column.Name is { } name && ComparedTable(block, column.Qualifier) is { } table)
+                            {
+                                compared.Add((table, name));
+                            }
                         }
                     }
                 }
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Not expected: the SQL reader is written not to throw. What it read before it stopped stands.
+            }
+
+            return compared;
         }
 
         private static string? ComparedTable(SqlQueryBlock block, string? qualifier)

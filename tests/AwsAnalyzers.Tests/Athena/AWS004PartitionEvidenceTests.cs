@@ -145,6 +145,65 @@ public class AWS004PartitionEvidenceTests
         await test.RunAsync();
     }
 
+    // ---- Evidence: which texts are read ----
+
+    private const string JoinsDevices = "{|#0:\"SELECT d.name, s.temperature FROM sensor_data s JOIN devices d ON s.device_id = d.id WHERE s.year = 2025\"|}";
+
+    private static Task VerifyWithSchemaAsync(string schemaMembers, string query, params DiagnosticResult[] expected)
+    {
+        var test = new VerifyCS.Test { TestCode = Reports(Query(query)) };
+        test.TestState.Sources.Add("static class Schema\n{\n" + schemaMembers + "}\n");
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("    public const string Devices = \"CREATE EXTERNAL TABLE IF NOT EXISTS iot.devices (id string) PARTITIONED BY (region string)\";\n")]
+    [InlineData("    public const string Devices = \"CREATE EXTERNAL TABLE \" + \"devices (id string) \" + \"PARTITIONED BY (region string)\";\n")]
+    [InlineData("    public const string Devices = \"CREATE EXTERNAL TABLE DEVICES (id string) \" + (\"PARTITIONED BY \" + \"(region string)\");\n")]
+    [InlineData("    public static string Create() => $\"CREATE EXTERNAL TABLE iot.Devices (id string) \" + $\"PARTITIONED BY (region string)\";\n")]
+    [InlineData("    public const string Devices = @\"CREATE EXTERNAL TABLE \"\"devices\"\" (id string)\n        PARTITIONED BY (region string)\";\n")]
+    [InlineData("    public const string Devices = \"\"\"\n        CREATE EXTERNAL TABLE `Devices` (id string)\n        PARTITIONED BY (region string)\n        \"\"\";\n")]
+    [InlineData("    // The devices table.\n    public const string Devices = \"CREATE EXTERNAL TABLE devices (id string) PARTITIONED BY (region string)\";\n")]
+    public async Task Ddl_in_a_file_that_names_the_table_only_inside_its_text_is_read_however_it_is_written(string schema)
+    {
+        // The name in another case, split from CREATE by a concatenation, in an interpolated string, quoted, in a verbatim or raw
+        // literal, after a comment that names it too.
+        await VerifyWithSchemaAsync(schema, JoinsDevices, VerifyCS.Diagnostic().WithLocation(0).WithArguments("'devices'", "region"));
+    }
+
+    [Fact]
+    public async Task Ddl_of_a_name_that_shares_a_prefix_or_is_another_table_says_nothing_of_this_one()
+    {
+        await VerifyWithSchemaAsync(
+            "    public const string Registry = \"CREATE EXTERNAL TABLE devices_registry (id string) PARTITIONED BY (region string)\";\n"
+            + "    public const string Other = \"CREATE EXTERNAL TABLE other.devices_v2 (id string) PARTITIONED BY (region string)\";\n"
+            + "    public const string devices = \"CREATE EXTERNAL TABLE alerts (id string) PARTITIONED BY (region string)\";\n",
+            JoinsDevices.Replace("{|#0:", string.Empty).Replace("|}", string.Empty));
+    }
+
+    [Fact]
+    public async Task Ddl_of_a_name_a_csharp_literal_escapes_is_read()
+    {
+        await VerifyWithSchemaAsync(
+            "    public const string Devices = \"CREATE EXTERNAL TABLE \\\"odd\\\"\\\"devices\\\" (id string) PARTITIONED BY (region string)\";\n",
+            "{|#0:\"SELECT d.name FROM sensor_data s JOIN \\\"odd\\\"\\\"devices\\\" d ON s.device_id = d.id WHERE s.year = 2025\"|}",
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("'odd\"devices'", "region"));
+    }
+
+    [Fact]
+    public async Task A_query_of_another_file_that_compares_a_table_says_it_is_partitioned()
+    {
+        const string Joined = "\"SELECT * FROM sensor_data s JOIN alerts a ON s.device_id = a.device_id WHERE s.year = 2025\"";
+        await VerifyWithSchemaAsync(
+            "    public const string Daily = \"SELECT * FROM Alerts \" + \"WHERE dt = '2025-01-15'\";\n",
+            "{|#0:" + Joined + "|}",
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("'alerts'", DefaultColumns));
+
+        // Without it, alerts is presumed a dimension table.
+        await VerifyWithSchemaAsync("    public const string Daily = \"SELECT * FROM alerts_archive WHERE dt = '2025-01-15'\";\n", Joined);
+    }
+
     // ---- Evidence: templates ----
 
     private const string YamlTemplate = """
