@@ -653,6 +653,84 @@ public class AWS010StatusPollingLoopTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task A_bucket_test_after_an_object_write_to_that_bucket_is_reported()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            using Amazon.S3.Util;
+
+            class Archive
+            {
+                async Task StoreAsync(IAmazonS3 s3, string bucket, string key)
+                {
+                    await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = "x" });
+                    {|#0:while|} (!await AmazonS3Util.DoesS3BucketExistV2Async(s3, bucket))
+                    {
+                        await Task.Delay(500);
+                    }
+                }
+            }
+            """;
+        await VerifyCS.VerifyAnalyzerAsync(source, S3Wait(0, "bucket"));
+    }
+
+    // ---- A flag set from the status ----
+
+    [Fact]
+    public async Task A_flag_set_from_only_some_terminal_states_is_reported_without_a_fix()
+    {
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Athena;
+            using Amazon.Athena.Model;
+
+            class Reports
+            {
+                async Task WaitAsync(IAmazonAthena athena, string id, CancellationToken ct)
+                {
+                    bool done = false;
+                    {|#0:while|} (!done)
+                    {
+                        await Task.Delay(1000, ct);
+                        var state = (await athena.GetQueryExecutionAsync(new GetQueryExecutionRequest { QueryExecutionId = id }, ct)).QueryExecution.Status.State;
+                        done = state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED;
+                    }
+                }
+            }
+            """;
+        await Test(source, expected: Stuck(0, "QueryExecutionState", "CANCELLED", "QUEUED, RUNNING")).RunAsync();
+    }
+
+    [Fact]
+    public async Task The_same_flag_on_v3_shapes_is_reported_the_same_way()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Amazon.Glue;
+            using Amazon.Glue.Model;
+
+            class Jobs
+            {
+                async Task WaitAsync(IAmazonGlue glue, GetJobRunRequest request)
+                {
+                    bool finished;
+                    {|#0:do|}
+                    {
+                        var run = (await glue.GetJobRunAsync(request)).JobRun;
+                        finished = run.JobRunState == JobRunState.SUCCEEDED || run.JobRunState == JobRunState.FAILED;
+                        await Task.Delay(5000);
+                    }
+                    while (!finished);
+                }
+            }
+            """;
+        await V3(Test(source, expected: Stuck(0, "JobRunState", "STOPPED, TIMEOUT, ERROR, EXPIRED", "STARTING, RUNNING, WAITING, STOPPING"))).RunAsync();
+    }
+
     // ---- What it leaves alone ----
 
     [Fact]
@@ -721,6 +799,102 @@ public class AWS010StatusPollingLoopTests
                     {
                         var state = (await athena.GetQueryExecutionAsync(new GetQueryExecutionRequest { QueryExecutionId = id })).QueryExecution.Status.State;
                         Console.WriteLine(state);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Loops_that_end_through_a_flag_set_from_every_terminal_state_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Athena;
+            using Amazon.Athena.Model;
+            using Amazon.Glue;
+            using Amazon.Glue.Model;
+
+            class Waits
+            {
+                async Task AthenaAsync(IAmazonAthena athena, string id, CancellationToken ct)
+                {
+                    var done = false;
+                    while (!done)
+                    {
+                        await Task.Delay(1000, ct);
+                        var state = (await athena.GetQueryExecutionAsync(new GetQueryExecutionRequest { QueryExecutionId = id }, ct)).QueryExecution.Status.State;
+                        done = state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED || state == QueryExecutionState.CANCELLED;
+                        if (state == QueryExecutionState.FAILED)
+                        {
+                            throw new InvalidOperationException(id);
+                        }
+                    }
+                }
+
+                async Task GlueAsync(IAmazonGlue glue, GetJobRunRequest request)
+                {
+                    bool finished;
+                    do
+                    {
+                        var state = (await glue.GetJobRunAsync(request)).JobRun.JobRunState;
+                        finished = state != JobRunState.STARTING && state != JobRunState.RUNNING && state != JobRunState.WAITING && state != JobRunState.STOPPING;
+                        if (!finished)
+                        {
+                            await Task.Delay(5000);
+                        }
+                    }
+                    while (!finished);
+                }
+
+                async Task CancelledAsync(IAmazonAthena athena, string id, CancellationToken ct)
+                {
+                    bool done = false;
+                    while (!done && !ct.IsCancellationRequested)
+                    {
+                        var state = (await athena.GetQueryExecutionAsync(new GetQueryExecutionRequest { QueryExecutionId = id }, ct)).QueryExecution.Status.State;
+                        done = state != QueryExecutionState.QUEUED && state != QueryExecutionState.RUNNING;
+                        await Task.Delay(1000, ct);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_bucket_test_after_creating_the_bucket_is_not_reported()
+    {
+        // Bucket configurations, unlike objects, are eventually consistent: a new bucket may take a moment to show.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            using Amazon.S3.Util;
+
+            class Buckets
+            {
+                async Task CreateAsync(IAmazonS3 s3, string bucket)
+                {
+                    await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
+                    while (!await AmazonS3Util.DoesS3BucketExistV2Async(s3, bucket))
+                    {
+                        await Task.Delay(500);
+                    }
+                }
+
+                async Task CreateByNameAsync(IAmazonS3 s3, string bucket)
+                {
+                    await s3.PutBucketAsync(bucket);
+                    for (int i = 0; i < 10; i++)
+                    {
+                        if (await AmazonS3Util.DoesS3BucketExistV2Async(s3, bucket))
+                        {
+                            break;
+                        }
+
+                        await Task.Delay(500);
                     }
                 }
             }
