@@ -162,7 +162,7 @@ public class AWS010StatusPollingLoopTests
     }
 
     [Fact]
-    public async Task A_while_true_loop_that_breaks_only_on_success_is_reported_without_a_fix()
+    public async Task A_while_true_loop_that_breaks_only_on_success_gets_a_throw_for_the_states_it_spun_on()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -186,7 +186,179 @@ public class AWS010StatusPollingLoopTests
                 }
             }
             """;
-        await Test(source, expected: Stuck(0, "ClusterState", "TERMINATED, TERMINATED_WITH_ERRORS", "STARTING, BOOTSTRAPPING, RUNNING, TERMINATING")).RunAsync();
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.ElasticMapReduce;
+            using Amazon.ElasticMapReduce.Model;
+
+            class Clusters
+            {
+                async Task WaitAsync(IAmazonElasticMapReduce emr, string id)
+                {
+                    while (true)
+                    {
+                        var cluster = (await emr.DescribeClusterAsync(new DescribeClusterRequest { ClusterId = id })).Cluster;
+                        if (cluster.Status.State.Value == "WAITING")
+                        {
+                            break;
+                        }
+
+                        if (cluster.Status.State.Value != "STARTING" && cluster.Status.State.Value != "BOOTSTRAPPING" && cluster.Status.State.Value != "RUNNING" && cluster.Status.State.Value != "TERMINATING")
+                        {
+                            throw new InvalidOperationException("The wait ended in state " + cluster.Status.State.Value);
+                        }
+
+                        await Task.Delay(10000);
+                    }
+                }
+            }
+            """;
+        await Test(source, fixedSource, expected: Stuck(0, "ClusterState", "TERMINATED, TERMINATED_WITH_ERRORS", "STARTING, BOOTSTRAPPING, RUNNING, TERMINATING")).RunAsync();
+    }
+
+    [Fact]
+    public async Task While_true_loops_on_v3_shapes_get_the_throw_with_the_sdk_s_constants_and_fix_all_fixes_each()
+    {
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Athena;
+            using Amazon.Athena.Model;
+            using Amazon.Glue;
+            using Amazon.Glue.Model;
+
+            class Waits
+            {
+                async Task AthenaAsync(IAmazonAthena athena, GetQueryExecutionRequest request, CancellationToken ct)
+                {
+                    {|#0:while|} (!ct.IsCancellationRequested)
+                    {
+                        var state = (await athena.GetQueryExecutionAsync(request, ct)).QueryExecution.Status.State;
+                        if (state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED) return;
+                        await Task.Delay(1000, ct);
+                    }
+                }
+
+                async Task GlueAsync(IAmazonGlue glue, GetJobRunRequest request)
+                {
+                    {|#1:for|} (;;)
+                    {
+                        await Task.Delay(5000);
+                        var run = (await glue.GetJobRunAsync(request)).JobRun;
+                        if (run.JobRunState == JobRunState.SUCCEEDED)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Athena;
+            using Amazon.Athena.Model;
+            using Amazon.Glue;
+            using Amazon.Glue.Model;
+
+            class Waits
+            {
+                async Task AthenaAsync(IAmazonAthena athena, GetQueryExecutionRequest request, CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested)
+                    {
+                        var state = (await athena.GetQueryExecutionAsync(request, ct)).QueryExecution.Status.State;
+                        if (state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED) return;
+
+                        if (state != QueryExecutionState.QUEUED && state != QueryExecutionState.RUNNING)
+                        {
+                            throw new InvalidOperationException("The wait ended in state " + state);
+                        }
+
+                        await Task.Delay(1000, ct);
+                    }
+                }
+
+                async Task GlueAsync(IAmazonGlue glue, GetJobRunRequest request)
+                {
+                    for (;;)
+                    {
+                        await Task.Delay(5000);
+                        var run = (await glue.GetJobRunAsync(request)).JobRun;
+                        if (run.JobRunState == JobRunState.SUCCEEDED)
+                        {
+                            break;
+                        }
+
+                        if (run.JobRunState != JobRunState.STARTING && run.JobRunState != JobRunState.RUNNING && run.JobRunState != JobRunState.WAITING && run.JobRunState != JobRunState.STOPPING)
+                        {
+                            throw new InvalidOperationException("The wait ended in state " + run.JobRunState);
+                        }
+                    }
+                }
+            }
+            """;
+        await V3(Test(
+            source,
+            fixedSource,
+            expected: new[]
+            {
+                Stuck(0, "QueryExecutionState", "CANCELLED", "QUEUED, RUNNING"),
+                Stuck(1, "JobRunState", "FAILED, STOPPED, TIMEOUT, ERROR, EXPIRED", "STARTING, RUNNING, WAITING, STOPPING"),
+            })).RunAsync();
+    }
+
+    [Fact]
+    public async Task While_true_loops_with_two_status_exits_that_end_early_or_never_on_success_get_no_throw()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Athena;
+            using Amazon.Athena.Model;
+
+            class Waits
+            {
+                async Task TwoExitsAsync(IAmazonAthena athena, GetQueryExecutionRequest request)
+                {
+                    {|#0:while|} (true)
+                    {
+                        var state = (await athena.GetQueryExecutionAsync(request)).QueryExecution.Status.State;
+                        if (state == QueryExecutionState.SUCCEEDED) break;
+                        if (state == QueryExecutionState.FAILED) throw new InvalidOperationException(state);
+                        await Task.Delay(1000);
+                    }
+                }
+
+                async Task EndsEarlyAsync(IAmazonAthena athena, GetQueryExecutionRequest request)
+                {
+                    {|#1:while|} (true)
+                    {
+                        var state = (await athena.GetQueryExecutionAsync(request)).QueryExecution.Status.State;
+                        if (state != QueryExecutionState.RUNNING) break;
+                        await Task.Delay(1000);
+                    }
+                }
+
+                async Task NeverOnSuccessAsync(IAmazonAthena athena, GetQueryExecutionRequest request)
+                {
+                    {|#2:while|} (true)
+                    {
+                        var state = (await athena.GetQueryExecutionAsync(request)).QueryExecution.Status.State;
+                        if (state == QueryExecutionState.FAILED || state == QueryExecutionState.CANCELLED) throw new InvalidOperationException(state);
+                        await Task.Delay(1000);
+                    }
+                }
+            }
+            """;
+        await Test(source, expected: new[]
+        {
+            Stuck(0, "QueryExecutionState", "CANCELLED", "QUEUED, RUNNING"),
+            EarlyExit(1, "QueryExecutionState", "QUEUED", "QUEUED, RUNNING"),
+            Stuck(2, "QueryExecutionState", "SUCCEEDED", "QUEUED, RUNNING"),
+        }).RunAsync();
     }
 
     [Fact]
