@@ -42,6 +42,10 @@ public sealed class AWS010StatusPollingLoopCodeFix : DocumentCodeFixProvider
                 {
                     RegisterFix(context, diagnostic, FixTitles.Format(CodeFixResources.AWS010ContinueWhileInProgress, rewrite.ValuesText), ContinueWhileInProgressKey);
                 }
+                else if (ExitGuard.Find(root, model, diagnostic, context.CancellationToken) is { } guard)
+                {
+                    RegisterFix(context, diagnostic, FixTitles.Format(CodeFixResources.AWS010ContinueWhileInProgress, guard.ValuesText), ContinueWhileInProgressKey);
+                }
 
                 break;
             case AWS010StatusPollingLoopAnalyzer.NoDelayKind:
@@ -87,9 +91,16 @@ public sealed class AWS010StatusPollingLoopCodeFix : DocumentCodeFixProvider
             switch (equivalenceKey)
             {
                 case ContinueWhileInProgressKey when kind is AWS010StatusPollingLoopAnalyzer.StuckKind or AWS010StatusPollingLoopAnalyzer.EarlyExitKind:
-                    if (ConditionRewrite.Find(root, model, diagnostic, cancellationToken) is { } rewrite && done.Add(rewrite.Loop))
+                    if (ConditionRewrite.Find(root, model, diagnostic, cancellationToken) is { } rewrite)
                     {
-                        rewrite.Apply(editor, types);
+                        if (done.Add(rewrite.Loop))
+                        {
+                            rewrite.Apply(editor, types);
+                        }
+                    }
+                    else if (ExitGuard.Find(root, model, diagnostic, cancellationToken) is { } guard && done.Add(guard.Loop))
+                    {
+                        guard.Apply(editor, types);
                     }
 
                     break;
@@ -415,16 +426,7 @@ public sealed class AWS010StatusPollingLoopCodeFix : DocumentCodeFixProvider
             }
 
             // The loop used to end only on success, so the code after it took every exit for one: say when it is not.
-            string eol = SourceLayout.EndOfLine(Loop);
-            string indent = SourceLayout.Indentation(Loop);
-            string unit = SourceLayout.IndentationUnit(Loop, indent);
-            string text = "if (" + string.Join(" && ", _success.Select(v => _subject + " != " + Value(v))) + ")" + eol
-                + indent + "{" + eol
-                + indent + unit + "throw new " + types.Name("System.InvalidOperationException") + "(\"The wait ended in state \" + " + _subject + ");" + eol
-                + indent + "}" + eol;
-            StatementSyntax check = SyntaxFactory.ParseStatement(text)
-                .WithLeadingTrivia(SyntaxFactory.Whitespace(eol), SyntaxFactory.Whitespace(indent));
-            editor.InsertAfter(Loop, types.Annotate(check));
+            editor.InsertAfter(Loop, ThrowUnlessIn(Loop, _subject, _success.Select(Value), types));
         }
 
         private static IEnumerable<ExpressionSyntax> Conjuncts(ExpressionSyntax condition)
@@ -454,7 +456,7 @@ public sealed class AWS010StatusPollingLoopCodeFix : DocumentCodeFixProvider
         }
 
         /// <summary>The status operand of the first comparison in the condition.</summary>
-        private static IOperation? Subject(IOperation condition, StatusConditions conditions)
+        internal static IOperation? Subject(IOperation condition, StatusConditions conditions)
         {
             foreach (IOperation operation in condition.DescendantsAndSelf())
             {
@@ -479,12 +481,122 @@ public sealed class AWS010StatusPollingLoopCodeFix : DocumentCodeFixProvider
         }
 
         /// <summary>A local, or members of one (no calls, no awaits): it can be read again in each comparison.</summary>
-        private static bool IsPlainReference(ExpressionSyntax expression) => expression switch
+        internal static bool IsPlainReference(ExpressionSyntax expression) => expression switch
         {
             IdentifierNameSyntax => true,
             MemberAccessExpressionSyntax access => IsPlainReference(access.Expression),
             ThisExpressionSyntax => true,
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// <c>if (subject != A &amp;&amp; subject != B) { throw new InvalidOperationException(…); }</c>, laid out like
+    /// <paramref name="anchor"/> and after a blank line, to insert after it.
+    /// </summary>
+    private static StatementSyntax ThrowUnlessIn(StatementSyntax anchor, string subject, IEnumerable<string> values, GeneratedTypeNames types)
+    {
+        string eol = SourceLayout.EndOfLine(anchor);
+        string indent = SourceLayout.Indentation(anchor);
+        string unit = SourceLayout.IndentationUnit(anchor, indent);
+        string text = "if (" + string.Join(" && ", values.Select(v => subject + " != " + v)) + ")" + eol
+            + indent + "{" + eol
+            + indent + unit + "throw new " + types.Name("System.InvalidOperationException") + "(\"The wait ended in state \" + " + subject + ");" + eol
+            + indent + "}" + eol;
+        return types.Annotate(SyntaxFactory.ParseStatement(text).WithLeadingTrivia(SyntaxFactory.Whitespace(eol), SyntaxFactory.Whitespace(indent)));
+    }
+
+    /// <summary>
+    /// (1) on a loop whose condition does not read the status and whose one status exit is an <c>if (…) break;</c>
+    /// taken on success (<c>while (true)</c>): after that <c>if</c>, a throw for every value that is not in progress. The values the
+    /// <c>if</c> leaves on still leave the same way and the in-progress ones still go round; only the values the loop
+    /// spun on now end it, with an exception that names the state.
+    /// </summary>
+    private sealed class ExitGuard
+    {
+        private readonly IfStatementSyntax _exit;
+        private readonly string _subject;
+        private readonly string _statusType;
+        private readonly bool _isText;
+        private readonly string[] _continue;
+
+        private ExitGuard(StatementSyntax loop, IfStatementSyntax exit, string subject, string statusType, bool isText, string[] continueValues)
+        {
+            Loop = loop;
+            _exit = exit;
+            _subject = subject;
+            _statusType = statusType;
+            _isText = isText;
+            _continue = continueValues;
+        }
+
+        public StatementSyntax Loop { get; }
+
+        public string ValuesText => string.Join(", ", _continue);
+
+        public static ExitGuard? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (Kind(diagnostic) != AWS010StatusPollingLoopAnalyzer.StuckKind
+                || !diagnostic.Properties.TryGetValue(AWS010StatusPollingLoopAnalyzer.ContinueKey, out string? continueText) || string.IsNullOrEmpty(continueText)
+                || !diagnostic.Properties.TryGetValue(AWS010StatusPollingLoopAnalyzer.StatusTypeKey, out string? statusTypeName) || statusTypeName is null
+                || LoopAt(root, diagnostic) is not { } loop
+                || model.GetOperation(loop, cancellationToken) is not ILoopOperation loopOperation
+                || KnownTypes.ForAwsSdk(model.Compilation) is not { } types
+                || ResolvedStatus.Resolve(types).FirstOrDefault(s => s.Table.StatusType == statusTypeName) is not { } status)
+            {
+                return null;
+            }
+
+            var conditions = new StatusConditions(status, ValueFlow.For(loopOperation, cancellationToken));
+            List<string> values = status.Table.AllValues.ToList();
+            if (Loops.Condition(loopOperation) is { } condition && condition.DescendantsAndSelf().Any(o => conditions.IsStatus(o)))
+            {
+                return null;
+            }
+
+            IConditionalOperation? exit = null;
+            foreach (LoopExit candidate in LoopExit.Of(loopOperation, cancellationToken))
+            {
+                if (!conditions.DependsOnStatus(candidate.Condition, values))
+                {
+                    continue;
+                }
+
+                if (exit is not null || !candidate.ExitsWhen || candidate.Condition.Parent is not IConditionalOperation { WhenFalse: null } statement)
+                {
+                    return null;
+                }
+
+                exit = statement;
+            }
+
+            string[] continueValues = continueText!.Split(',');
+            if (exit is not { Syntax: IfStatementSyntax { Parent: BlockSyntax } exitStatement }
+                || values.Any(v => conditions.Evaluate(exit.Condition, v) == Truth.Unknown)
+                || continueValues.Any(v => conditions.Evaluate(exit.Condition, v) != Truth.False)
+                || !status.Table.Success.Any(v => conditions.Evaluate(exit.Condition, v) == Truth.True)
+                || ConditionRewrite.Subject(exit.Condition, conditions) is not { Syntax: ExpressionSyntax subject }
+                || !ConditionRewrite.IsPlainReference(subject))
+            {
+                return null;
+            }
+
+            bool isText = model.GetTypeInfo(subject, cancellationToken).Type?.SpecialType == SpecialType.System_String;
+            return new ExitGuard(loop, exitStatement, subject.ToString(), statusTypeName, isText, continueValues);
+        }
+
+        public void Apply(DocumentEditor editor, GeneratedTypeNames types)
+        {
+            string typeName = types.Name(_statusType);
+            StatementSyntax check = ThrowUnlessIn(_exit, _subject, _continue.Select(v => _isText ? "\"" + v + "\"" : typeName + "." + v), types);
+            if (_exit.Parent is BlockSyntax block && block.Statements.IndexOf(_exit) is int index && index + 1 < block.Statements.Count
+                && !block.Statements[index + 1].GetLeadingTrivia().Any(SyntaxKind.EndOfLineTrivia))
+            {
+                // Keep a blank line between the new block and the statement after it.
+                check = check.WithTrailingTrivia(check.GetTrailingTrivia().Add(SyntaxFactory.EndOfLine(SourceLayout.EndOfLine(_exit))));
+            }
+
+            editor.InsertAfter(_exit, check);
+        }
     }
 }

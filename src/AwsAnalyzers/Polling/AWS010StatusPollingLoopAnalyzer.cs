@@ -309,9 +309,9 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
                 switch (parent)
                 {
                     case IConditionalOperation conditional when conditional.Condition != current:
-                        // One branch waits: the other must leave the loop.
+                        // One branch waits: the other must leave the loop, or skip the wait only when the loop ends.
                         IOperation? other = conditional.WhenTrue == current ? conditional.WhenFalse : conditional.WhenTrue;
-                        if (other is null || !Loops.Leaves(other, loop))
+                        if ((other is null && !SkipsOnlyOnTheWayOut(conditional, loop)) || (other is not null && !Loops.Leaves(other, loop)))
                         {
                             return false;
                         }
@@ -343,6 +343,15 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
 
             return true;
         }
+
+        /// <summary>
+        /// <c>if (!done) await Task.Delay(…);</c> as the last statement of <c>while (!done)</c> or <c>do … while (!done)</c>:
+        /// the wait is skipped only when the loop's own condition, read next, ends it.
+        /// </summary>
+        private static bool SkipsOnlyOnTheWayOut(IConditionalOperation guard, ILoopOperation loop) =>
+            loop is IWhileLoopOperation { Condition: { } condition, Body: IBlockOperation { Operations: { IsEmpty: false } statements } }
+            && statements[statements.Length - 1] == guard
+            && guard.Condition.Syntax.IsEquivalentTo(condition.Syntax, topLevel: false);
 
         /// <summary>(iv): <c>Thread.Sleep</c> in an async function, in a loop that calls the AWS SDK.</summary>
         public void AnalyzeInvocation(OperationAnalysisContext context)

@@ -170,7 +170,9 @@ internal sealed class StatusConditions
     }
 
     /// <summary>The condition's value when the status is <paramref name="value"/>.</summary>
-    public Truth Evaluate(IOperation condition, string value)
+    public Truth Evaluate(IOperation condition, string value) => Evaluate(condition, value, depth: 0);
+
+    private Truth Evaluate(IOperation condition, string value, int depth)
     {
         condition = condition.WalkDownConversions();
         switch (condition)
@@ -178,11 +180,13 @@ internal sealed class StatusConditions
             case ILiteralOperation { ConstantValue: { HasValue: true, Value: bool literal } }:
                 return literal ? Truth.True : Truth.False;
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                return Not(Evaluate(not.Operand, value));
+                return Not(Evaluate(not.Operand, value, depth));
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } and:
-                return And(Evaluate(and.LeftOperand, value), Evaluate(and.RightOperand, value));
+                return And(Evaluate(and.LeftOperand, value, depth), Evaluate(and.RightOperand, value, depth));
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or } or:
-                return Or(Evaluate(or.LeftOperand, value), Evaluate(or.RightOperand, value));
+                return Or(Evaluate(or.LeftOperand, value, depth), Evaluate(or.RightOperand, value, depth));
+            case ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_Boolean } flag when depth == 0:
+                return Flag(flag.Local, value);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                 Truth equal = Compare(comparison.LeftOperand, comparison.RightOperand, value);
                 return comparison.OperatorKind == BinaryOperatorKind.Equals ? equal : Not(equal);
@@ -200,6 +204,43 @@ internal sealed class StatusConditions
             default:
                 return Truth.Unknown;
         }
+    }
+
+    /// <summary>
+    /// A flag set from the status (<c>done = state == SUCCEEDED || state == FAILED;</c> … <c>while (!done)</c>): the value of
+    /// its one assignment that is not a constant. Constant writes are start values (<c>var done = false;</c>), as for a
+    /// status local; a flag written from two expressions, or through anything but a plain assignment, stays unknown.
+    /// </summary>
+    private Truth Flag(ILocalSymbol flag, string value)
+    {
+        IOperation? fromStatus = null;
+        foreach (ValueWrite write in _flow.Writes(flag))
+        {
+            if (write is { Kind: WriteKind.Declaration, Value: null })
+            {
+                // `bool done;`: assigned before it is read.
+                continue;
+            }
+
+            if (!write.StoresValue)
+            {
+                return Truth.Unknown;
+            }
+
+            if (write.Value!.WalkDownConversions().ConstantValue is { HasValue: true, Value: bool })
+            {
+                continue;
+            }
+
+            if (fromStatus is not null)
+            {
+                return Truth.Unknown;
+            }
+
+            fromStatus = write.Value;
+        }
+
+        return fromStatus is null ? Truth.Unknown : Evaluate(fromStatus, value, depth: 1);
     }
 
     /// <summary>

@@ -130,7 +130,7 @@ public class AWS022EmrClusterSettingsTests
                     core.Market = "SPOT";
                     var request = new AddInstanceGroupsRequest { JobFlowId = clusterId, InstanceGroups = new List<InstanceGroupConfig>() };
                     request.InstanceGroups.Add(primary);
-                    return emr.AddInstanceGroupsAsync(new AddInstanceGroupsRequest(new List<InstanceGroupConfig> { core }, clusterId));
+                    return emr.AddInstanceGroupsAsync(new AddInstanceGroupsRequest(clusterId, new List<InstanceGroupConfig> { core }));
                 }
             }
             """, """
@@ -148,7 +148,7 @@ public class AWS022EmrClusterSettingsTests
                     core.Market = "ON_DEMAND";
                     var request = new AddInstanceGroupsRequest { JobFlowId = clusterId, InstanceGroups = new List<InstanceGroupConfig>() };
                     request.InstanceGroups.Add(primary);
-                    return emr.AddInstanceGroupsAsync(new AddInstanceGroupsRequest(new List<InstanceGroupConfig> { core }, clusterId));
+                    return emr.AddInstanceGroupsAsync(new AddInstanceGroupsRequest(clusterId, new List<InstanceGroupConfig> { core }));
                 }
             }
             """,

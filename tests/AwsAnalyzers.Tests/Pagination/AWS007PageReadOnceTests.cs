@@ -290,7 +290,146 @@ public class AWS007PageReadOnceTests
             """);
     }
 
+    private const string DescribeStreamAndCatalogReadOnce = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Amazon.Glue;
+        using Amazon.Glue.Model;
+        using Amazon.Kinesis;
+        using Amazon.Kinesis.Model;
+
+        class Catalog
+        {
+            async Task<List<Shard>> ShardsAsync(IAmazonKinesis kinesis, string stream) =>
+                (await {|#0:kinesis.DescribeStreamAsync(new DescribeStreamRequest { StreamName = stream })|}).StreamDescription.Shards;
+
+            async Task<List<Table>> TablesAsync(IAmazonGlue glue, string database)
+            {
+                var response = await {|#1:glue.GetTablesAsync(new GetTablesRequest { DatabaseName = database })|};
+                return response.TableList;
+            }
+
+            async Task<List<Partition>> PartitionsAsync(IAmazonGlue glue, string database, string table)
+            {
+                var response = await {|#2:glue.GetPartitionsAsync(new GetPartitionsRequest { DatabaseName = database, TableName = table })|};
+                return response.Partitions;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Kinesis_DescribeStream_and_the_Glue_catalog_read_once_are_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            DescribeStreamAndCatalogReadOnce,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("DescribeStreamAsync", "at most 100 entries a page"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("GetTablesAsync", "one page of results"),
+            VerifyCS.Diagnostic().WithLocation(2).WithArguments("GetPartitionsAsync", "one page of results"));
+    }
+
+    [Fact]
+    public async Task Kinesis_DescribeStream_and_the_Glue_catalog_on_v3_shapes_are_reported_the_same_way()
+    {
+        var test = new VerifyCS.Test { TestCode = DescribeStreamAndCatalogReadOnce };
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(TestReferences.AllV3Shapes);
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("DescribeStreamAsync", "at most 100 entries a page"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(1).WithArguments("GetTablesAsync", "one page of results"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(2).WithArguments("GetPartitionsAsync", "one page of results"));
+        await test.RunAsync();
+    }
+
     // ---- What it leaves alone ----
+
+    [Fact]
+    public async Task DescribeStream_and_Glue_catalog_token_loops_and_paginators_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.Glue;
+            using Amazon.Glue.Model;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Catalog
+            {
+                async Task<List<Shard>> ShardsAsync(IAmazonKinesis kinesis, string stream)
+                {
+                    var shards = new List<Shard>();
+                    var request = new DescribeStreamRequest { StreamName = stream };
+                    StreamDescription description;
+                    do
+                    {
+                        description = (await kinesis.DescribeStreamAsync(request)).StreamDescription;
+                        shards.AddRange(description.Shards);
+                        request.ExclusiveStartShardId = shards[shards.Count - 1].ShardId;
+                    }
+                    while (description.HasMoreShards == true);
+
+                    return shards;
+                }
+
+                async Task<List<Table>> TablesAsync(IAmazonGlue glue, string database)
+                {
+                    var tables = new List<Table>();
+                    string token = null;
+                    do
+                    {
+                        var page = await glue.GetTablesAsync(new GetTablesRequest { DatabaseName = database, NextToken = token });
+                        tables.AddRange(page.TableList);
+                        token = page.NextToken;
+                    }
+                    while (token != null);
+
+                    return tables;
+                }
+
+                async Task<List<Partition>> PartitionsAsync(IAmazonGlue glue, string database, string table)
+                {
+                    var partitions = new List<Partition>();
+                    await foreach (var page in glue.Paginators.GetPartitions(new GetPartitionsRequest { DatabaseName = database, TableName = table }).Responses)
+                    {
+                        partitions.AddRange(page.Partitions);
+                    }
+
+                    return partitions;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_DescribeStream_loop_on_v3_shapes_is_not_reported()
+    {
+        await VerifyV3Async("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+
+            class Catalog
+            {
+                async Task<List<Shard>> ShardsAsync(IAmazonKinesis kinesis, string stream)
+                {
+                    var shards = new List<Shard>();
+                    var request = new DescribeStreamRequest { StreamName = stream };
+                    while (true)
+                    {
+                        var description = (await kinesis.DescribeStreamAsync(request)).StreamDescription;
+                        shards.AddRange(description.Shards);
+                        if (!description.HasMoreShards)
+                        {
+                            return shards;
+                        }
+
+                        request.ExclusiveStartShardId = description.Shards[description.Shards.Count - 1].ShardId;
+                    }
+                }
+            }
+            """);
+    }
+
 
     [Fact]
     public async Task Hand_written_token_loops_are_not_reported()

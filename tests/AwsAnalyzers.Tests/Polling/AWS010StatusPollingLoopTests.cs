@@ -162,7 +162,7 @@ public class AWS010StatusPollingLoopTests
     }
 
     [Fact]
-    public async Task A_while_true_loop_that_breaks_only_on_success_is_reported_without_a_fix()
+    public async Task A_while_true_loop_that_breaks_only_on_success_gets_a_throw_for_the_states_it_spun_on()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -186,7 +186,179 @@ public class AWS010StatusPollingLoopTests
                 }
             }
             """;
-        await Test(source, expected: Stuck(0, "ClusterState", "TERMINATED, TERMINATED_WITH_ERRORS", "STARTING, BOOTSTRAPPING, RUNNING, TERMINATING")).RunAsync();
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.ElasticMapReduce;
+            using Amazon.ElasticMapReduce.Model;
+
+            class Clusters
+            {
+                async Task WaitAsync(IAmazonElasticMapReduce emr, string id)
+                {
+                    while (true)
+                    {
+                        var cluster = (await emr.DescribeClusterAsync(new DescribeClusterRequest { ClusterId = id })).Cluster;
+                        if (cluster.Status.State.Value == "WAITING")
+                        {
+                            break;
+                        }
+
+                        if (cluster.Status.State.Value != "STARTING" && cluster.Status.State.Value != "BOOTSTRAPPING" && cluster.Status.State.Value != "RUNNING" && cluster.Status.State.Value != "TERMINATING")
+                        {
+                            throw new InvalidOperationException("The wait ended in state " + cluster.Status.State.Value);
+                        }
+
+                        await Task.Delay(10000);
+                    }
+                }
+            }
+            """;
+        await Test(source, fixedSource, expected: Stuck(0, "ClusterState", "TERMINATED, TERMINATED_WITH_ERRORS", "STARTING, BOOTSTRAPPING, RUNNING, TERMINATING")).RunAsync();
+    }
+
+    [Fact]
+    public async Task While_true_loops_on_v3_shapes_get_the_throw_with_the_sdk_s_constants_and_fix_all_fixes_each()
+    {
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Athena;
+            using Amazon.Athena.Model;
+            using Amazon.Glue;
+            using Amazon.Glue.Model;
+
+            class Waits
+            {
+                async Task AthenaAsync(IAmazonAthena athena, GetQueryExecutionRequest request, CancellationToken ct)
+                {
+                    {|#0:while|} (!ct.IsCancellationRequested)
+                    {
+                        var state = (await athena.GetQueryExecutionAsync(request, ct)).QueryExecution.Status.State;
+                        if (state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED) return;
+                        await Task.Delay(1000, ct);
+                    }
+                }
+
+                async Task GlueAsync(IAmazonGlue glue, GetJobRunRequest request)
+                {
+                    {|#1:for|} (;;)
+                    {
+                        await Task.Delay(5000);
+                        var run = (await glue.GetJobRunAsync(request)).JobRun;
+                        if (run.JobRunState == JobRunState.SUCCEEDED)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Athena;
+            using Amazon.Athena.Model;
+            using Amazon.Glue;
+            using Amazon.Glue.Model;
+
+            class Waits
+            {
+                async Task AthenaAsync(IAmazonAthena athena, GetQueryExecutionRequest request, CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested)
+                    {
+                        var state = (await athena.GetQueryExecutionAsync(request, ct)).QueryExecution.Status.State;
+                        if (state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED) return;
+
+                        if (state != QueryExecutionState.QUEUED && state != QueryExecutionState.RUNNING)
+                        {
+                            throw new InvalidOperationException("The wait ended in state " + state);
+                        }
+
+                        await Task.Delay(1000, ct);
+                    }
+                }
+
+                async Task GlueAsync(IAmazonGlue glue, GetJobRunRequest request)
+                {
+                    for (;;)
+                    {
+                        await Task.Delay(5000);
+                        var run = (await glue.GetJobRunAsync(request)).JobRun;
+                        if (run.JobRunState == JobRunState.SUCCEEDED)
+                        {
+                            break;
+                        }
+
+                        if (run.JobRunState != JobRunState.STARTING && run.JobRunState != JobRunState.RUNNING && run.JobRunState != JobRunState.WAITING && run.JobRunState != JobRunState.STOPPING)
+                        {
+                            throw new InvalidOperationException("The wait ended in state " + run.JobRunState);
+                        }
+                    }
+                }
+            }
+            """;
+        await V3(Test(
+            source,
+            fixedSource,
+            expected: new[]
+            {
+                Stuck(0, "QueryExecutionState", "CANCELLED", "QUEUED, RUNNING"),
+                Stuck(1, "JobRunState", "FAILED, STOPPED, TIMEOUT, ERROR, EXPIRED", "STARTING, RUNNING, WAITING, STOPPING"),
+            })).RunAsync();
+    }
+
+    [Fact]
+    public async Task While_true_loops_with_two_status_exits_that_end_early_or_never_on_success_get_no_throw()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Athena;
+            using Amazon.Athena.Model;
+
+            class Waits
+            {
+                async Task TwoExitsAsync(IAmazonAthena athena, GetQueryExecutionRequest request)
+                {
+                    {|#0:while|} (true)
+                    {
+                        var state = (await athena.GetQueryExecutionAsync(request)).QueryExecution.Status.State;
+                        if (state == QueryExecutionState.SUCCEEDED) break;
+                        if (state == QueryExecutionState.FAILED) throw new InvalidOperationException(state);
+                        await Task.Delay(1000);
+                    }
+                }
+
+                async Task EndsEarlyAsync(IAmazonAthena athena, GetQueryExecutionRequest request)
+                {
+                    {|#1:while|} (true)
+                    {
+                        var state = (await athena.GetQueryExecutionAsync(request)).QueryExecution.Status.State;
+                        if (state != QueryExecutionState.RUNNING) break;
+                        await Task.Delay(1000);
+                    }
+                }
+
+                async Task NeverOnSuccessAsync(IAmazonAthena athena, GetQueryExecutionRequest request)
+                {
+                    {|#2:while|} (true)
+                    {
+                        var state = (await athena.GetQueryExecutionAsync(request)).QueryExecution.Status.State;
+                        if (state == QueryExecutionState.FAILED || state == QueryExecutionState.CANCELLED) throw new InvalidOperationException(state);
+                        await Task.Delay(1000);
+                    }
+                }
+            }
+            """;
+        await Test(source, expected: new[]
+        {
+            Stuck(0, "QueryExecutionState", "CANCELLED", "QUEUED, RUNNING"),
+            EarlyExit(1, "QueryExecutionState", "QUEUED", "QUEUED, RUNNING"),
+            Stuck(2, "QueryExecutionState", "SUCCEEDED", "QUEUED, RUNNING"),
+        }).RunAsync();
     }
 
     [Fact]
@@ -653,6 +825,84 @@ public class AWS010StatusPollingLoopTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task A_bucket_test_after_an_object_write_to_that_bucket_is_reported()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            using Amazon.S3.Util;
+
+            class Archive
+            {
+                async Task StoreAsync(IAmazonS3 s3, string bucket, string key)
+                {
+                    await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = "x" });
+                    {|#0:while|} (!await AmazonS3Util.DoesS3BucketExistV2Async(s3, bucket))
+                    {
+                        await Task.Delay(500);
+                    }
+                }
+            }
+            """;
+        await VerifyCS.VerifyAnalyzerAsync(source, S3Wait(0, "bucket"));
+    }
+
+    // ---- A flag set from the status ----
+
+    [Fact]
+    public async Task A_flag_set_from_only_some_terminal_states_is_reported_without_a_fix()
+    {
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Athena;
+            using Amazon.Athena.Model;
+
+            class Reports
+            {
+                async Task WaitAsync(IAmazonAthena athena, string id, CancellationToken ct)
+                {
+                    bool done = false;
+                    {|#0:while|} (!done)
+                    {
+                        await Task.Delay(1000, ct);
+                        var state = (await athena.GetQueryExecutionAsync(new GetQueryExecutionRequest { QueryExecutionId = id }, ct)).QueryExecution.Status.State;
+                        done = state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED;
+                    }
+                }
+            }
+            """;
+        await Test(source, expected: Stuck(0, "QueryExecutionState", "CANCELLED", "QUEUED, RUNNING")).RunAsync();
+    }
+
+    [Fact]
+    public async Task The_same_flag_on_v3_shapes_is_reported_the_same_way()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Amazon.Glue;
+            using Amazon.Glue.Model;
+
+            class Jobs
+            {
+                async Task WaitAsync(IAmazonGlue glue, GetJobRunRequest request)
+                {
+                    bool finished;
+                    {|#0:do|}
+                    {
+                        var run = (await glue.GetJobRunAsync(request)).JobRun;
+                        finished = run.JobRunState == JobRunState.SUCCEEDED || run.JobRunState == JobRunState.FAILED;
+                        await Task.Delay(5000);
+                    }
+                    while (!finished);
+                }
+            }
+            """;
+        await V3(Test(source, expected: Stuck(0, "JobRunState", "STOPPED, TIMEOUT, ERROR, EXPIRED", "STARTING, RUNNING, WAITING, STOPPING"))).RunAsync();
+    }
+
     // ---- What it leaves alone ----
 
     [Fact]
@@ -721,6 +971,102 @@ public class AWS010StatusPollingLoopTests
                     {
                         var state = (await athena.GetQueryExecutionAsync(new GetQueryExecutionRequest { QueryExecutionId = id })).QueryExecution.Status.State;
                         Console.WriteLine(state);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Loops_that_end_through_a_flag_set_from_every_terminal_state_are_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Athena;
+            using Amazon.Athena.Model;
+            using Amazon.Glue;
+            using Amazon.Glue.Model;
+
+            class Waits
+            {
+                async Task AthenaAsync(IAmazonAthena athena, string id, CancellationToken ct)
+                {
+                    var done = false;
+                    while (!done)
+                    {
+                        await Task.Delay(1000, ct);
+                        var state = (await athena.GetQueryExecutionAsync(new GetQueryExecutionRequest { QueryExecutionId = id }, ct)).QueryExecution.Status.State;
+                        done = state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED || state == QueryExecutionState.CANCELLED;
+                        if (state == QueryExecutionState.FAILED)
+                        {
+                            throw new InvalidOperationException(id);
+                        }
+                    }
+                }
+
+                async Task GlueAsync(IAmazonGlue glue, GetJobRunRequest request)
+                {
+                    bool finished;
+                    do
+                    {
+                        var state = (await glue.GetJobRunAsync(request)).JobRun.JobRunState;
+                        finished = state != JobRunState.STARTING && state != JobRunState.RUNNING && state != JobRunState.WAITING && state != JobRunState.STOPPING;
+                        if (!finished)
+                        {
+                            await Task.Delay(5000);
+                        }
+                    }
+                    while (!finished);
+                }
+
+                async Task CancelledAsync(IAmazonAthena athena, string id, CancellationToken ct)
+                {
+                    bool done = false;
+                    while (!done && !ct.IsCancellationRequested)
+                    {
+                        var state = (await athena.GetQueryExecutionAsync(new GetQueryExecutionRequest { QueryExecutionId = id }, ct)).QueryExecution.Status.State;
+                        done = state != QueryExecutionState.QUEUED && state != QueryExecutionState.RUNNING;
+                        await Task.Delay(1000, ct);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_bucket_test_after_creating_the_bucket_is_not_reported()
+    {
+        // Bucket configurations, unlike objects, are eventually consistent: a new bucket may take a moment to show.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            using Amazon.S3.Util;
+
+            class Buckets
+            {
+                async Task CreateAsync(IAmazonS3 s3, string bucket)
+                {
+                    await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
+                    while (!await AmazonS3Util.DoesS3BucketExistV2Async(s3, bucket))
+                    {
+                        await Task.Delay(500);
+                    }
+                }
+
+                async Task CreateByNameAsync(IAmazonS3 s3, string bucket)
+                {
+                    await s3.PutBucketAsync(bucket);
+                    for (int i = 0; i < 10; i++)
+                    {
+                        if (await AmazonS3Util.DoesS3BucketExistV2Async(s3, bucket))
+                        {
+                            break;
+                        }
+
+                        await Task.Delay(500);
                     }
                 }
             }

@@ -489,6 +489,145 @@ public class AWS011ReceiveWithoutLongPollingTests
 
     // ---- What it leaves alone ----
 
+    /// <summary>
+    /// The v3 (3.7) shape of the SQS members these tests use: value-type properties are not nullable
+    /// (<c>int WaitTimeSeconds</c>), where the restored v4 package has <c>int?</c>.
+    /// </summary>
+    private const string SqsV3Source = """
+        namespace Amazon.SQS
+        {
+            public partial class AmazonSQSRequest : Amazon.Runtime.AmazonWebServiceRequest
+            {
+            }
+
+            public partial interface IAmazonSQS : Amazon.Runtime.IAmazonService
+            {
+                System.Threading.Tasks.Task<Amazon.SQS.Model.ReceiveMessageResponse> ReceiveMessageAsync(string queueUrl, System.Threading.CancellationToken cancellationToken = default);
+                System.Threading.Tasks.Task<Amazon.SQS.Model.ReceiveMessageResponse> ReceiveMessageAsync(Amazon.SQS.Model.ReceiveMessageRequest request, System.Threading.CancellationToken cancellationToken = default);
+            }
+        }
+
+        namespace Amazon.SQS.Model
+        {
+            public partial class ReceiveMessageRequest : AmazonSQSRequest
+            {
+                public ReceiveMessageRequest() { }
+                public ReceiveMessageRequest(string queueUrl) { QueueUrl = queueUrl; }
+                public int MaxNumberOfMessages { get; set; }
+                public string QueueUrl { get; set; }
+                public int VisibilityTimeout { get; set; }
+                public int WaitTimeSeconds { get; set; }
+            }
+
+            public partial class ReceiveMessageResponse : Amazon.Runtime.AmazonWebServiceResponse
+            {
+                public System.Collections.Generic.List<Message> Messages { get; set; } = new System.Collections.Generic.List<Message>();
+            }
+
+            public partial class Message
+            {
+                public string Body { get; set; }
+                public string ReceiptHandle { get; set; }
+            }
+        }
+        """;
+
+    /// <summary>A test whose SQS is the v3 shape: the restored v4 SQS assembly is left out and <see cref="SqsV3Source"/> added.</summary>
+    private static VerifyCS.Test OnV3Shapes(string source, string? fixedSource = null)
+    {
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add(source);
+        test.TestState.Sources.Add(("/0/SqsV3.cs", SqsV3Source));
+        test.FixedState.Sources.Add(fixedSource ?? source);
+        test.FixedState.Sources.Add(("/0/SqsV3.cs", SqsV3Source));
+        foreach (var state in new[] { test.TestState, test.FixedState })
+        {
+            state.AdditionalReferences.Clear();
+            foreach (var reference in Infrastructure.TestReferences.FrameworkAndSdk)
+            {
+                if (reference.Display?.EndsWith("AWSSDK.SQS.dll", System.StringComparison.OrdinalIgnoreCase) != true)
+                {
+                    state.AdditionalReferences.Add(reference);
+                }
+            }
+        }
+
+        return test;
+    }
+
+    [Fact]
+    public async Task The_v3_shape_with_a_plain_int_wait_is_reported_and_fixed_the_same_way()
+    {
+        var test = OnV3Shapes("""
+            using System.Threading.Tasks;
+            using Amazon.SQS;
+            using Amazon.SQS.Model;
+
+            class Consumer
+            {
+                async Task RunAsync(IAmazonSQS sqs, string url)
+                {
+                    var request = new ReceiveMessageRequest(url);
+                    request.WaitTimeSeconds = 0;
+                    while (true)
+                    {
+                        await {|#0:sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10 })|};
+                        await {|#1:sqs.ReceiveMessageAsync(request)|};
+                        await {|#2:sqs.ReceiveMessageAsync(url)|};
+                    }
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon.SQS;
+            using Amazon.SQS.Model;
+
+            class Consumer
+            {
+                async Task RunAsync(IAmazonSQS sqs, string url)
+                {
+                    var request = new ReceiveMessageRequest(url);
+                    request.WaitTimeSeconds = 20;
+                    while (true)
+                    {
+                        await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 20 });
+                        await sqs.ReceiveMessageAsync(request);
+                        await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, WaitTimeSeconds = 20 });
+                    }
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Reported(0).WithArguments("ReceiveMessageAsync", "WaitTimeSeconds is never set"));
+        test.ExpectedDiagnostics.Add(Reported(1).WithArguments("ReceiveMessageAsync", "WaitTimeSeconds is 0"));
+        test.ExpectedDiagnostics.Add(Reported(2).WithArguments("ReceiveMessageAsync", "the queue URL overload never waits"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task On_the_v3_shape_requests_that_wait_are_not_reported()
+    {
+        await OnV3Shapes("""
+            using System.Threading.Tasks;
+            using Amazon.SQS;
+            using Amazon.SQS.Model;
+
+            class Consumer
+            {
+                async Task RunAsync(IAmazonSQS sqs, string url, int wait)
+                {
+                    var later = new ReceiveMessageRequest(url);
+                    later.WaitTimeSeconds = wait;
+                    while (true)
+                    {
+                        await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, WaitTimeSeconds = 20 });
+                        await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, WaitTimeSeconds = wait });
+                        await sqs.ReceiveMessageAsync(later);
+                    }
+                }
+            }
+            """).RunAsync();
+    }
+
     [Fact]
     public async Task Requests_that_wait_or_may_be_set_elsewhere_are_not_reported()
     {

@@ -45,7 +45,15 @@ namespace Amazon.Glue
         public AmazonGlueClient(string awsAccessKeyId, string awsSecretAccessKey, string awsSessionToken, AmazonGlueConfig clientConfig)
             : base(awsAccessKeyId, awsSecretAccessKey, awsSessionToken, clientConfig) { }
 
+        public IGluePaginatorFactory Paginators => throw new NotImplementedException();
+
         public virtual Task<GetJobRunResponse> GetJobRunAsync(GetJobRunRequest request, CancellationToken cancellationToken = default)
+            => throw new NotImplementedException();
+
+        public virtual Task<GetPartitionsResponse> GetPartitionsAsync(GetPartitionsRequest request, CancellationToken cancellationToken = default)
+            => throw new NotImplementedException();
+
+        public virtual Task<GetTablesResponse> GetTablesAsync(GetTablesRequest request, CancellationToken cancellationToken = default)
             => throw new NotImplementedException();
 
         public virtual Task<StartJobRunResponse> StartJobRunAsync(StartJobRunRequest request, CancellationToken cancellationToken = default)
@@ -56,12 +64,24 @@ namespace Amazon.Glue
         public virtual GetJobRunResponse GetJobRun(GetJobRunRequest request)
             => throw new NotImplementedException();
 
+        public virtual GetPartitionsResponse GetPartitions(GetPartitionsRequest request)
+            => throw new NotImplementedException();
+
+        public virtual GetTablesResponse GetTables(GetTablesRequest request)
+            => throw new NotImplementedException();
+
         public virtual StartJobRunResponse StartJobRun(StartJobRunRequest request)
             => throw new NotImplementedException();
 
 #elif AWS_SDK_V3
         // v3 netstandard builds keep the sync methods, but internal.
         internal virtual GetJobRunResponse GetJobRun(GetJobRunRequest request)
+            => throw new NotImplementedException();
+
+        internal virtual GetPartitionsResponse GetPartitions(GetPartitionsRequest request)
+            => throw new NotImplementedException();
+
+        internal virtual GetTablesResponse GetTables(GetTablesRequest request)
             => throw new NotImplementedException();
 
         internal virtual StartJobRunResponse StartJobRun(StartJobRunRequest request)

@@ -16,12 +16,18 @@ namespace Amazon.Glue
             => new AmazonGlueClient(awsCredentials, (AmazonGlueConfig)clientConfig);
 #endif
 
+        IGluePaginatorFactory Paginators { get; }
+
         Task<GetJobRunResponse> GetJobRunAsync(GetJobRunRequest request, CancellationToken cancellationToken = default);
+        Task<GetPartitionsResponse> GetPartitionsAsync(GetPartitionsRequest request, CancellationToken cancellationToken = default);
+        Task<GetTablesResponse> GetTablesAsync(GetTablesRequest request, CancellationToken cancellationToken = default);
         Task<StartJobRunResponse> StartJobRunAsync(StartJobRunRequest request, CancellationToken cancellationToken = default);
 
 #if AWS_SDK_SYNC
         // Public only in the .NET Framework builds (v3 _bcl45, v4 _bcl).
         GetJobRunResponse GetJobRun(GetJobRunRequest request);
+        GetPartitionsResponse GetPartitions(GetPartitionsRequest request);
+        GetTablesResponse GetTables(GetTablesRequest request);
         StartJobRunResponse StartJobRun(StartJobRunRequest request);
 #endif
     }

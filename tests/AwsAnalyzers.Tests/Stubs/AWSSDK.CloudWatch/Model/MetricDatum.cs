@@ -14,7 +14,11 @@ namespace Amazon.CloudWatch.Model
 #if AWS_SDK_V3
         public int StorageResolution { get; set; }
         public DateTime TimestampUtc { get; set; }
-        [Obsolete("Setting this property results in non-UTC DateTimes not being marshalled correctly. Use TimestampUtc instead.", false)]
+        [Obsolete("Setting this property results in non-UTC DateTimes not being marshalled correctly. " +
+            "Use TimestampUtc instead. Setting either Timestamp or TimestampUtc results in both Timestamp and " +
+            "TimestampUtc being assigned, the latest assignment to either one of the two property is " +
+            "reflected in the value of both. Timestamp is provided for backwards compatibility only and " +
+            "assigning a non-Utc DateTime to it results in the wrong timestamp being passed to the service.", false)]
         public DateTime Timestamp { get; set; }
 #else
         public int? StorageResolution { get; set; }

@@ -8,10 +8,10 @@ namespace Amazon.ElasticMapReduce.Model
     {
         public AddInstanceGroupsRequest() { }
 
-        public AddInstanceGroupsRequest(List<InstanceGroupConfig> instanceGroups, string jobFlowId)
+        public AddInstanceGroupsRequest(string jobFlowId, List<InstanceGroupConfig> instanceGroups)
         {
-            InstanceGroups = instanceGroups;
             JobFlowId = jobFlowId;
+            InstanceGroups = instanceGroups;
         }
 
         public List<InstanceGroupConfig> InstanceGroups { get; set; } = StubCollections.NewList<InstanceGroupConfig>();

@@ -8,6 +8,11 @@ namespace Amazon.ElasticMapReduce.Model
     {
         public AddJobFlowStepsRequest() { }
 
+        public AddJobFlowStepsRequest(string jobFlowId)
+        {
+            JobFlowId = jobFlowId;
+        }
+
         public AddJobFlowStepsRequest(string jobFlowId, List<StepConfig> steps)
         {
             JobFlowId = jobFlowId;

@@ -1,12 +1,13 @@
 // Test stub: mirrors the public API surface of the AWSSDK.Glue package, for analyzer tests (the members the tests use).
 using System;
 using System.Collections.Generic;
+using Amazon.Glue.Internal;
 
 namespace Amazon.Glue.Model
 {
     public partial class JobRun
     {
-        public Dictionary<string, string> Arguments { get; set; }
+        public Dictionary<string, string> Arguments { get; set; } = StubCollections.NewDictionary<string, string>();
 #if AWS_SDK_V3
         public int Attempt { get; set; }
         public DateTime CompletedOn { get; set; }
