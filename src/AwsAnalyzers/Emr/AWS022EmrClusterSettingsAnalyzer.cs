@@ -182,8 +182,8 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
 
             ImmutableArray<ISimpleAssignmentOperation> markets = Writes(creation, "Market", cancellationToken);
             ImmutableArray<ISimpleAssignmentOperation> bids = Writes(creation, "BidPrice", cancellationToken);
-            bool spotMarket = markets.Length > 0 && AllWrite(markets, "SPOT");
-            bool bid = bids.Length > 0 && AnyWritesNonNull(bids) && !AnyWrite(markets, "ON_DEMAND");
+            bool spotMarket = markets.Length > 0 && EveryWriteIs(markets, "SPOT");
+            bool bid = bids.Length > 0 && SomeWriteIsNotNull(bids) && !SomeWriteIs(markets, "ON_DEMAND");
             if ((!spotMarket && !bid) || !Reaches(creation, "InstanceGroups", cancellationToken) || CodeThatNeverRuns.Contains(creation))
             {
                 return;
@@ -217,7 +217,8 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
                 role == "MASTER" ? s_primaryLoss : s_coreLoss));
         }
 
-        private static bool AllWrite(ImmutableArray<ISimpleAssignmentOperation> writes, string constant)
+        /// <summary>Every write is of the constant named <paramref name="constant"/>.</summary>
+        private static bool EveryWriteIs(ImmutableArray<ISimpleAssignmentOperation> writes, string constant)
         {
             foreach (ISimpleAssignmentOperation write in writes)
             {
@@ -230,7 +231,8 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        private static bool AnyWrite(ImmutableArray<ISimpleAssignmentOperation> writes, string constant)
+        /// <summary>Some write is of the constant named <paramref name="constant"/>.</summary>
+        private static bool SomeWriteIs(ImmutableArray<ISimpleAssignmentOperation> writes, string constant)
         {
             foreach (ISimpleAssignmentOperation write in writes)
             {
@@ -243,7 +245,8 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private static bool AnyWritesNonNull(ImmutableArray<ISimpleAssignmentOperation> writes)
+        /// <summary>Some write is of a value other than the constant <c>null</c>.</summary>
+        private static bool SomeWriteIsNotNull(ImmutableArray<ISimpleAssignmentOperation> writes)
         {
             foreach (ISimpleAssignmentOperation write in writes)
             {
