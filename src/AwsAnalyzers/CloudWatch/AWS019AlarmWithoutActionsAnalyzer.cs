@@ -63,7 +63,7 @@ public sealed class AWS019AlarmWithoutActionsAnalyzer : DiagnosticAnalyzer
             INamedTypeSymbol? metricDataRequest = types.Get(MetricDataRequestName);
             if (alarmRequest is not null)
             {
-                var alarms = new AlarmAnalysis(alarmRequest, types.Get("Amazon.CloudWatch.IAmazonCloudWatch"));
+                var alarms = new AlarmAnalysis(alarmRequest, types);
                 start.RegisterOperationAction(alarms.OnObjectCreation, OperationKind.ObjectCreation);
             }
 
@@ -93,19 +93,23 @@ public sealed class AWS019AlarmWithoutActionsAnalyzer : DiagnosticAnalyzer
 
     private sealed class AlarmAnalysis
     {
-        private readonly INamedTypeSymbol _alarmRequest;
-        private readonly INamedTypeSymbol? _cloudWatch;
+        private const string CloudWatchClientName = "Amazon.CloudWatch.IAmazonCloudWatch";
 
-        public AlarmAnalysis(INamedTypeSymbol alarmRequest, INamedTypeSymbol? cloudWatch)
+        private readonly INamedTypeSymbol _alarmRequest;
+
+        /// <summary>The client interface is looked up at the first <c>PutMetricAlarm</c> call, not for every compilation.</summary>
+        private readonly KnownTypes _types;
+
+        public AlarmAnalysis(INamedTypeSymbol alarmRequest, KnownTypes types)
         {
             _alarmRequest = alarmRequest;
-            _cloudWatch = cloudWatch;
+            _types = types;
         }
 
         public void OnObjectCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (!SymbolEqualityComparer.Default.Equals(creation.Type, _alarmRequest) || CodeThatNeverRuns.Contains(creation))
+            if (!SymbolEqualityComparer.Default.Equals(creation.Type, _alarmRequest))
             {
                 return;
             }
@@ -116,14 +120,17 @@ public sealed class AWS019AlarmWithoutActionsAnalyzer : DiagnosticAnalyzer
                 value = value.Parent;
             }
 
-            AlarmSettings settings = Settings(creation.Initializer);
+            // Where the request goes is asked before the code around it: most requests end in neither case.
+            AlarmSettings settings;
             switch (value.Parent)
             {
                 case IArgumentOperation { Parent: IInvocationOperation call } when IsPutMetricAlarm(call):
+                    settings = Settings(creation.Initializer);
                     break;
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                     // The request goes to PutMetricAlarm through the local: what the method does with it before the call counts.
                     ValueFlow flow = ValueFlow.For(creation, context.CancellationToken);
+                    settings = Settings(creation.Initializer);
                     if (PutThrough(declarator.Symbol, flow) is not { } put
                         || !AddSettingsFromUses(declarator.Symbol, flow, put, ref settings))
                     {
@@ -134,6 +141,11 @@ public sealed class AWS019AlarmWithoutActionsAnalyzer : DiagnosticAnalyzer
                 default:
                     // Returned, stored or handed to a helper: its actions may be set anywhere.
                     return;
+            }
+
+            if (CodeThatNeverRuns.Contains(creation))
+            {
+                return;
             }
 
             if (settings.ActionsDisabled)
@@ -152,7 +164,7 @@ public sealed class AWS019AlarmWithoutActionsAnalyzer : DiagnosticAnalyzer
 
         private bool IsPutMetricAlarm(IInvocationOperation call) =>
             call.TargetMethod.Name is "PutMetricAlarm" or "PutMetricAlarmAsync"
-            && call.TargetMethod.ContainingType.IsOrImplements(_cloudWatch);
+            && call.TargetMethod.ContainingType.IsOrImplements(_types.Get(CloudWatchClientName));
 
         /// <summary>The one <c>PutMetricAlarm</c> call the local is passed to, or null.</summary>
         private IInvocationOperation? PutThrough(ILocalSymbol local, ValueFlow flow)

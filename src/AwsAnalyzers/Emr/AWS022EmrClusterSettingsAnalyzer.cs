@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Linq;
 using System.Threading;
 using AwsAnalyzers.Core;
 using AwsAnalyzers.Core.Flow;
@@ -76,12 +75,7 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = new Analysis(
-                group,
-                types.Get(ModelNamespace + "InstanceFleetConfig"),
-                types.Get(ModelNamespace + "Configuration"),
-                types.Get(ModelNamespace + "HadoopJarStepConfig"),
-                action);
+            var analysis = new Analysis(types, group, action);
             start.RegisterOperationAction(analysis.AnalyzeCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(analysis.AnalyzeLiteral, OperationKind.Literal);
             start.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
@@ -143,20 +137,23 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
 
     private sealed class Analysis
     {
+        private const string FleetName = "InstanceFleetConfig";
+
+        /// <summary>The fleet, configuration and step types are looked up where the code names them, not for every compilation.</summary>
+        private readonly KnownTypes _types;
         private readonly INamedTypeSymbol _group;
-        private readonly INamedTypeSymbol? _fleet;
-        private readonly INamedTypeSymbol? _configuration;
-        private readonly INamedTypeSymbol? _jarStep;
         private readonly INamedTypeSymbol _action;
 
-        public Analysis(INamedTypeSymbol group, INamedTypeSymbol? fleet, INamedTypeSymbol? configuration, INamedTypeSymbol? jarStep, INamedTypeSymbol action)
+        public Analysis(KnownTypes types, INamedTypeSymbol group, INamedTypeSymbol action)
         {
+            _types = types;
             _group = group;
-            _fleet = fleet;
-            _configuration = configuration;
-            _jarStep = jarStep;
             _action = action;
         }
+
+        private INamedTypeSymbol? ConfigurationType => _types.Get(ModelNamespace + "Configuration");
+
+        private INamedTypeSymbol? JarStepType => _types.Get(ModelNamespace + "HadoopJarStepConfig");
 
         // ---- (a) Spot for the primary or core nodes ----
 
@@ -168,7 +165,7 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
             {
                 AnalyzeGroup(context, creation);
             }
-            else if (_fleet is not null && SymbolEqualityComparer.Default.Equals(type, _fleet))
+            else if (type is { Name: FleetName } && _types.Get(ModelNamespace + FleetName) is { } fleet && SymbolEqualityComparer.Default.Equals(type, fleet))
             {
                 AnalyzeFleet(context, creation);
             }
@@ -178,17 +175,16 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
         {
             CancellationToken cancellationToken = context.CancellationToken;
             string? role = Role(creation, cancellationToken);
-            if (role is not ("MASTER" or "CORE") || CodeThatNeverRuns.Contains(creation))
+            if (role is not ("MASTER" or "CORE"))
             {
                 return;
             }
 
             ImmutableArray<ISimpleAssignmentOperation> markets = Writes(creation, "Market", cancellationToken);
             ImmutableArray<ISimpleAssignmentOperation> bids = Writes(creation, "BidPrice", cancellationToken);
-            bool spotMarket = markets.Length > 0 && markets.All(m => ConstantName(m.Value) == "SPOT");
-            bool bid = bids.Length > 0 && bids.Any(b => b.Value.WalkDownConversions().ConstantValue is not { HasValue: true, Value: null })
-                && !markets.Any(m => ConstantName(m.Value) == "ON_DEMAND");
-            if ((!spotMarket && !bid) || !Reaches(creation, "InstanceGroups", cancellationToken))
+            bool spotMarket = markets.Length > 0 && EveryWriteIs(markets, "SPOT");
+            bool bid = bids.Length > 0 && SomeWriteIsNotNull(bids) && !SomeWriteIs(markets, "ON_DEMAND");
+            if ((!spotMarket && !bid) || !Reaches(creation, "InstanceGroups", cancellationToken) || CodeThatNeverRuns.Contains(creation))
             {
                 return;
             }
@@ -219,6 +215,48 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
                     .Add(MarketWritesKey, markets.Length.ToString(CultureInfo.InvariantCulture)),
                 role,
                 role == "MASTER" ? s_primaryLoss : s_coreLoss));
+        }
+
+        /// <summary>Every write is of the constant named <paramref name="constant"/>.</summary>
+        private static bool EveryWriteIs(ImmutableArray<ISimpleAssignmentOperation> writes, string constant)
+        {
+            foreach (ISimpleAssignmentOperation write in writes)
+            {
+                if (ConstantName(write.Value) != constant)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Some write is of the constant named <paramref name="constant"/>.</summary>
+        private static bool SomeWriteIs(ImmutableArray<ISimpleAssignmentOperation> writes, string constant)
+        {
+            foreach (ISimpleAssignmentOperation write in writes)
+            {
+                if (ConstantName(write.Value) == constant)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Some write is of a value other than the constant <c>null</c>.</summary>
+        private static bool SomeWriteIsNotNull(ImmutableArray<ISimpleAssignmentOperation> writes)
+        {
+            foreach (ISimpleAssignmentOperation write in writes)
+            {
+                if (write.Value.WalkDownConversions().ConstantValue is not { HasValue: true, Value: null })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string? Role(IObjectCreationOperation creation, CancellationToken cancellationToken)
@@ -315,8 +353,12 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
         private static bool IsClusterProperty(IPropertySymbol target, string property) =>
             target.Name == property && IsEmrModel(target.ContainingType);
 
+        /// <summary>In <c>Amazon.ElasticMapReduce.Model</c>, read from the namespace symbols without formatting the name.</summary>
         private static bool IsEmrModel(ITypeSymbol? type) =>
-            type?.ContainingNamespace?.ToDisplayString() == "Amazon.ElasticMapReduce.Model";
+            type?.ContainingNamespace is { Name: "Model" } model
+            && model.ContainingNamespace is { Name: "ElasticMapReduce" } emr
+            && emr.ContainingNamespace is { Name: "Amazon" } amazon
+            && amazon.ContainingNamespace is { IsGlobalNamespace: true };
 
         // ---- (b) Spark keys Spark ignores; (c) the legacy failure action written as a string ----
 
@@ -338,16 +380,18 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (text.IndexOf("spark.", StringComparison.Ordinal) < 0 || CodeThatNeverRuns.Contains(literal))
+            if (text.IndexOf("spark.", StringComparison.Ordinal) < 0)
             {
                 return;
             }
 
+            // Where the key is written is asked before the code around it.
             if (SparkSettings.Find(text) is { } reason)
             {
                 if (ConfigurationOfPropertyKey(literal, context.CancellationToken) is { } configuration
                     && IsSparkDefaults(configuration, context.CancellationToken)
-                    && !(reason == IgnoredBecause.LegacyMemoryMode && SetsLegacyMode(configuration)))
+                    && !(reason == IgnoredBecause.LegacyMemoryMode && SetsLegacyMode(configuration))
+                    && !CodeThatNeverRuns.Contains(literal))
                 {
                     ReportKey(context, literal, text, reason);
                 }
@@ -355,7 +399,8 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (ConfArgumentKey(literal, text) is { } key && SparkSettings.Find(key) is { } argumentReason && IsStepArgument(literal))
+            if (ConfArgumentKey(literal, text) is { } key && SparkSettings.Find(key) is { } argumentReason && IsStepArgument(literal)
+                && !CodeThatNeverRuns.Contains(literal))
             {
                 ReportKey(context, literal, key, argumentReason);
             }
@@ -401,12 +446,12 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
 
                     return current.Parent is IObjectCreationOperation dictionary
                         && Above(dictionary) is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Properties" } target } assignment
-                        && SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, _configuration)
+                        && SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, ConfigurationType)
                         && assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation configuration }
                         ? configuration
                         : null;
                 case IPropertyReferenceOperation { Property.Name: "Properties", Instance: { } holder } properties
-                    when SymbolEqualityComparer.Default.Equals(properties.Property.ContainingType, _configuration):
+                    when SymbolEqualityComparer.Default.Equals(properties.Property.ContainingType, ConfigurationType):
                     IOperation source = holder.WalkDownConversions();
                     if (source is ILocalReferenceOperation local)
                     {
@@ -498,9 +543,9 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
                 switch (current)
                 {
                     case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Args" } target }:
-                        return SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, _jarStep);
+                        return SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, JarStepType);
                     case IInvocationOperation { TargetMethod.Name: "Add" or "AddRange", Instance: IPropertyReferenceOperation { Property.Name: "Args" } target }:
-                        return SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, _jarStep);
+                        return SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, JarStepType);
                     case IBlockOperation or IAnonymousFunctionOperation:
                         return false;
                 }

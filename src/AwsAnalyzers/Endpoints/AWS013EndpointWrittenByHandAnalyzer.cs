@@ -79,16 +79,17 @@ public sealed class AWS013EndpointWrittenByHandAnalyzer : DiagnosticAnalyzer
         }
 
         if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } target
-            || assignment.Value.Syntax is not { } valueSyntax
-            || WrittenConstants.Of(assignment.Value, context.CancellationToken) is not { } constant
-            || CodeThatNeverRuns.Contains(assignment))
+            || assignment.Value.Syntax is not { } valueSyntax)
         {
             return;
         }
 
+        // Which property is written is asked first: the value's constant and the code around it only for the two.
         if (property.Name == ServiceUrlProperty && !property.IsStatic && property.ContainingType.IsOrDerivesFrom(clientConfig))
         {
-            if (PublicEndpoint.Parse(constant.Value) is not { } endpoint)
+            if (WrittenConstants.Of(assignment.Value, context.CancellationToken) is not { } url
+                || PublicEndpoint.Parse(url.Value) is not { } endpoint
+                || CodeThatNeverRuns.Contains(assignment))
             {
                 return;
             }
@@ -106,7 +107,9 @@ public sealed class AWS013EndpointWrittenByHandAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (property.Name == AwsRegionProperty && property.IsStatic && SymbolEqualityComparer.Default.Equals(property.ContainingType, awsConfigs))
+        if (property.Name == AwsRegionProperty && property.IsStatic && SymbolEqualityComparer.Default.Equals(property.ContainingType, awsConfigs)
+            && WrittenConstants.Of(assignment.Value, context.CancellationToken) is { } constant
+            && !CodeThatNeverRuns.Contains(assignment))
         {
             context.ReportDiagnostic(Diagnostic.Create(ProcessRegionRule, valueSyntax.GetLocation(), constant.Value));
         }

@@ -34,6 +34,13 @@ internal sealed class PublicEndpoint
     /// <summary>The public AWS endpoint <paramref name="url"/> names, or null.</summary>
     public static PublicEndpoint? Parse(string url)
     {
+        // Most URLs written in code are no AWS host: they are told apart without the copies below. Every public
+        // endpoint's text contains one of these (ignoring case), whatever the case the host is written in.
+        if (url.IndexOf(".amazonaws.com", StringComparison.OrdinalIgnoreCase) < 0 && url.IndexOf(".aws", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return null;
+        }
+
         string host = HostOf(url).ToLowerInvariant();
         string[] labels;
         bool apiAws = false;

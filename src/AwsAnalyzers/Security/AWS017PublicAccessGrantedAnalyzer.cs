@@ -79,77 +79,57 @@ public sealed class AWS017PublicAccessGrantedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Only the S3 client is looked up here (other rules look it up too); the rest are looked up when code
+            // names them, so a compilation without policies or ACLs pays no lookup for them.
             var known = new Types(types);
-            if (known.CannedAcl is not null || known.PutBucketPolicyRequest is not null || !known.IamPolicyRequests.IsEmpty)
-            {
-                start.RegisterOperationAction(context => AnalyzeAssignment(context, known), OperationKind.SimpleAssignment);
-            }
-
+            start.RegisterOperationAction(context => AnalyzeAssignment(context, known), OperationKind.SimpleAssignment);
             if (known.S3Client is not null)
             {
                 start.RegisterOperationAction(context => AnalyzeInvocation(context, known), OperationKind.Invocation);
             }
 
-            if (known.Statement is not null)
-            {
-                start.RegisterOperationAction(context => AnalyzeStatement(context, known), OperationKind.ObjectCreation);
-            }
+            start.RegisterOperationAction(context => AnalyzeStatement(context, known), OperationKind.ObjectCreation);
         });
     }
 
-    /// <summary>The types the rule looks for, resolved once per compilation.</summary>
+    /// <summary>
+    /// The types the rule looks for in one compilation, each looked up on first use (<see cref="KnownTypes"/> keeps the
+    /// answer): the callbacks test a simple name first, so a type is looked up only where the code names it.
+    /// </summary>
     private sealed class Types
     {
+        private readonly KnownTypes _types;
+
         public Types(KnownTypes types)
         {
-            CannedAcl = types.Get(CannedAclName);
-            Grantee = types.Get(GranteeName);
-            PutBucketPolicyRequest = types.Get(PutBucketPolicyRequestName);
+            _types = types;
             S3Client = types.Get(S3ClientInterfaceName);
-            Statement = types.Get(StatementName);
-            Principal = types.Get(PrincipalName);
-            ActionIdentifier = types.Get(ActionIdentifierName);
-            Resource = types.Get(ResourceName);
-            var iam = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            foreach (string name in IamPolicyRequestNames)
-            {
-                if (types.Get(name) is { } request)
-                {
-                    iam.Add(request);
-                }
-            }
-
-            IamPolicyRequests = iam.ToImmutable();
         }
-
-        public INamedTypeSymbol? CannedAcl { get; }
-
-        public INamedTypeSymbol? Grantee { get; }
-
-        public INamedTypeSymbol? PutBucketPolicyRequest { get; }
 
         public INamedTypeSymbol? S3Client { get; }
 
-        public INamedTypeSymbol? Statement { get; }
+        public INamedTypeSymbol? CannedAcl => _types.Get(CannedAclName);
 
-        public INamedTypeSymbol? Principal { get; }
+        public INamedTypeSymbol? Grantee => _types.Get(GranteeName);
 
-        public INamedTypeSymbol? ActionIdentifier { get; }
+        public INamedTypeSymbol? Statement => _types.Get(StatementName);
 
-        public INamedTypeSymbol? Resource { get; }
+        public INamedTypeSymbol? Principal => _types.Get(PrincipalName);
 
-        public ImmutableArray<INamedTypeSymbol> IamPolicyRequests { get; }
+        public INamedTypeSymbol? ActionIdentifier => _types.Get(ActionIdentifierName);
+
+        public INamedTypeSymbol? Resource => _types.Get(ResourceName);
 
         public bool IsPolicyDocumentProperty(IPropertySymbol property)
         {
             if (property.Name == "Policy")
             {
-                return property.ContainingType.IsOrDerivesFrom(PutBucketPolicyRequest);
+                return property.ContainingType.IsOrDerivesFrom(_types.Get(PutBucketPolicyRequestName));
             }
 
-            foreach (INamedTypeSymbol request in IamPolicyRequests)
+            foreach (string name in IamPolicyRequestNames)
             {
-                if (property.ContainingType.IsOrDerivesFrom(request))
+                if (property.ContainingType.IsOrDerivesFrom(_types.Get(name)))
                 {
                     return true;
                 }
@@ -170,9 +150,9 @@ public sealed class AWS017PublicAccessGrantedAnalyzer : DiagnosticAnalyzer
         }
 
         CancellationToken cancellationToken = context.CancellationToken;
-        if (types.CannedAcl is not null && SymbolEqualityComparer.Default.Equals(property.Type, types.CannedAcl))
+        if (property.Type.Name == "S3CannedACL" && types.CannedAcl is { } cannedAcl && SymbolEqualityComparer.Default.Equals(property.Type, cannedAcl))
         {
-            if (PublicCannedAcl(assignment.Value, types.CannedAcl, 0, cancellationToken) is { } acl && !CodeThatNeverRuns.Contains(assignment))
+            if (PublicCannedAcl(assignment.Value, cannedAcl, 0, cancellationToken) is { } acl && !CodeThatNeverRuns.Contains(assignment))
             {
                 bool removable = assignment.Value.WalkDownConversions() is not ILocalReferenceOperation;
                 context.ReportDiagnostic(Diagnostic.Create(AclRule, assignment.Value.Syntax.GetLocation(), removable ? s_removable : null, acl));
@@ -181,7 +161,7 @@ public sealed class AWS017PublicAccessGrantedAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (property.Name == "URI" && SymbolEqualityComparer.Default.Equals(property.ContainingType, types.Grantee))
+        if (property.Name == "URI" && property.ContainingType.Name == "S3Grantee" && SymbolEqualityComparer.Default.Equals(property.ContainingType, types.Grantee))
         {
             if (ConstantText(assignment.Value, 0, cancellationToken) is AllUsersUri or AuthenticatedUsersUri && !CodeThatNeverRuns.Contains(assignment))
             {
@@ -253,9 +233,11 @@ public sealed class AWS017PublicAccessGrantedAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeStatement(OperationAnalysisContext context, Types types)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (!SymbolEqualityComparer.Default.Equals(creation.Type, types.Statement)
+        if (creation.Type is not { Name: "Statement" } type
             || creation.Initializer is not null
             || creation.Arguments.Length != 1
+            || types.Statement is not { } statement
+            || !SymbolEqualityComparer.Default.Equals(type, statement)
             || creation.Arguments[0].Value.WalkDownConversions() is not IFieldReferenceOperation { Field.Name: "Allow" })
         {
             return;
@@ -266,7 +248,7 @@ public sealed class AWS017PublicAccessGrantedAnalyzer : DiagnosticAnalyzer
         bool allActions = false;
         IOperation end = creation;
         while (end.Parent is IInvocationOperation call && call.Instance is { } instance && instance.WalkDownConversions() == end
-            && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, types.Statement))
+            && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, statement))
         {
             switch (call.TargetMethod.Name)
             {

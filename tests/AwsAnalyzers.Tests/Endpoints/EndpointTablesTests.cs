@@ -79,6 +79,8 @@ public class EndpointTablesTests
     [InlineData("https://kinesis.us-east-1.api.aws", "kinesis", "us-east-1", true)]
     [InlineData("https://iam.amazonaws.com", "iam", null, false)]
     [InlineData("http://sqs.us-gov-west-1.amazonaws.com:443/?x", "sqs", "us-gov-west-1", false)]
+    [InlineData("HTTPS://SQS.EU-WEST-1.AMAZONAWS.COM", "sqs", "eu-west-1", false)]
+    [InlineData("https://Kinesis.US-East-1.API.AWS", "kinesis", "us-east-1", true)]
     public void Public_endpoints_are_read_into_service_and_region(string url, string service, string? region, bool dualStack)
     {
         PublicEndpoint endpoint = PublicEndpoint.Parse(url)!;
