@@ -34,6 +34,26 @@ internal readonly struct HandlerSite
     public bool DirectlyInMember { get; }
 }
 
+/// <summary>A call of a member from code that runs in a handler, one hop away: what the handler rules ask about a member's callers.</summary>
+internal readonly struct HandlerCall
+{
+    public HandlerCall(IOperation call, string handlerName, IMethodSymbol callerMember)
+    {
+        Call = call;
+        HandlerName = handlerName;
+        CallerMember = callerMember;
+    }
+
+    /// <summary>The invocation, creation or property read that runs the member.</summary>
+    public IOperation Call { get; }
+
+    /// <summary>The display name of the handler the call runs in (<see cref="HandlerSite.HandlerName"/>).</summary>
+    public string HandlerName { get; }
+
+    /// <summary>The member that holds the call.</summary>
+    public IMethodSymbol CallerMember { get; }
+}
+
 /// <summary>
 /// Lambda handler discovery, one per compilation, for every handler rule: whether a method, local function or lambda
 /// is a Lambda handler, and its display name. A handler is a function with an <c>ILambdaContext</c> parameter, a
@@ -68,6 +88,8 @@ internal sealed class LambdaHandlers
     private BootstrapHandlers? _bootstrapHandlers;
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _methodNames = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _callingHandlers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<HandlerCall>> _handlerCalls = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _contextTypes = new(SymbolEqualityComparer.Default);
 
     private LambdaHandlers(
         Compilation compilation,
@@ -166,22 +188,56 @@ internal sealed class LambdaHandlers
     /// </summary>
     public string? CallingHandler(IMethodSymbol member, CallHops hops, Func<IOperation, IMethodSymbol, bool>? counts, CancellationToken cancellationToken)
     {
+        member = member.OriginalDefinition;
         if (counts is not null)
         {
-            return FirstCallingHandler(member, hops, counts, cancellationToken);
+            return FirstCallingHandler(HandlerCalls(member, hops, cancellationToken), counts);
         }
 
         // Without a rule's own test the answer is the same for every rule: computed once per member.
-        member = member.OriginalDefinition;
         return _callingHandlers.TryGetValue(member, out string? cached)
             ? cached
-            : _callingHandlers.GetOrAdd(member, FirstCallingHandler(member, hops, counts: null, cancellationToken));
+            : _callingHandlers.GetOrAdd(member, FirstCallingHandler(HandlerCalls(member, hops, cancellationToken), counts: null));
     }
 
-    private string? FirstCallingHandler(IMethodSymbol member, CallHops hops, Func<IOperation, IMethodSymbol, bool>? counts, CancellationToken cancellationToken)
+    private static string? FirstCallingHandler(ImmutableArray<HandlerCall> calls, Func<IOperation, IMethodSymbol, bool>? counts)
     {
         string? first = null;
-        foreach (IOperation call in hops.Callers(member, use => MayRunInHandler(use, cancellationToken), cancellationToken))
+        foreach (HandlerCall call in calls)
+        {
+            if ((first is null || string.CompareOrdinal(call.HandlerName, first) < 0)
+                && (counts is null || counts(call.Call, call.CallerMember)))
+            {
+                first = call.HandlerName;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>
+    /// The calls of <paramref name="member"/> that run in a handler, one hop through <paramref name="hops"/>, in the
+    /// order <see cref="CallHops.Callers(IMethodSymbol, Func{SyntaxNode, bool}, CancellationToken)"/> finds them;
+    /// method groups left out. Bound once per member for every rule that asks.
+    /// </summary>
+    public ImmutableArray<HandlerCall> HandlerCalls(IMethodSymbol member, CallHops hops, CancellationToken cancellationToken)
+    {
+        member = member.OriginalDefinition;
+        return _handlerCalls.TryGetValue(member, out ImmutableArray<HandlerCall> cached)
+            ? cached
+            : _handlerCalls.GetOrAdd(member, FindHandlerCalls(member, hops, cancellationToken));
+    }
+
+    private ImmutableArray<HandlerCall> FindHandlerCalls(IMethodSymbol member, CallHops hops, CancellationToken cancellationToken)
+    {
+        ImmutableArray<IOperation> callers = hops.Callers(member, use => MayRunInHandler(use, cancellationToken), cancellationToken);
+        if (callers.IsEmpty)
+        {
+            return ImmutableArray<HandlerCall>.Empty;
+        }
+
+        ImmutableArray<HandlerCall>.Builder calls = ImmutableArray.CreateBuilder<HandlerCall>();
+        foreach (IOperation call in callers)
         {
             if (call is IMethodReferenceOperation)
             {
@@ -189,15 +245,13 @@ internal sealed class LambdaHandlers
             }
 
             HandlerSite caller = SiteOf(call, member: null, cancellationToken);
-            if (caller.HandlerName is { } name && caller.Member is { } callerMember
-                && (counts is null || counts(call, callerMember))
-                && (first is null || string.CompareOrdinal(name, first) < 0))
+            if (caller.HandlerName is { } name && caller.Member is { } callerMember)
             {
-                first = name;
+                calls.Add(new HandlerCall(call, name, callerMember));
             }
         }
 
-        return first;
+        return calls.ToImmutable();
     }
 
     /// <summary>
@@ -265,7 +319,7 @@ internal sealed class LambdaHandlers
     {
         foreach (IParameterSymbol parameter in handler.Parameters)
         {
-            if (_lambdaContext is null || !parameter.Type.IsOrImplements(_lambdaContext))
+            if (_lambdaContext is null || !IsContextType(parameter.Type))
             {
                 return parameter;
             }
@@ -316,13 +370,29 @@ internal sealed class LambdaHandlers
 
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            if (parameter.Type.IsOrImplements(_lambdaContext))
+            if (IsContextType(parameter.Type))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The type is or implements <c>ILambdaContext</c>: asked for every parameter of every function the rules look at,
+    /// so answered once per type. The core library's own types (<c>string</c>, <c>int</c>...) implement no Lambda interface.
+    /// </summary>
+    private bool IsContextType(ITypeSymbol type)
+    {
+        if (type.SpecialType != SpecialType.None)
+        {
+            return false;
+        }
+
+        return _contextTypes.TryGetValue(type, out bool cached)
+            ? cached
+            : _contextTypes.GetOrAdd(type, type.IsOrImplements(_lambdaContext));
     }
 
     private bool HasLambdaFunctionAttribute(IMethodSymbol method)

@@ -288,6 +288,36 @@ public class LambdaHandlersTests
     }
 
     [Fact]
+    public void The_calls_of_a_method_from_handlers_are_bound_once_for_every_rule_with_their_handler_and_member()
+    {
+        Compilation compilation = Compile("""
+            using System;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public void Second(string input, ILambdaContext context) => Shared();
+
+                public void First(string input, ILambdaContext context) { Shared(); Action later = Shared; }
+
+                public void Plain() { Shared(); }
+
+                private void Shared() { }
+            }
+            """);
+        LambdaHandlers handlers = Handlers(compilation);
+        var hops = AwsAnalyzers.Core.CallHops.For(compilation);
+
+        ImmutableArray<HandlerCall> calls = handlers.HandlerCalls(Method(compilation, "Shared"), hops, CancellationToken.None);
+
+        Assert.Equal(new[] { "Function.Second", "Function.First" }, calls.Select(c => c.HandlerName));
+        Assert.Equal(new[] { "Second", "First" }, calls.Select(c => c.CallerMember.Name));
+        Assert.All(calls, c => Assert.IsAssignableFrom<IInvocationOperation>(c.Call));
+        Assert.True(calls == handlers.HandlerCalls(Method(compilation, "Shared"), hops, CancellationToken.None), "asked again, the same array");
+        Assert.Equal("Function.Second", handlers.CallingHandler(Method(compilation, "Shared"), hops, (call, member) => member.Name == "Second", CancellationToken.None));
+    }
+
+    [Fact]
     public void The_input_of_a_handler_is_its_first_parameter_that_is_not_the_context()
     {
         Compilation compilation = Compile("""
