@@ -528,7 +528,7 @@ public sealed class AWS014NonIdempotentWriteInConsumerAnalyzer : DiagnosticAnaly
 
             // A record loop is in a handler's own code, so only the calls that run in a handler can be in one.
             RecordSite? found = null;
-            foreach (HandlerCall call in _handlers.HandlerCalls(member, _hops, cancellationToken))
+            foreach ((IOperation Call, string HandlerName, IMethodSymbol CallerMember) call in _handlers.HandlerCalls(member, _hops, cancellationToken))
             {
                 if (call.Call.SemanticModel is not null
                     && RecordLoopAround(call.Call, call.CallerMember, cancellationToken, out _) is { } site)

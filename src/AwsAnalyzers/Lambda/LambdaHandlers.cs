@@ -34,26 +34,6 @@ internal readonly struct HandlerSite
     public bool DirectlyInMember { get; }
 }
 
-/// <summary>A call of a member from code that runs in a handler, one hop away: what the handler rules ask about a member's callers.</summary>
-internal readonly struct HandlerCall
-{
-    public HandlerCall(IOperation call, string handlerName, IMethodSymbol callerMember)
-    {
-        Call = call;
-        HandlerName = handlerName;
-        CallerMember = callerMember;
-    }
-
-    /// <summary>The invocation, creation or property read that runs the member.</summary>
-    public IOperation Call { get; }
-
-    /// <summary>The display name of the handler the call runs in (<see cref="HandlerSite.HandlerName"/>).</summary>
-    public string HandlerName { get; }
-
-    /// <summary>The member that holds the call.</summary>
-    public IMethodSymbol CallerMember { get; }
-}
-
 /// <summary>
 /// Lambda handler discovery, one per compilation, for every handler rule: whether a method, local function or lambda
 /// is a Lambda handler, and its display name. A handler is a function with an <c>ILambdaContext</c> parameter, a
@@ -88,7 +68,7 @@ internal sealed class LambdaHandlers
     private BootstrapHandlers? _bootstrapHandlers;
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _methodNames = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _callingHandlers = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<HandlerCall>> _handlerCalls = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)>> _handlerCalls = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _contextTypes = new(SymbolEqualityComparer.Default);
 
     private LambdaHandlers(
@@ -200,10 +180,10 @@ internal sealed class LambdaHandlers
             : _callingHandlers.GetOrAdd(member, FirstCallingHandler(HandlerCalls(member, hops, cancellationToken), counts: null));
     }
 
-    private static string? FirstCallingHandler(ImmutableArray<HandlerCall> calls, Func<IOperation, IMethodSymbol, bool>? counts)
+    private static string? FirstCallingHandler(ImmutableArray<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)> calls, Func<IOperation, IMethodSymbol, bool>? counts)
     {
         string? first = null;
-        foreach (HandlerCall call in calls)
+        foreach ((IOperation Call, string HandlerName, IMethodSymbol CallerMember) call in calls)
         {
             if ((first is null || string.CompareOrdinal(call.HandlerName, first) < 0)
                 && (counts is null || counts(call.Call, call.CallerMember)))
@@ -216,27 +196,29 @@ internal sealed class LambdaHandlers
     }
 
     /// <summary>
-    /// The calls of <paramref name="member"/> that run in a handler, one hop through <paramref name="hops"/>, in the
-    /// order <see cref="CallHops.Callers(IMethodSymbol, Func{SyntaxNode, bool}, CancellationToken)"/> finds them;
-    /// method groups left out. Bound once per member for every rule that asks.
+    /// The calls of <paramref name="member"/> that run in a handler, one hop through <paramref name="hops"/>, each with
+    /// the display name of its handler and the member that holds it, in the order
+    /// <see cref="CallHops.Callers(IMethodSymbol, Func{SyntaxNode, bool}, CancellationToken)"/> finds them; method
+    /// groups left out. Bound once per member for every rule that asks.
     /// </summary>
-    public ImmutableArray<HandlerCall> HandlerCalls(IMethodSymbol member, CallHops hops, CancellationToken cancellationToken)
+    public ImmutableArray<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)> HandlerCalls(IMethodSymbol member, CallHops hops, CancellationToken cancellationToken)
     {
         member = member.OriginalDefinition;
-        return _handlerCalls.TryGetValue(member, out ImmutableArray<HandlerCall> cached)
+        return _handlerCalls.TryGetValue(member, out ImmutableArray<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)> cached)
             ? cached
             : _handlerCalls.GetOrAdd(member, FindHandlerCalls(member, hops, cancellationToken));
     }
 
-    private ImmutableArray<HandlerCall> FindHandlerCalls(IMethodSymbol member, CallHops hops, CancellationToken cancellationToken)
+    private ImmutableArray<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)> FindHandlerCalls(IMethodSymbol member, CallHops hops, CancellationToken cancellationToken)
     {
         ImmutableArray<IOperation> callers = hops.Callers(member, use => MayRunInHandler(use, cancellationToken), cancellationToken);
         if (callers.IsEmpty)
         {
-            return ImmutableArray<HandlerCall>.Empty;
+            return ImmutableArray<(IOperation, string, IMethodSymbol)>.Empty;
         }
 
-        ImmutableArray<HandlerCall>.Builder calls = ImmutableArray.CreateBuilder<HandlerCall>();
+        ImmutableArray<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)>.Builder calls =
+            ImmutableArray.CreateBuilder<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)>();
         foreach (IOperation call in callers)
         {
             if (call is IMethodReferenceOperation)
@@ -247,7 +229,7 @@ internal sealed class LambdaHandlers
             HandlerSite caller = SiteOf(call, member: null, cancellationToken);
             if (caller.HandlerName is { } name && caller.Member is { } callerMember)
             {
-                calls.Add(new HandlerCall(call, name, callerMember));
+                calls.Add((call, name, callerMember));
             }
         }
 
