@@ -526,16 +526,12 @@ public sealed class AWS014NonIdempotentWriteInConsumerAnalyzer : DiagnosticAnaly
                 return cached;
             }
 
+            // A record loop is in a handler's own code, so only the calls that run in a handler can be in one.
             RecordSite? found = null;
-            foreach (IOperation call in _hops.Callers(member, use => _handlers.MayRunInHandler(use, cancellationToken), cancellationToken))
+            foreach ((IOperation Call, string HandlerName, IMethodSymbol CallerMember) call in _handlers.HandlerCalls(member, _hops, cancellationToken))
             {
-                if (call is IMethodReferenceOperation || call.SemanticModel is null)
-                {
-                    continue;
-                }
-
-                if (_handlers.SiteOf(call, member: null, cancellationToken).Member is { } caller
-                    && RecordLoopAround(call, caller, cancellationToken, out _) is { } site)
+                if (call.Call.SemanticModel is not null
+                    && RecordLoopAround(call.Call, call.CallerMember, cancellationToken, out _) is { } site)
                 {
                     found = new RecordSite(site.Handler, site.Consumed, RecordParameter(member, site.Consumed));
                     break;

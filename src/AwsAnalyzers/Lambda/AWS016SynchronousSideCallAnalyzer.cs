@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using AwsAnalyzers.CloudWatch;
@@ -100,7 +99,6 @@ public sealed class AWS016SynchronousSideCallAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol? _cloudWatch;
         private readonly LambdaHandlers _handlers;
         private readonly CallHops _hops;
-        private readonly ConcurrentDictionary<IMethodSymbol, string?> _callingHandlers = new(SymbolEqualityComparer.Default);
 
         public CompilationAnalysis(
             INamedTypeSymbol? lambda, INamedTypeSymbol? invokeRequest, INamedTypeSymbol? invocationType, INamedTypeSymbol? cloudWatch,
@@ -133,7 +131,26 @@ public sealed class AWS016SynchronousSideCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (context.ContainingSymbol is not IMethodSymbol member || HandlerRunning(invocation, member, context.CancellationToken) is not { } handler)
+            if (context.ContainingSymbol is not IMethodSymbol member)
+            {
+                return;
+            }
+
+            // The handler the call's own function is, else whether one call hop can find one; the callers are searched
+            // last, after the request has shown the invoke is synchronous.
+            HandlerSite site = _handlers.SiteOf(invocation, member, context.CancellationToken);
+            if (site.HandlerName is null && !(site.DirectlyInMember && CanBeCalledPerInvocation(member)))
+            {
+                return;
+            }
+
+            if (invoke
+                && (Request(invocation) is not { } request || Kind(request, invocation, context.CancellationToken) != InvocationKind.Synchronous))
+            {
+                return;
+            }
+
+            if ((site.HandlerName ?? _handlers.CallingHandler(member, _hops, counts: null, context.CancellationToken)) is not { } handler)
             {
                 return;
             }
@@ -146,36 +163,16 @@ public sealed class AWS016SynchronousSideCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (Request(invocation) is not { } request
-                || Kind(request, invocation, context.CancellationToken) != InvocationKind.Synchronous)
-            {
-                return;
-            }
-
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule, invocation.Syntax.GetLocation(), AnswerIsUnused(invocation, context.CancellationToken) ? s_eventInvocation : null, target.Name, handlerArgument));
         }
 
-        /// <summary>The handler that runs the call on each invocation: its own function's, or one calling its member directly.</summary>
-        private string? HandlerRunning(IOperation call, IMethodSymbol member, CancellationToken cancellationToken)
-        {
-            HandlerSite site = _handlers.SiteOf(call, member, cancellationToken);
-            if (site.HandlerName is not null || !site.DirectlyInMember)
-            {
-                return site.HandlerName;
-            }
-
-            member = member.OriginalDefinition;
-            if (member.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet))
-            {
-                // Constructors and initializers run at init (once per execution environment) when the handler's type is built.
-                return null;
-            }
-
-            return _callingHandlers.TryGetValue(member, out string? cached)
-                ? cached
-                : _callingHandlers.GetOrAdd(member, _handlers.CallingHandler(member, _hops, counts: null, cancellationToken));
-        }
+        /// <summary>
+        /// A member a handler's call runs on each invocation: a method or getter. Constructors and initializers run at
+        /// init (once per execution environment) when the handler's type is built.
+        /// </summary>
+        private static bool CanBeCalledPerInvocation(IMethodSymbol member) =>
+            member.OriginalDefinition.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet;
 
         /// <summary>The <c>InvokeRequest</c> argument, under its conversions.</summary>
         private IOperation? Request(IInvocationOperation invocation)

@@ -69,6 +69,8 @@ internal sealed class LambdaHandlers
     private BootstrapHandlers? _bootstrapHandlers;
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _methodNames = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _callingHandlers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)>> _handlerCalls = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _contextTypes = new(SymbolEqualityComparer.Default);
 
     private LambdaHandlers(
         Compilation compilation,
@@ -176,22 +178,58 @@ internal sealed class LambdaHandlers
     /// </summary>
     public string? CallingHandler(IMethodSymbol member, CallHops hops, Func<IOperation, IMethodSymbol, bool>? counts, CancellationToken cancellationToken)
     {
+        member = member.OriginalDefinition;
         if (counts is not null)
         {
-            return FirstCallingHandler(member, hops, counts, cancellationToken);
+            return FirstCallingHandler(HandlerCalls(member, hops, cancellationToken), counts);
         }
 
         // Without a rule's own test the answer is the same for every rule: computed once per member.
-        member = member.OriginalDefinition;
         return _callingHandlers.TryGetValue(member, out string? cached)
             ? cached
-            : _callingHandlers.GetOrAdd(member, FirstCallingHandler(member, hops, counts: null, cancellationToken));
+            : _callingHandlers.GetOrAdd(member, FirstCallingHandler(HandlerCalls(member, hops, cancellationToken), counts: null));
     }
 
-    private string? FirstCallingHandler(IMethodSymbol member, CallHops hops, Func<IOperation, IMethodSymbol, bool>? counts, CancellationToken cancellationToken)
+    private static string? FirstCallingHandler(ImmutableArray<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)> calls, Func<IOperation, IMethodSymbol, bool>? counts)
     {
         string? first = null;
-        foreach (IOperation call in hops.Callers(member, use => MayRunInHandler(use, cancellationToken), cancellationToken))
+        foreach ((IOperation Call, string HandlerName, IMethodSymbol CallerMember) call in calls)
+        {
+            if ((first is null || string.CompareOrdinal(call.HandlerName, first) < 0)
+                && (counts is null || counts(call.Call, call.CallerMember)))
+            {
+                first = call.HandlerName;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>
+    /// The calls of <paramref name="member"/> that run in a handler, one hop through <paramref name="hops"/>, each with
+    /// the display name of its handler and the member that holds it, in the order
+    /// <see cref="CallHops.Callers(IMethodSymbol, Func{SyntaxNode, bool}, CancellationToken)"/> finds them; method
+    /// groups left out. Bound once per member for every rule that asks.
+    /// </summary>
+    public ImmutableArray<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)> HandlerCalls(IMethodSymbol member, CallHops hops, CancellationToken cancellationToken)
+    {
+        member = member.OriginalDefinition;
+        return _handlerCalls.TryGetValue(member, out ImmutableArray<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)> cached)
+            ? cached
+            : _handlerCalls.GetOrAdd(member, FindHandlerCalls(member, hops, cancellationToken));
+    }
+
+    private ImmutableArray<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)> FindHandlerCalls(IMethodSymbol member, CallHops hops, CancellationToken cancellationToken)
+    {
+        ImmutableArray<IOperation> callers = hops.Callers(member, use => MayRunInHandler(use, cancellationToken), cancellationToken);
+        if (callers.IsEmpty)
+        {
+            return ImmutableArray<(IOperation, string, IMethodSymbol)>.Empty;
+        }
+
+        ImmutableArray<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)>.Builder calls =
+            ImmutableArray.CreateBuilder<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)>();
+        foreach (IOperation call in callers)
         {
             if (call is IMethodReferenceOperation)
             {
@@ -199,15 +237,13 @@ internal sealed class LambdaHandlers
             }
 
             HandlerSite caller = SiteOf(call, member: null, cancellationToken);
-            if (caller.HandlerName is { } name && caller.Member is { } callerMember
-                && (counts is null || counts(call, callerMember))
-                && (first is null || string.CompareOrdinal(name, first) < 0))
+            if (caller.HandlerName is { } name && caller.Member is { } callerMember)
             {
-                first = name;
+                calls.Add((call, name, callerMember));
             }
         }
 
-        return first;
+        return calls.ToImmutable();
     }
 
     /// <summary>
@@ -275,7 +311,7 @@ internal sealed class LambdaHandlers
     {
         foreach (IParameterSymbol parameter in handler.Parameters)
         {
-            if (_lambdaContext is null || !parameter.Type.IsOrImplements(_lambdaContext))
+            if (_lambdaContext is null || !IsContextType(parameter.Type))
             {
                 return parameter;
             }
@@ -326,13 +362,29 @@ internal sealed class LambdaHandlers
 
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            if (parameter.Type.IsOrImplements(_lambdaContext))
+            if (IsContextType(parameter.Type))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The type is or implements <c>ILambdaContext</c>: asked for every parameter of every function the rules look at,
+    /// so answered once per type. The core library's own types (<c>string</c>, <c>int</c>...) implement no Lambda interface.
+    /// </summary>
+    private bool IsContextType(ITypeSymbol type)
+    {
+        if (type.SpecialType != SpecialType.None)
+        {
+            return false;
+        }
+
+        return _contextTypes.TryGetValue(type, out bool cached)
+            ? cached
+            : _contextTypes.GetOrAdd(type, type.IsOrImplements(_lambdaContext));
     }
 
     private bool HasLambdaFunctionAttribute(IMethodSymbol method)

@@ -285,6 +285,16 @@ public class LambdaHandlersTests
         Assert.Null(handlers.CallingHandler(Method(compilation, "Grouped"), hops, counts: null, CancellationToken.None));
         Assert.Null(handlers.CallingHandler(Method(compilation, "Unreached"), hops, counts: null, CancellationToken.None));
         Assert.Null(handlers.CallingHandler(Method(compilation, "First"), hops, counts: null, CancellationToken.None));
+
+        // The calls every handler rule filters: bound once, with the handler and the member each runs in.
+        var calls = handlers.HandlerCalls(Method(compilation, "Shared"), hops, CancellationToken.None);
+        Assert.Equal(new[] { "Function.Second", "Function.First" }, calls.Select(c => c.HandlerName));
+        Assert.Equal(new[] { "Second", "First" }, calls.Select(c => c.CallerMember.Name));
+        Assert.All(calls, c => Assert.IsAssignableFrom<IInvocationOperation>(c.Call));
+        Assert.True(calls == handlers.HandlerCalls(Method(compilation, "Shared"), hops, CancellationToken.None), "asked again, the same array");
+        Assert.Empty(handlers.HandlerCalls(Method(compilation, "Grouped"), hops, CancellationToken.None));
+        Assert.Empty(handlers.HandlerCalls(Method(compilation, "Unreached"), hops, CancellationToken.None));
+        Assert.Equal("Function.Second", handlers.CallingHandler(Method(compilation, "Shared"), hops, (call, member) => member.Name == "Second", CancellationToken.None));
     }
 
     [Fact]
