@@ -321,10 +321,15 @@ internal sealed class CallHops
 
         ImmutableArray<SyntaxNode>.Builder candidates = ImmutableArray.CreateBuilder<SyntaxNode>();
         var seen = new HashSet<SyntaxNode>();
-        var implicitCreationTrees = new HashSet<SyntaxTree>();
-        foreach (SyntaxToken token in _source.Occurrences(name, cancellationToken))
+        List<SyntaxTree>? implicitCreationTrees = method.MethodKind == MethodKind.Constructor ? new() : null;
+        ImmutableArray<SyntaxToken> occurrences = scope.IsEmpty
+            ? _source.Occurrences(name, cancellationToken)
+            : _source.Occurrences(name, TreesOf(scope), cancellationToken);
+        foreach (SyntaxToken token in occurrences)
         {
-            if (method.MethodKind == MethodKind.Constructor)
+            // Tokens come in tree order: a tree is listed once, when its first occurrence is met.
+            if (implicitCreationTrees is not null
+                && (implicitCreationTrees.Count == 0 || implicitCreationTrees[implicitCreationTrees.Count - 1] != token.SyntaxTree))
             {
                 implicitCreationTrees.Add(token.SyntaxTree!);
             }
@@ -336,18 +341,35 @@ internal sealed class CallHops
         }
 
         // `Repository repository = new();` names the type only in the declaration.
-        foreach (SyntaxTree tree in implicitCreationTrees)
+        if (implicitCreationTrees is not null)
         {
-            foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
+            foreach (SyntaxTree tree in implicitCreationTrees)
             {
-                if (node is ImplicitObjectCreationExpressionSyntax && InScope(node))
+                foreach (SyntaxNode node in _source.ImplicitObjectCreations(tree, cancellationToken))
                 {
-                    candidates.Add(node);
+                    if (InScope(node))
+                    {
+                        candidates.Add(node);
+                    }
                 }
             }
         }
 
         return candidates.ToImmutable();
+    }
+
+    private static List<SyntaxTree> TreesOf(ImmutableArray<SyntaxReference> references)
+    {
+        var trees = new List<SyntaxTree>(references.Length);
+        foreach (SyntaxReference reference in references)
+        {
+            if (!trees.Contains(reference.SyntaxTree))
+            {
+                trees.Add(reference.SyntaxTree);
+            }
+        }
+
+        return trees;
     }
 
     /// <summary>The expression a name token can be a use of the method through: the invocation, the creation, or the name or member access itself.</summary>

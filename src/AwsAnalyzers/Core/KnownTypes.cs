@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -43,12 +45,13 @@ internal sealed class KnownTypes
             return cached;
         }
 
-        return _cache.GetOrAdd(metadataName, Resolve(_compilation, metadataName));
+        return _cache.GetOrAdd(metadataName, Resolve(metadataName));
     }
 
-    private static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)
+    private INamedTypeSymbol? Resolve(string metadataName)
     {
-        ImmutableArray<INamedTypeSymbol> candidates = compilation.GetTypesByMetadataName(metadataName);
+        Compilation compilation = _compilation;
+        ImmutableArray<INamedTypeSymbol> candidates = Candidates(metadataName);
         if (candidates.IsEmpty)
         {
             return null;
@@ -75,5 +78,130 @@ internal sealed class KnownTypes
         }
 
         return visible ?? candidates[0];
+    }
+
+    /// <summary>
+    /// What <see cref="Compilation.GetTypesByMetadataName"/> answers (every assembly's definition, the compilation's own
+    /// first, then the core library's, then the references' in order; type forwarders ignored), asked only of the
+    /// assemblies that declare the name's outermost namespace: that call asks every reference, which is most of a
+    /// rule's start-up cost when a project references the whole framework.
+    /// </summary>
+    private ImmutableArray<INamedTypeSymbol> Candidates(string metadataName)
+    {
+        ImmutableArray<IAssemblySymbol> assemblies = AssembliesDeclaring(OutermostNamespace(metadataName));
+        ImmutableArray<INamedTypeSymbol>.Builder? found = null;
+        foreach (IAssemblySymbol assembly in assemblies)
+        {
+            if (assembly.GetTypeByMetadataName(metadataName) is { } type)
+            {
+                (found ??= ImmutableArray.CreateBuilder<INamedTypeSymbol>()).Add(type);
+            }
+        }
+
+        return found?.ToImmutable() ?? ImmutableArray<INamedTypeSymbol>.Empty;
+    }
+
+    /// <summary>The namespace a metadata name starts with (<c>Amazon</c> for <c>Amazon.S3.AmazonS3Client</c>), or null for a type in the global namespace.</summary>
+    private static string? OutermostNamespace(string metadataName)
+    {
+        int nested = metadataName.IndexOf('+');
+        int dot = metadataName.IndexOf('.');
+        return dot > 0 && (nested < 0 || dot < nested) ? metadataName.Substring(0, dot) : null;
+    }
+
+    /// <summary>
+    /// The assemblies a lookup asks, in the order <see cref="Compilation.GetTypesByMetadataName"/> asks them: every one
+    /// for a type in the global namespace, else those whose global namespace holds <paramref name="outermostNamespace"/>.
+    /// </summary>
+    private ImmutableArray<IAssemblySymbol> AssembliesDeclaring(string? outermostNamespace)
+    {
+        AssemblyIndex index = _assemblies ??= AssemblyIndex.Read(_compilation);
+        if (outermostNamespace is null)
+        {
+            return index.All;
+        }
+
+        return index.ByOutermostNamespace.TryGetValue(outermostNamespace, out ImmutableArray<IAssemblySymbol> declaring)
+            ? declaring
+            : ImmutableArray<IAssemblySymbol>.Empty;
+    }
+
+    private AssemblyIndex? _assemblies;
+
+    /// <summary>The compilation's assemblies in lookup order, and which of them declare each outermost namespace; read once per compilation.</summary>
+    private sealed class AssemblyIndex
+    {
+        /// <summary>The outermost namespaces of a referenced assembly, read once per assembly symbol (compilations that share a reference share it).</summary>
+        private static readonly ConditionalWeakTable<IAssemblySymbol, string[]> s_namespacesPerAssembly = new();
+
+        private AssemblyIndex(ImmutableArray<IAssemblySymbol> all, Dictionary<string, ImmutableArray<IAssemblySymbol>> byOutermostNamespace)
+        {
+            All = all;
+            ByOutermostNamespace = byOutermostNamespace;
+        }
+
+        public ImmutableArray<IAssemblySymbol> All { get; }
+
+        public Dictionary<string, ImmutableArray<IAssemblySymbol>> ByOutermostNamespace { get; }
+
+        public static AssemblyIndex Read(Compilation compilation)
+        {
+            ImmutableArray<IAssemblySymbol>.Builder all = ImmutableArray.CreateBuilder<IAssemblySymbol>();
+            all.Add(compilation.Assembly);
+            IAssemblySymbol coreLibrary = compilation.ObjectType.ContainingAssembly;
+            if (!ReferenceEquals(coreLibrary, compilation.Assembly))
+            {
+                all.Add(coreLibrary);
+            }
+
+            foreach (IAssemblySymbol referenced in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (!ReferenceEquals(referenced, coreLibrary))
+                {
+                    all.Add(referenced);
+                }
+            }
+
+            var building = new Dictionary<string, ImmutableArray<IAssemblySymbol>.Builder>(StringComparer.Ordinal);
+            foreach (IAssemblySymbol assembly in all)
+            {
+                // The source assembly changes with every edit; a referenced assembly's namespaces never do.
+                string[] namespaces = ReferenceEquals(assembly, compilation.Assembly)
+                    ? OutermostNamespaces(assembly)
+                    : s_namespacesPerAssembly.GetValue(assembly, static a => OutermostNamespaces(a));
+                foreach (string name in namespaces)
+                {
+                    if (!building.TryGetValue(name, out ImmutableArray<IAssemblySymbol>.Builder? declaring))
+                    {
+                        declaring = ImmutableArray.CreateBuilder<IAssemblySymbol>();
+                        building.Add(name, declaring);
+                    }
+
+                    declaring.Add(assembly);
+                }
+            }
+
+            var byOutermostNamespace = new Dictionary<string, ImmutableArray<IAssemblySymbol>>(building.Count, StringComparer.Ordinal);
+            foreach (KeyValuePair<string, ImmutableArray<IAssemblySymbol>.Builder> entry in building)
+            {
+                byOutermostNamespace.Add(entry.Key, entry.Value.ToImmutable());
+            }
+
+            return new AssemblyIndex(all.ToImmutable(), byOutermostNamespace);
+        }
+
+        private static string[] OutermostNamespaces(IAssemblySymbol assembly)
+        {
+            var names = new List<string>();
+            foreach (INamespaceSymbol member in assembly.GlobalNamespace.GetNamespaceMembers())
+            {
+                if (!names.Contains(member.MetadataName))
+                {
+                    names.Add(member.MetadataName);
+                }
+            }
+
+            return names.ToArray();
+        }
     }
 }

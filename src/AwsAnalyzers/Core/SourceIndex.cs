@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AwsAnalyzers.Core;
 
@@ -24,6 +25,8 @@ internal sealed class SourceIndex
     private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxToken>> _occurrences = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxToken>> _literals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<SyntaxTree, TreeWords> _words = new();
+    private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<SyntaxNode>> _implicitCreations = new();
 
     private SourceIndex(Compilation compilation) => _compilation = compilation;
 
@@ -68,14 +71,104 @@ internal sealed class SourceIndex
         return _literals.GetOrAdd(value, Find(value, SyntaxKind.StringLiteralToken, cancellationToken));
     }
 
-    private ImmutableArray<SyntaxToken> Find(string name, SyntaxKind kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every identifier token whose value is <paramref name="name"/> in the trees <paramref name="trees"/> holds, in the
+    /// compilation's tree and position order: the answer of <see cref="Occurrences(string, CancellationToken)"/>
+    /// restricted to those trees, for a name that can only be used inside one type (a private member).
+    /// </summary>
+    public ImmutableArray<SyntaxToken> Occurrences(string name, IReadOnlyCollection<SyntaxTree> trees, CancellationToken cancellationToken)
+    {
+        if (_occurrences.TryGetValue(name, out ImmutableArray<SyntaxToken> everywhere))
+        {
+            ImmutableArray<SyntaxToken>.Builder inTrees = ImmutableArray.CreateBuilder<SyntaxToken>();
+            foreach (SyntaxToken token in everywhere)
+            {
+                if (Contains(trees, token.SyntaxTree!))
+                {
+                    inTrees.Add(token);
+                }
+            }
+
+            return inTrees.ToImmutable();
+        }
+
+        return Find(name, SyntaxKind.IdentifierToken, trees, cancellationToken);
+    }
+
+    /// <summary>
+    /// The target-typed creations (<c>new()</c>, <c>new(args)</c>) of <paramref name="tree"/>, in position order: found
+    /// once per tree, and only in a tree whose text can hold one.
+    /// </summary>
+    public ImmutableArray<SyntaxNode> ImplicitObjectCreations(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (_implicitCreations.TryGetValue(tree, out ImmutableArray<SyntaxNode> found))
+        {
+            return found;
+        }
+
+        ImmutableArray<SyntaxNode> creations = ImmutableArray<SyntaxNode>.Empty;
+        if (MayHoldImplicitCreation(Words(tree, cancellationToken).Source))
+        {
+            ImmutableArray<SyntaxNode>.Builder nodes = ImmutableArray.CreateBuilder<SyntaxNode>();
+            foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (node is ImplicitObjectCreationExpressionSyntax)
+                {
+                    nodes.Add(node);
+                }
+            }
+
+            creations = nodes.ToImmutable();
+        }
+
+        return _implicitCreations.GetOrAdd(tree, creations);
+    }
+
+    /// <summary>
+    /// False when no <c>new</c> in the text is followed (past white space) by <c>(</c>, or by a comment or directive
+    /// that could stand before one: the text then holds no target-typed creation.
+    /// </summary>
+    private static bool MayHoldImplicitCreation(string source)
+    {
+        for (int index = source.IndexOf("new", StringComparison.Ordinal); index >= 0; index = source.IndexOf("new", index + 3, StringComparison.Ordinal))
+        {
+            int next = index + 3;
+            while (next < source.Length && char.IsWhiteSpace(source[next]))
+            {
+                next++;
+            }
+
+            if (next < source.Length && source[next] is '(' or '/' or '#')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ImmutableArray<SyntaxToken> Find(string name, SyntaxKind kind, CancellationToken cancellationToken) =>
+        Find(name, kind, trees: null, cancellationToken);
+
+    private ImmutableArray<SyntaxToken> Find(string name, SyntaxKind kind, IReadOnlyCollection<SyntaxTree>? trees, CancellationToken cancellationToken)
     {
         ImmutableArray<SyntaxToken>.Builder tokens = ImmutableArray.CreateBuilder<SyntaxToken>();
+        int? wordHash = TreeWords.HashOfWord(name);
         foreach (SyntaxTree tree in _compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            SourceText text = tree.GetText(cancellationToken);
-            string source = text.ToString();
+            if (trees is not null && !Contains(trees, tree))
+            {
+                continue;
+            }
+
+            TreeWords words = Words(tree, cancellationToken);
+            if (wordHash is { } hash && !words.MayContain(hash))
+            {
+                continue;
+            }
+
+            string source = words.Source;
             int index = source.IndexOf(name, StringComparison.Ordinal);
             if (index < 0)
             {
@@ -98,5 +191,135 @@ internal sealed class SourceIndex
         }
 
         return tokens.ToImmutable();
+    }
+
+    private static bool Contains(IReadOnlyCollection<SyntaxTree> trees, SyntaxTree tree)
+    {
+        foreach (SyntaxTree candidate in trees)
+        {
+            if (candidate == tree)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private TreeWords Words(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (_words.TryGetValue(tree, out TreeWords? words))
+        {
+            return words;
+        }
+
+        return _words.GetOrAdd(tree, TreeWords.Read(tree.GetText(cancellationToken).ToString()));
+    }
+
+    /// <summary>
+    /// The text of one tree and the hashes of the words written in it, read once: a name whose hash is missing is not in
+    /// the text, so the search skips the tree without looking at its text.
+    /// </summary>
+    /// <remarks>
+    /// A word is a run of ASCII letters, digits and underscores; anything else (<c>@</c>, quotes, a Unicode escape, a
+    /// non-ASCII letter) ends it. A name the search can find as a token starts and ends at word boundaries: an
+    /// identifier or keyword token takes every letter and digit next to it, and a literal's value is between quotes.
+    /// The one exception is an identifier written right after a number (<c>1Find</c>, which does not compile), so every
+    /// run starting with a digit also adds the hash of each tail that starts with a letter or underscore.
+    /// </remarks>
+    private sealed class TreeWords
+    {
+        /// <summary>A run starting with a digit longer than this makes the tree match every name, instead of adding its tails.</summary>
+        private const int MaxNumberRun = 64;
+
+        private readonly HashSet<int>? _hashes;
+
+        private TreeWords(string source, HashSet<int>? hashes)
+        {
+            Source = source;
+            _hashes = hashes;
+        }
+
+        public string Source { get; }
+
+        /// <summary>False only when the name with this hash is written nowhere in the text as a whole word.</summary>
+        public bool MayContain(int hash) => _hashes is null || _hashes.Contains(hash);
+
+        public static TreeWords Read(string source)
+        {
+            var hashes = new HashSet<int>();
+            int index = 0;
+            while (index < source.Length)
+            {
+                if (!IsWordChar(source[index]))
+                {
+                    index++;
+                    continue;
+                }
+
+                int start = index;
+                int hash = Seed;
+                while (index < source.Length && IsWordChar(source[index]))
+                {
+                    hash = Next(hash, source[index]);
+                    index++;
+                }
+
+                hashes.Add(hash);
+                if (source[start] is >= '0' and <= '9')
+                {
+                    if (index - start > MaxNumberRun)
+                    {
+                        return new TreeWords(source, hashes: null);
+                    }
+
+                    for (int tail = start + 1; tail < index; tail++)
+                    {
+                        if (source[tail] is not (>= '0' and <= '9'))
+                        {
+                            hashes.Add(Hash(source, tail, index));
+                        }
+                    }
+                }
+            }
+
+            return new TreeWords(source, hashes);
+        }
+
+        /// <summary>The hash of <paramref name="name"/> when it is one word, or null when it is not (the search then reads every tree).</summary>
+        public static int? HashOfWord(string name)
+        {
+            if (name.Length == 0)
+            {
+                return null;
+            }
+
+            foreach (char c in name)
+            {
+                if (!IsWordChar(c))
+                {
+                    return null;
+                }
+            }
+
+            return Hash(name, 0, name.Length);
+        }
+
+        private const int Seed = unchecked((int)2166136261);
+
+        private static int Next(int hash, char c) => unchecked((hash ^ c) * 16777619);
+
+        private static int Hash(string text, int start, int end)
+        {
+            int hash = Seed;
+            for (int i = start; i < end; i++)
+            {
+                hash = Next(hash, text[i]);
+            }
+
+            return hash;
+        }
+
+        private static bool IsWordChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
     }
 }

@@ -272,4 +272,105 @@ public class CallHopsTests
         Assert.Equal(2, tokens.Length);
         Assert.All(tokens, t => Assert.Equal("Find", t.ValueText));
     }
+
+    /// <summary>Every token the plain text search finds: each occurrence of the name in the text, kept when it is the token's value.</summary>
+    private static string[] FoundByPlainSearch(Compilation compilation, string name, SyntaxKind kind)
+    {
+        var found = new System.Collections.Generic.List<string>();
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            string text = tree.GetText().ToString();
+            for (int index = text.IndexOf(name, System.StringComparison.Ordinal); index >= 0; index = text.IndexOf(name, index + 1, System.StringComparison.Ordinal))
+            {
+                SyntaxToken token = tree.GetRoot().FindToken(index);
+                if (token.IsKind(kind) && index - token.SpanStart is >= 0 and <= 2 && token.ValueText == name)
+                {
+                    found.Add(tree.FilePath + "@" + token.SpanStart);
+                }
+            }
+        }
+
+        return found.Distinct().ToArray();
+    }
+
+    [Fact]
+    public void The_word_filter_skips_no_tree_the_plain_text_search_finds_a_name_in()
+    {
+        Compilation compilation = CSharpCompilation.Create(
+            "Words",
+            new[]
+            {
+                CSharpSyntaxTree.ParseText("""
+                    class C
+                    {
+                        void Find() { @Find(); Find\u0041(); F\u0069nd(); }
+                        int Numbers() => 1Find + 0x1Abc + 12_34Value;
+                        string Text = "ReceiveMessageWaitTimeSeconds" + @"Find" + "Find Finder";
+                        void éFind() { Findé(); Find(); }
+                    }
+                    """, path: "a.cs"),
+                CSharpSyntaxTree.ParseText("class D { void Finder() { } string s = \"Find\"; }", path: "b.cs"),
+                CSharpSyntaxTree.ParseText("class E { void M() => new C().Find(); }", path: "c.cs"),
+            },
+            TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        SourceIndex index = SourceIndex.For(compilation);
+
+        string[] Found(ImmutableArray<SyntaxToken> tokens) => tokens.Select(t => t.SyntaxTree!.FilePath + "@" + t.SpanStart).ToArray();
+
+        foreach (string name in new[] { "Find", "Finder", "Abc", "Value", "FindA", "é", "C", "ReceiveMessageWaitTimeSeconds" })
+        {
+            Assert.Equal(FoundByPlainSearch(compilation, name, SyntaxKind.IdentifierToken), Found(index.Occurrences(name, CancellationToken.None)));
+        }
+
+        foreach (string value in new[] { "Find", "ReceiveMessageWaitTimeSeconds", "Find Finder" })
+        {
+            Assert.Equal(FoundByPlainSearch(compilation, value, SyntaxKind.StringLiteralToken), Found(index.StringLiterals(value, CancellationToken.None)));
+        }
+
+        // The identifier after a number (an error) is a token too, and the filter keeps its tree.
+        Assert.Contains("a.cs", FoundByPlainSearch(compilation, "Value", SyntaxKind.IdentifierToken).Single());
+        Assert.Equal(3, index.Occurrences("Find", CancellationToken.None).Count(t => t.SyntaxTree!.FilePath == "a.cs"));
+        Assert.Single(index.Occurrences("Find", CancellationToken.None), t => t.SyntaxTree!.FilePath == "c.cs");
+    }
+
+    [Fact]
+    public void Callers_of_a_private_member_are_searched_in_its_types_files_only_and_target_typed_creations_are_found_past_comments()
+    {
+        Compilation compilation = Compile(
+            """
+            public partial class Store
+            {
+                private Store() { }
+                private void Save() { }
+                public static Store Create() { Store made = new /* target-typed */ (); made.Save(); return made; }
+            }
+            """,
+            """
+            public partial class Store
+            {
+                public void Flush() { Save(); Store other = new
+                    (); }
+            }
+            """,
+            """
+            public class Other
+            {
+                private void Save() { }
+                public void Run() { Save(); Save(); Other copy = new(); }
+            }
+            """);
+        CallHops hops = CallHops.For(compilation);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Equal(2, hops.Callers(Method(compilation, "Store", "Save"), CancellationToken.None).Length);
+        Assert.Equal(2, hops.Callers(Method(compilation, "Other", "Save"), CancellationToken.None).Length);
+        Assert.Equal(2, hops.Callers(Type(compilation, "Store").InstanceConstructors.Single(), CancellationToken.None).Length);
+
+        // Asked after the whole-compilation search for the name, the answer is the same.
+        Compilation again = Compile(compilation.SyntaxTrees.Select(t => t.ToString()).ToArray());
+        CallHops hopsAgain = CallHops.For(again);
+        Assert.Equal(6, SourceIndex.For(again).Occurrences("Save", CancellationToken.None).Length);
+        Assert.Equal(2, hopsAgain.Callers(Method(again, "Store", "Save"), CancellationToken.None).Length);
+        Assert.Equal(2, hopsAgain.Callers(Method(again, "Other", "Save"), CancellationToken.None).Length);
+    }
 }

@@ -333,9 +333,14 @@ internal sealed class ValueFlow
 
     private sealed class Variable
     {
-        public ImmutableArray<ValueWrite>.Builder PendingWrites { get; } = ImmutableArray.CreateBuilder<ValueWrite>();
+        // Most variables are written once and read a few times: the pending lists hold their first item inline and
+        // allocate only from the second, so the walk allocates little more than the frozen arrays.
+        private Pending<ValueWrite> _pendingWrites;
+        private Pending<IOperation> _pendingReads;
 
-        public ImmutableArray<IOperation>.Builder PendingReads { get; } = ImmutableArray.CreateBuilder<IOperation>();
+        public void AddWrite(ValueWrite write) => _pendingWrites.Add(write);
+
+        public void AddRead(IOperation read) => _pendingReads.Add(read);
 
         /// <summary>The writes, fixed once the walk is over so that questions allocate nothing.</summary>
         public ImmutableArray<ValueWrite> Writes { get; private set; }
@@ -344,12 +349,51 @@ internal sealed class ValueFlow
 
         public void Freeze()
         {
-            Writes = PendingWrites.ToImmutable();
-            Reads = PendingReads.ToImmutable();
+            Writes = _pendingWrites.ToImmutable();
+            Reads = _pendingReads.ToImmutable();
         }
 
         /// <summary>For a <c>ref</c> local: the local or parameter it aliases, whose writes it also makes.</summary>
         public ISymbol? Aliased { get; set; }
+    }
+
+    /// <summary>A list being filled during the walk, then frozen once: the first item is held without an array.</summary>
+    private struct Pending<T>
+    {
+        private T _first;
+        private T[]? _items;
+        private int _count;
+
+        public void Add(T item)
+        {
+            if (_count == 0)
+            {
+                _first = item;
+            }
+            else
+            {
+                if (_items is null)
+                {
+                    _items = new T[4];
+                    _items[0] = _first;
+                }
+                else if (_count == _items.Length)
+                {
+                    System.Array.Resize(ref _items, _count * 2);
+                }
+
+                _items[_count] = item;
+            }
+
+            _count++;
+        }
+
+        public readonly ImmutableArray<T> ToImmutable() => _count switch
+        {
+            0 => ImmutableArray<T>.Empty,
+            1 => ImmutableArray.Create(_first),
+            _ => ImmutableArray.Create(_items!, 0, _count),
+        };
     }
 
     private Variable Entry(ISymbol symbol)
@@ -366,10 +410,10 @@ internal sealed class ValueFlow
     private void AddWrite(ISymbol symbol, WriteKind kind, IOperation operation, IOperation? value)
     {
         Variable entry = Entry(symbol);
-        entry.PendingWrites.Add(new ValueWrite(kind, operation, value));
+        entry.AddWrite(new ValueWrite(kind, operation, value));
         if (entry.Aliased is { } aliased && kind != WriteKind.RefAlias)
         {
-            Entry(aliased).PendingWrites.Add(new ValueWrite(WriteKind.ThroughAlias, operation, value));
+            Entry(aliased).AddWrite(new ValueWrite(WriteKind.ThroughAlias, operation, value));
         }
     }
 
@@ -485,14 +529,14 @@ internal sealed class ValueFlow
                 if (argument.Parameter.RefKind == RefKind.Ref)
                 {
                     // The callee also sees the value, and may keep it.
-                    Entry(variable).PendingReads.Add(reference);
+                    Entry(variable).AddRead(reference);
                 }
 
                 return;
             case IAddressOfOperation:
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.IsRef: true } }:
                 AddWrite(variable, WriteKind.AliasTaken, parent, value: null);
-                Entry(variable).PendingReads.Add(reference);
+                Entry(variable).AddRead(reference);
                 return;
             default:
                 if (isDeclaration)
@@ -501,7 +545,7 @@ internal sealed class ValueFlow
                     return;
                 }
 
-                Entry(variable).PendingReads.Add(reference);
+                Entry(variable).AddRead(reference);
                 return;
         }
     }
