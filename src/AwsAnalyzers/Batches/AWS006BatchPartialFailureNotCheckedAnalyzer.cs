@@ -116,9 +116,16 @@ public sealed class AWS006BatchPartialFailureNotCheckedAnalyzer : DiagnosticAnal
 
         private ResolvedOperation? Match(IMethodSymbol method)
         {
+            // The name first: it rules out almost every call before any symbol is compared.
+            string name = method.Name;
+            if (!BatchOperation.IsAnyMethodName(name))
+            {
+                return null;
+            }
+
             foreach (ResolvedOperation operation in _operations)
             {
-                if (!operation.Definition.IsMethodName(method.Name))
+                if (!operation.Definition.IsMethodName(name))
                 {
                     continue;
                 }
@@ -463,6 +470,24 @@ internal sealed class BatchOperation
 
     /// <summary>A batch read: what it leaves out is keys not read, not entries lost.</summary>
     public bool IsRead => Key == DynamoDBBatchGetItem;
+
+    /// <summary>The sync and async method names of every operation in <see cref="All"/>.</summary>
+    private static readonly ImmutableHashSet<string> s_methodNames = MethodNames();
+
+    private static ImmutableHashSet<string> MethodNames()
+    {
+        ImmutableHashSet<string>.Builder names = ImmutableHashSet.CreateBuilder<string>(System.StringComparer.Ordinal);
+        foreach (BatchOperation operation in All)
+        {
+            names.Add(operation.MethodName);
+            names.Add(operation.MethodName + "Async");
+        }
+
+        return names.ToImmutable();
+    }
+
+    /// <summary>True when <paramref name="name"/> is the method name of one of the operations: the cheap test before any symbol is compared.</summary>
+    public static bool IsAnyMethodName(string name) => s_methodNames.Contains(name);
 
     public bool IsMethodName(string name) =>
         name == MethodName || (name.Length == MethodName.Length + 5 && name.StartsWith(MethodName, System.StringComparison.Ordinal) && name.EndsWith("Async", System.StringComparison.Ordinal));

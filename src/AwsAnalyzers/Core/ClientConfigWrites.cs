@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -132,6 +134,12 @@ internal static class ClientConfigWrites
     private static bool IsInSameType(ISymbol member, IOperation use) =>
         SymbolEqualityComparer.Default.Equals(member.ContainingType, use.SemanticModel?.GetEnclosingSymbol(use.Syntax.SpanStart)?.ContainingType);
 
+    /// <summary>
+    /// Per compilation, per field or property: the one value ever stored in it (null when there is none or several).
+    /// Every call through a client field asks about the same field, and the answer walks the whole type.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<ISymbol, ExpressionSyntax?>> s_storedInMember = new();
+
     /// <summary>The one object creation ever stored in the local, field or property, found in this file.</summary>
     private static IObjectCreationOperation? SingleCreation(ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -140,6 +148,28 @@ internal static class ClientConfigWrites
             return null;
         }
 
+        ExpressionSyntax? stored;
+        if (symbol is ILocalSymbol)
+        {
+            stored = SingleStored(symbol, model, cancellationToken);
+        }
+        else
+        {
+            ConcurrentDictionary<ISymbol, ExpressionSyntax?> members =
+                s_storedInMember.GetValue(model.Compilation, static _ => new ConcurrentDictionary<ISymbol, ExpressionSyntax?>(SymbolEqualityComparer.Default));
+            if (!members.TryGetValue(symbol, out stored))
+            {
+                stored = SingleStored(symbol, model, cancellationToken);
+                members.TryAdd(symbol, stored);
+            }
+        }
+
+        return stored is null ? null : model.GetOperation(stored, cancellationToken)?.WalkDownConversions() as IObjectCreationOperation;
+    }
+
+    /// <summary>The one value ever stored in the local, field or property in this file, or null.</summary>
+    private static ExpressionSyntax? SingleStored(ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
+    {
         SyntaxNode declaration = symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
         ExpressionSyntax? initializer = declaration switch
         {
@@ -173,12 +203,7 @@ internal static class ClientConfigWrites
             }
         }
 
-        if (stored.Count != 1)
-        {
-            return null;
-        }
-
-        return model.GetOperation(stored[0], cancellationToken)?.WalkDownConversions() as IObjectCreationOperation;
+        return stored.Count == 1 ? stored[0] : null;
     }
 
     private static string? NameOf(ExpressionSyntax expression) => expression switch

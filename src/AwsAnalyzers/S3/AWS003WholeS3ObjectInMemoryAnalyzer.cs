@@ -145,15 +145,10 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            INamedTypeSymbol? stream = types.Get("System.IO.Stream");
-            if (stream is null)
-            {
-                return null;
-            }
-
-            var context = new AnalyzerContext(types, stream, CallHops.For(compilation));
-            bool hasS3Source = context._streamResponse is not null || context._coreAmazonS3 is not null || context._transferUtility is not null;
-            return hasS3Source ? context : null;
+            // Where an S3 body can come from, before the dozen types the reads need: a project without S3 stops here.
+            bool hasS3Source = types.Get(StreamResponseName) is not null || types.Get(CoreAmazonS3Name) is not null || types.Get(TransferUtilityName) is not null;
+            INamedTypeSymbol? stream = hasS3Source ? types.Get("System.IO.Stream") : null;
+            return stream is null ? null : new AnalyzerContext(types, stream, CallHops.For(compilation));
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)

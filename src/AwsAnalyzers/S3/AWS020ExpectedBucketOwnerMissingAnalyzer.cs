@@ -72,10 +72,12 @@ public sealed class AWS020ExpectedBucketOwnerMissingAnalyzer : DiagnosticAnalyze
     {
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _hasOwner = new(SymbolEqualityComparer.Default);
         private readonly Compilation _compilation;
+        private readonly Func<INamedTypeSymbol, bool> _computeHasOwner;
 
         public OwnerRequests(Compilation compilation, INamedTypeSymbol requestBase, INamedTypeSymbol? clientConfig, INamedTypeSymbol s3Client)
         {
             _compilation = compilation;
+            _computeHasOwner = t => IsS3Model(t) && t.IsOrDerivesFrom(RequestBase) && FindOwnerProperty(t) is not null;
             RequestBase = requestBase;
             ClientConfig = clientConfig;
             S3Client = s3Client;
@@ -88,7 +90,8 @@ public sealed class AWS020ExpectedBucketOwnerMissingAnalyzer : DiagnosticAnalyze
         public INamedTypeSymbol S3Client { get; }
 
         /// <summary>True for an <c>Amazon.S3.Model</c> request with a settable <c>ExpectedBucketOwner</c> (its own or inherited).</summary>
-        public bool HasOwner(INamedTypeSymbol type) => _hasOwner.GetOrAdd(type, t => IsS3Model(t) && t.IsOrDerivesFrom(RequestBase) && FindOwnerProperty(t) is not null);
+        public bool HasOwner(INamedTypeSymbol type) =>
+            _hasOwner.TryGetValue(type, out bool known) ? known : _hasOwner.GetOrAdd(type, _computeHasOwner);
 
         /// <summary>The request type of a convenience overload: <c>GetObjectAsync</c> → <c>Amazon.S3.Model.GetObjectRequest</c>.</summary>
         public INamedTypeSymbol? RequestOf(IMethodSymbol method)
@@ -170,14 +173,21 @@ public sealed class AWS020ExpectedBucketOwnerMissingAnalyzer : DiagnosticAnalyze
     {
         var invocation = (IInvocationOperation)context.Operation;
         IMethodSymbol method = invocation.TargetMethod;
-        if (method.IsStatic || method.Parameters.IsEmpty || method.Parameters[0] is not { Name: "bucketName", Type.SpecialType: SpecialType.System_String }
+        if (method.IsStatic)
+        {
+            return;
+        }
+
+        // Read once: each read of Parameters builds a new array.
+        ImmutableArray<IParameterSymbol> parameters = method.Parameters;
+        if (parameters.IsEmpty || parameters[0] is not { Name: "bucketName", Type.SpecialType: SpecialType.System_String }
             || !method.ContainingType.IsOrImplements(requests.S3Client)
             || !RuleOptions.BucketOwnerConvenienceOverloads.Read(context.Options, invocation.Syntax.SyntaxTree))
         {
             return;
         }
 
-        foreach (IParameterSymbol parameter in method.Parameters)
+        foreach (IParameterSymbol parameter in parameters)
         {
             if (parameter.Type.IsOrDerivesFrom(requests.RequestBase))
             {
@@ -272,8 +282,17 @@ public sealed class AWS020ExpectedBucketOwnerMissingAnalyzer : DiagnosticAnalyze
         return true;
     }
 
-    private static bool IsSdk(IMethodSymbol method) =>
-        method.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "Amazon" || ns.StartsWith("Amazon.", StringComparison.Ordinal));
+    /// <summary>A method of the <c>Amazon</c> namespace or one under it, found by walking the namespaces without building their name.</summary>
+    private static bool IsSdk(IMethodSymbol method)
+    {
+        INamespaceSymbol? outermost = null;
+        for (INamespaceSymbol? current = method.ContainingNamespace; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            outermost = current;
+        }
+
+        return outermost is { Name: "Amazon" };
+    }
 
     private static IOperation? Unconverted(IOperation? operation)
     {

@@ -100,6 +100,7 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
             Interface = serviceInterface;
             Client = client;
             Throttling = throttling;
+            ThrottlingName = throttling.ToDisplayString();
             Writes = writes;
         }
 
@@ -110,6 +111,9 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? Client { get; }
 
         public INamedTypeSymbol Throttling { get; }
+
+        /// <summary>The throttling exception's full name, built once rather than for every diagnostic.</summary>
+        public string ThrottlingName { get; }
 
         public ImmutableHashSet<string> Writes { get; }
 
@@ -237,7 +241,7 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 invocation.Syntax.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(ExceptionTypeKey, service.Throttling.ToDisplayString()),
+                ImmutableDictionary<string, string?>.Empty.Add(ExceptionTypeKey, service.ThrottlingName),
                 method.Name,
                 service.Name == KinesisService ? s_throttledShard : s_throttledTable));
         }
