@@ -148,17 +148,19 @@ internal static class ClientConfigWrites
             _ => null,
         };
 
-        var stored = new List<ExpressionSyntax>();
-        if (initializer is not null)
-        {
-            stored.Add(initializer);
-        }
-
         // Later assignments: in the declaring body for a local, in the type's members for a field or property.
         SyntaxNode? scope = symbol is ILocalSymbol
             ? declaration.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax)
             : declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>();
         if (scope is null || (symbol is not ILocalSymbol && symbol.ContainingType.DeclaringSyntaxReferences.Length != 1))
+        {
+            return null;
+        }
+
+        // The answer is a creation only when exactly one value is stored and it is one: the first value that is not a
+        // creation, or a second value, settles it without reading the rest of the scope.
+        IObjectCreationOperation? single = null;
+        if (initializer is not null && (single = CreationOf(initializer, model, cancellationToken)) is null)
         {
             return null;
         }
@@ -169,17 +171,18 @@ internal static class ClientConfigWrites
                 && model.GetOperation(assignment, cancellationToken) is IAssignmentOperation { Target: { } target }
                 && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(target), symbol))
             {
-                stored.Add(assignment.Right);
+                if (single is not null || (single = CreationOf(assignment.Right, model, cancellationToken)) is null)
+                {
+                    return null;
+                }
             }
         }
 
-        if (stored.Count != 1)
-        {
-            return null;
-        }
-
-        return model.GetOperation(stored[0], cancellationToken)?.WalkDownConversions() as IObjectCreationOperation;
+        return single;
     }
+
+    private static IObjectCreationOperation? CreationOf(ExpressionSyntax stored, SemanticModel model, CancellationToken cancellationToken) =>
+        model.GetOperation(stored, cancellationToken)?.WalkDownConversions() as IObjectCreationOperation;
 
     private static string? NameOf(ExpressionSyntax expression) => expression switch
     {
