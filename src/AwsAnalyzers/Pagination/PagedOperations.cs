@@ -242,7 +242,7 @@ internal sealed class PagedOperations
     public INamedTypeSymbol? ResponseOf(IMethodSymbol method)
     {
         ITypeSymbol returned = method.ReturnType;
-        if (returned is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+        if (returned is INamedTypeSymbol { Name: "Task", IsGenericType: true, TypeArguments.Length: 1 } generic
             && SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, _taskOfT))
         {
             returned = generic.TypeArguments[0];
