@@ -167,7 +167,7 @@ internal static class ClientConfigWrites
         return stored is null ? null : model.GetOperation(stored, cancellationToken)?.WalkDownConversions() as IObjectCreationOperation;
     }
 
-    /// <summary>The one value ever stored in the local, field or property in this file, or null.</summary>
+    /// <summary>The one value ever stored in the local, field or property in this file when it is an object creation, or null.</summary>
     private static ExpressionSyntax? SingleStored(ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
     {
         SyntaxNode declaration = symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
@@ -178,12 +178,6 @@ internal static class ClientConfigWrites
             _ => null,
         };
 
-        var stored = new List<ExpressionSyntax>();
-        if (initializer is not null)
-        {
-            stored.Add(initializer);
-        }
-
         // Later assignments: in the declaring body for a local, in the type's members for a field or property.
         SyntaxNode? scope = symbol is ILocalSymbol
             ? declaration.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax)
@@ -193,18 +187,39 @@ internal static class ClientConfigWrites
             return null;
         }
 
+        // The answer is a creation only when exactly one value is stored and it is one: the first value that is not a
+        // creation, or a second value, settles it without reading the rest of the scope.
+        ExpressionSyntax? single = null;
+        if (initializer is not null)
+        {
+            if (CreationOf(initializer, model, cancellationToken) is null)
+            {
+                return null;
+            }
+
+            single = initializer;
+        }
+
         foreach (SyntaxNode node in scope.DescendantNodes())
         {
             if (node is AssignmentExpressionSyntax assignment && NameOf(assignment.Left) == symbol.Name
                 && model.GetOperation(assignment, cancellationToken) is IAssignmentOperation { Target: { } target }
                 && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(target), symbol))
             {
-                stored.Add(assignment.Right);
+                if (single is not null || CreationOf(assignment.Right, model, cancellationToken) is null)
+                {
+                    return null;
+                }
+
+                single = assignment.Right;
             }
         }
 
-        return stored.Count == 1 ? stored[0] : null;
+        return single;
     }
+
+    private static IObjectCreationOperation? CreationOf(ExpressionSyntax stored, SemanticModel model, CancellationToken cancellationToken) =>
+        model.GetOperation(stored, cancellationToken)?.WalkDownConversions() as IObjectCreationOperation;
 
     private static string? NameOf(ExpressionSyntax expression) => expression switch
     {

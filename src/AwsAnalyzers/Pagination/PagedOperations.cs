@@ -20,25 +20,34 @@ internal enum PagingKind
 /// <summary>One operation that returns its results a page at a time, as this compilation's SDK models it.</summary>
 internal sealed class PagedOperation
 {
+    /// <summary>The token and page-size members; for a paginator, read from its attribute when first asked for.</summary>
+    private PagingMembers? _members;
+
+    /// <summary>An operation whose paging members the paginator factory's <paramref name="paginatorMethod"/> names.</summary>
+    public PagedOperation(string name, INamedTypeSymbol request, INamedTypeSymbol response, IMethodSymbol paginatorMethod)
+    {
+        Name = name;
+        Kind = PagingKind.Paginator;
+        Request = request;
+        Response = response;
+        PaginatorMethod = paginatorMethod;
+    }
+
+    /// <summary>A token-paged operation the SDK has no paginator for.</summary>
     public PagedOperation(
         string name,
-        PagingKind kind,
         INamedTypeSymbol request,
         INamedTypeSymbol response,
         ImmutableArray<string> inputTokens,
         ImmutableArray<string> outputTokens,
         string? limitKey,
-        IMethodSymbol? paginatorMethod,
         INamedTypeSymbol? pageHolder)
     {
         Name = name;
-        Kind = kind;
+        Kind = PagingKind.TokenLoop;
         Request = request;
         Response = response;
-        InputTokens = inputTokens;
-        OutputTokens = outputTokens;
-        LimitKey = limitKey;
-        PaginatorMethod = paginatorMethod;
+        _members = new PagingMembers(inputTokens, outputTokens, limitKey);
         PageHolder = pageHolder;
     }
 
@@ -52,13 +61,16 @@ internal sealed class PagedOperation
     public INamedTypeSymbol Response { get; }
 
     /// <summary>The request members that carry the token of the next page (<c>ContinuationToken</c>, <c>ExclusiveStartKey</c>).</summary>
-    public ImmutableArray<string> InputTokens { get; }
+    public ImmutableArray<string> InputTokens => Members.InputTokens;
 
     /// <summary>The response members that say there is a next page (<c>NextContinuationToken</c>, <c>LastEvaluatedKey</c>).</summary>
-    public ImmutableArray<string> OutputTokens { get; }
+    public ImmutableArray<string> OutputTokens => Members.OutputTokens;
 
     /// <summary>The request member that sets the page size (<c>MaxKeys</c>, <c>Limit</c>), when the model names one.</summary>
-    public string? LimitKey { get; }
+    public string? LimitKey => Members.LimitKey;
+
+    // Reading a method's attributes decodes metadata: done for the operations a body calls, not for every paginator.
+    private PagingMembers Members => _members ??= PagingMembers.Of(PaginatorMethod!);
 
     /// <summary>The paginator factory's method for this operation (<c>IS3PaginatorFactory.ListObjectsV2</c>).</summary>
     public IMethodSymbol? PaginatorMethod { get; }
@@ -121,7 +133,79 @@ internal sealed class PagedOperation
     /// <c>MaxResults</c> is set: there is a next page only when a page size is.
     /// </summary>
     public bool PagesOnlyWithPageSize =>
-        Request.ContainingNamespace?.ToDisplayString() == "Amazon.SQS.Model" && Name is "ListQueues" or "ListDeadLetterSourceQueues";
+        Name is "ListQueues" or "ListDeadLetterSourceQueues" && Request.ContainingNamespace?.ToDisplayString() == "Amazon.SQS.Model";
+}
+
+/// <summary>The members an operation pages with: the request's token and page size, the response's token.</summary>
+internal sealed class PagingMembers
+{
+    public PagingMembers(ImmutableArray<string> inputTokens, ImmutableArray<string> outputTokens, string? limitKey)
+    {
+        InputTokens = inputTokens;
+        OutputTokens = outputTokens;
+        LimitKey = limitKey;
+    }
+
+    public ImmutableArray<string> InputTokens { get; }
+
+    public ImmutableArray<string> OutputTokens { get; }
+
+    public string? LimitKey { get; }
+
+    /// <summary>The token and page-size members the SDK's <c>[AWSPaginator]</c> attribute names (newer SDK builds only).</summary>
+    public static PagingMembers Of(IMethodSymbol method)
+    {
+        ImmutableArray<string> inputTokens = ImmutableArray<string>.Empty;
+        ImmutableArray<string> outputTokens = ImmutableArray<string>.Empty;
+        string? limitKey = null;
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name != "AWSPaginatorAttribute")
+            {
+                continue;
+            }
+
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            {
+                switch (argument.Key)
+                {
+                    case "InputToken":
+                        inputTokens = Strings(argument.Value);
+                        break;
+                    case "OutputToken":
+                        outputTokens = Strings(argument.Value);
+                        break;
+                    case "LimitKey" when argument.Value.Kind == TypedConstantKind.Primitive:
+                        limitKey = argument.Value.Value as string;
+                        break;
+                }
+            }
+        }
+
+        return new PagingMembers(inputTokens, outputTokens, limitKey);
+    }
+
+    private static ImmutableArray<string> Strings(TypedConstant value)
+    {
+        if (value.Kind != TypedConstantKind.Array || value.IsNull)
+        {
+            return ImmutableArray<string>.Empty;
+        }
+
+        ImmutableArray<string>.Builder names = ImmutableArray.CreateBuilder<string>(value.Values.Length);
+        foreach (TypedConstant element in value.Values)
+        {
+            if (element.Value is string name)
+            {
+                // An output token may be a path (Kinesis DescribeStream's StreamDescription.Shards[-1].ShardId): its
+                // last member is what code reads.
+                int dot = name.LastIndexOf('.');
+                names.Add(dot >= 0 ? name.Substring(dot + 1) : name);
+            }
+        }
+
+        return names.ToImmutable();
+    }
 }
 
 /// <summary>
@@ -158,7 +242,7 @@ internal sealed class PagedOperations
     public INamedTypeSymbol? ResponseOf(IMethodSymbol method)
     {
         ITypeSymbol returned = method.ReturnType;
-        if (returned is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+        if (returned is INamedTypeSymbol { Name: "Task", IsGenericType: true, TypeArguments.Length: 1 } generic
             && SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, _taskOfT))
         {
             returned = generic.TypeArguments[0];
@@ -182,14 +266,18 @@ internal sealed class PagedOperations
             return null;
         }
 
-        ImmutableDictionary<INamedTypeSymbol, PagedOperation> operations = _byModelNamespace.GetOrAdd(modelNamespace, ns => Read(ns, client));
+        if (!_byModelNamespace.TryGetValue(modelNamespace, out ImmutableDictionary<INamedTypeSymbol, PagedOperation>? operations))
+        {
+            operations = _byModelNamespace.GetOrAdd(modelNamespace, Read(modelNamespace, client));
+        }
+
         return operations.TryGetValue(response.OriginalDefinition, out PagedOperation? operation) && operation.IsMethodName(method.Name)
             ? operation
             : null;
     }
 
     private bool IsClient(INamedTypeSymbol type) =>
-        _isClient.GetOrAdd(type, t => t.IsOrImplements(_service));
+        _isClient.TryGetValue(type, out bool isClient) ? isClient : _isClient.GetOrAdd(type, type.IsOrImplements(_service));
 
     private ImmutableDictionary<INamedTypeSymbol, PagedOperation> Read(INamespaceSymbol modelNamespace, INamedTypeSymbol client)
     {
@@ -203,9 +291,7 @@ internal sealed class PagedOperations
                     && ResponsesOf(method.ReturnType) is { } response
                     && !IsLeftToOtherRules(modelNamespace, method.Name))
                 {
-                    ReadPaginatorAttribute(method, out ImmutableArray<string> inputTokens, out ImmutableArray<string> outputTokens, out string? limitKey);
-                    operations[response.OriginalDefinition] = new PagedOperation(
-                        method.Name, PagingKind.Paginator, request, response, inputTokens, outputTokens, limitKey, method, pageHolder: null);
+                    operations[response.OriginalDefinition] = new PagedOperation(method.Name, request, response, method);
                 }
             }
         }
@@ -275,60 +361,6 @@ internal sealed class PagedOperations
         (operation == "BatchGetItem" && modelNamespace.ToDisplayString() == "Amazon.DynamoDBv2.Model")
         || (operation == "ListBuckets" && modelNamespace.ToDisplayString() == "Amazon.S3.Model");
 
-    /// <summary>The token and page-size members the SDK's <c>[AWSPaginator]</c> attribute names (newer SDK builds only).</summary>
-    private static void ReadPaginatorAttribute(
-        IMethodSymbol method, out ImmutableArray<string> inputTokens, out ImmutableArray<string> outputTokens, out string? limitKey)
-    {
-        inputTokens = ImmutableArray<string>.Empty;
-        outputTokens = ImmutableArray<string>.Empty;
-        limitKey = null;
-        foreach (AttributeData attribute in method.GetAttributes())
-        {
-            if (attribute.AttributeClass?.Name != "AWSPaginatorAttribute")
-            {
-                continue;
-            }
-
-            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-            {
-                switch (argument.Key)
-                {
-                    case "InputToken":
-                        inputTokens = Strings(argument.Value);
-                        break;
-                    case "OutputToken":
-                        outputTokens = Strings(argument.Value);
-                        break;
-                    case "LimitKey" when argument.Value.Kind == TypedConstantKind.Primitive:
-                        limitKey = argument.Value.Value as string;
-                        break;
-                }
-            }
-        }
-    }
-
-    private static ImmutableArray<string> Strings(TypedConstant value)
-    {
-        if (value.Kind != TypedConstantKind.Array || value.IsNull)
-        {
-            return ImmutableArray<string>.Empty;
-        }
-
-        ImmutableArray<string>.Builder names = ImmutableArray.CreateBuilder<string>(value.Values.Length);
-        foreach (TypedConstant element in value.Values)
-        {
-            if (element.Value is string name)
-            {
-                // An output token may be a path (Kinesis DescribeStream's StreamDescription.Shards[-1].ShardId): its
-                // last member is what code reads.
-                int dot = name.LastIndexOf('.');
-                names.Add(dot >= 0 ? name.Substring(dot + 1) : name);
-            }
-        }
-
-        return names.ToImmutable();
-    }
-
     /// <summary>Operations that page by token while the SDK has no paginator for them.</summary>
     private void AddTokenPagedOperations(string modelNamespace, ImmutableDictionary<INamedTypeSymbol, PagedOperation>.Builder operations)
     {
@@ -357,7 +389,7 @@ internal sealed class PagedOperations
             && !operations.ContainsKey(response))
         {
             operations[response] = new PagedOperation(
-                name, PagingKind.TokenLoop, request, response, ImmutableArray.Create(inputToken), ImmutableArray.Create(outputToken), limitKey, paginatorMethod: null, pageHolder);
+                name, request, response, ImmutableArray.Create(inputToken), ImmutableArray.Create(outputToken), limitKey, pageHolder);
         }
     }
 }

@@ -75,8 +75,7 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
             }
 
             var analysis = new Analysis(
-                ResolvedStatus.Resolve(types),
-                S3Wait.Create(types),
+                types,
                 types.Get("System.Threading.Thread"),
                 types.Get("Amazon.Runtime.IAmazonService"),
                 new DelayFact(types),
@@ -131,17 +130,25 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
 
     private sealed class Analysis
     {
-        private readonly ImmutableArray<ResolvedStatus> _statuses;
-        private readonly S3Wait? _s3;
+        // The rows of the status table and the S3 wait are resolved when a loop first calls one of their operations:
+        // most compilations reference few of these services, and looking up a type a compilation lacks is not cheap.
+        private readonly Lazy<ResolvedStatus?>[] _statuses;
+        private readonly Lazy<S3Wait?> _s3;
         private readonly INamedTypeSymbol? _thread;
         private readonly INamedTypeSymbol? _service;
         private readonly DelayFact _delay;
         private readonly CallHops _hops;
 
-        public Analysis(ImmutableArray<ResolvedStatus> statuses, S3Wait? s3, INamedTypeSymbol? thread, INamedTypeSymbol? service, DelayFact delay, CallHops hops)
+        public Analysis(KnownTypes types, INamedTypeSymbol? thread, INamedTypeSymbol? service, DelayFact delay, CallHops hops)
         {
-            _statuses = statuses;
-            _s3 = s3;
+            _statuses = new Lazy<ResolvedStatus?>[StatusTable.All.Length];
+            for (int i = 0; i < _statuses.Length; i++)
+            {
+                StatusTable table = StatusTable.All[i];
+                _statuses[i] = new Lazy<ResolvedStatus?>(() => ResolvedStatus.Resolve(types, table), LazyThreadSafetyMode.PublicationOnly);
+            }
+
+            _s3 = new Lazy<S3Wait?>(() => S3Wait.Create(types), LazyThreadSafetyMode.PublicationOnly);
             _thread = thread;
             _service = service;
             _delay = delay;
@@ -160,6 +167,7 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
 
             ResolvedStatus? status = null;
             IInvocationOperation? head = null;
+            S3Wait? s3 = null;
             foreach (IOperation operation in loop.Descendants())
             {
                 if (operation is not IInvocationOperation invocation)
@@ -167,15 +175,14 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                foreach (ResolvedStatus candidate in _statuses)
+                string name = invocation.TargetMethod.Name;
+                if (status is null && StatusTable.IndexOfOperation(name) is var row and >= 0
+                    && _statuses[row].Value is { } candidate && candidate.IsStatusCall(invocation))
                 {
-                    if (status is null && candidate.IsStatusCall(invocation))
-                    {
-                        status = candidate;
-                    }
+                    status = candidate;
                 }
 
-                if (head is null && _s3 is not null && _s3.IsHead(invocation))
+                if (head is null && S3Wait.IsHeadName(name) && (s3 = _s3.Value) is not null && s3.IsHead(invocation))
                 {
                     head = invocation;
                 }
@@ -187,7 +194,7 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
                 AnalyzeStatusLoop(context, loop, status, location);
             }
 
-            if (head is not null && _s3!.IsPointlessWait(loop, head, context.Options, context.CancellationToken) is { } target)
+            if (head is not null && s3!.IsPointlessWait(loop, head, context.Options, context.CancellationToken) is { } target)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     S3WaitRule, location, ImmutableDictionary<string, string?>.Empty.Add(KindKey, S3WaitKind), target));
@@ -197,11 +204,16 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
         private void AnalyzeStatusLoop(OperationAnalysisContext context, ILoopOperation loop, ResolvedStatus status, Location location)
         {
             CancellationToken cancellationToken = context.CancellationToken;
-            var conditions = new StatusConditions(status, ValueFlow.For(loop, cancellationToken));
             ImmutableArray<LoopExit> exits = LoopExit.Of(loop, cancellationToken);
+            if (exits.IsEmpty)
+            {
+                return;
+            }
+
+            var conditions = new StatusConditions(status, ValueFlow.For(loop, cancellationToken));
             StatusTable table = status.Table;
-            List<string> values = table.AllValues.Where(v => !table.NotWaitOutcomes.Contains(v)).ToList();
-            if (!exits.Any(exit => conditions.DependsOnStatus(exit.Condition, values)))
+            ImmutableArray<string> values = table.WaitValues;
+            if (!AnyDependsOnStatus(exits, conditions, values))
             {
                 // Not a status wait: the loop reads a status but ends on something else.
                 return;
@@ -211,7 +223,7 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
             var continues = new HashSet<string>(StringComparer.Ordinal);
             foreach (string value in values)
             {
-                if (!exits.Any(exit => conditions.Evaluate(exit.Condition, value) == (exit.ExitsWhen ? Truth.True : Truth.False)))
+                if (!AnyTakenOn(exits, conditions, value))
                 {
                     continues.Add(value);
                 }
@@ -263,6 +275,33 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(
                     NoDelayRule, location, ImmutableDictionary<string, string?>.Empty.Add(KindKey, NoDelayKind), statusName));
             }
+        }
+
+        private static bool AnyDependsOnStatus(ImmutableArray<LoopExit> exits, StatusConditions conditions, ImmutableArray<string> values)
+        {
+            foreach (LoopExit exit in exits)
+            {
+                if (conditions.DependsOnStatus(exit.Condition, values))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Some exit is known to be taken when the status is <paramref name="value"/>.</summary>
+        private static bool AnyTakenOn(ImmutableArray<LoopExit> exits, StatusConditions conditions, string value)
+        {
+            foreach (LoopExit exit in exits)
+            {
+                if (conditions.Evaluate(exit.Condition, value) == (exit.ExitsWhen ? Truth.True : Truth.False))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool TouchedGroup(StatusTable table, HashSet<string> continues, string value) =>

@@ -34,6 +34,10 @@ internal sealed class S3Wait
     public static S3Wait? Create(KnownTypes types) =>
         types.Get("Amazon.S3.IAmazonS3") is { } s3 ? new S3Wait(types, s3) : null;
 
+    /// <summary>The name of a method <see cref="IsHead"/> may accept: the test that needs no symbol.</summary>
+    public static bool IsHeadName(string methodName) =>
+        methodName is "GetObjectMetadata" or "GetObjectMetadataAsync" or "DoesS3BucketExistV2Async" or "DoesS3BucketExistV2";
+
     /// <summary>A HEAD of an object (<c>GetObjectMetadata[Async]</c>) or of a bucket (<c>DoesS3BucketExistV2Async</c>).</summary>
     public bool IsHead(IInvocationOperation invocation)
     {

@@ -42,27 +42,35 @@ internal sealed class ResolvedStatus
         ImmutableArray<ResolvedStatus>.Builder resolved = ImmutableArray.CreateBuilder<ResolvedStatus>();
         foreach (StatusTable table in StatusTable.All)
         {
-            if (types.Get(table.StatusType) is not { } statusType || types.Get(table.Client) is not { } client)
+            if (Resolve(types, table) is { } status)
             {
-                continue;
-            }
-
-            ImmutableArray<INamedTypeSymbol>.Builder readFrom = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            foreach ((string type, _) in table.ReadFrom)
-            {
-                if (types.Get(type) is { } model)
-                {
-                    readFrom.Add(model);
-                }
-            }
-
-            if (readFrom.Count == table.ReadFrom.Length)
-            {
-                resolved.Add(new ResolvedStatus(table, statusType, readFrom.ToImmutable(), client));
+                resolved.Add(status);
             }
         }
 
         return resolved.ToImmutable();
+    }
+
+    /// <summary>One row of the table in this compilation, or null when the compilation lacks its service.</summary>
+    public static ResolvedStatus? Resolve(KnownTypes types, StatusTable table)
+    {
+        if (types.Get(table.StatusType) is not { } statusType || types.Get(table.Client) is not { } client)
+        {
+            return null;
+        }
+
+        ImmutableArray<INamedTypeSymbol>.Builder readFrom = ImmutableArray.CreateBuilder<INamedTypeSymbol>(table.ReadFrom.Length);
+        foreach ((string type, _) in table.ReadFrom)
+        {
+            if (types.Get(type) is not { } model)
+            {
+                return null;
+            }
+
+            readFrom.Add(model);
+        }
+
+        return new ResolvedStatus(table, statusType, readFrom.MoveToImmutable(), client);
     }
 
     /// <summary>A call of an operation that returns this status (<c>GetQueryExecutionAsync</c> on an Athena client).</summary>
@@ -253,18 +261,40 @@ internal sealed class StatusConditions
         Truth? first = null;
         foreach (string value in values)
         {
-            Truth truth = Evaluate(condition, value);
-            if (first is null)
-            {
-                first = truth;
-            }
-            else if (first != truth)
+            if (DiffersFromFirst(condition, value, ref first))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <inheritdoc cref="DependsOnStatus(IOperation, IEnumerable{string})"/>
+    public bool DependsOnStatus(IOperation condition, ImmutableArray<string> values)
+    {
+        Truth? first = null;
+        foreach (string value in values)
+        {
+            if (DiffersFromFirst(condition, value, ref first))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool DiffersFromFirst(IOperation condition, string value, ref Truth? first)
+    {
+        Truth truth = Evaluate(condition, value);
+        if (first is null)
+        {
+            first = truth;
+            return false;
+        }
+
+        return first != truth;
     }
 
     private Truth Compare(IOperation left, IOperation right, string value)

@@ -32,6 +32,7 @@ internal sealed class StatusTable
         InProgress = inProgress;
         Failure = failure;
         NotWaitOutcomes = notWaitOutcomes;
+        WaitValues = AllValues.Where(v => !notWaitOutcomes.Contains(v)).ToImmutableArray();
     }
 
     /// <summary>The service, as the docs table names it.</summary>
@@ -67,6 +68,9 @@ internal sealed class StatusTable
     /// </summary>
     public ImmutableArray<string> NotWaitOutcomes { get; }
 
+    /// <summary>The values a wait may meet: <see cref="AllValues"/> but the <see cref="NotWaitOutcomes"/>, in the same order.</summary>
+    public ImmutableArray<string> WaitValues { get; }
+
     /// <summary>Every value of the status type.</summary>
     public IEnumerable<string> AllValues =>
         Success.Concat(InProgress.SelectMany(g => g)).Concat(Failure).Concat(NotWaitOutcomes).Distinct(StringComparer.Ordinal);
@@ -74,6 +78,14 @@ internal sealed class StatusTable
     public bool IsInProgress(string value) => InProgress.Any(group => group.Contains(value, StringComparer.Ordinal));
 
     public bool IsTerminal(string value) => Success.Contains(value, StringComparer.Ordinal) || Failure.Contains(value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The row whose <see cref="Operations"/> include <paramref name="methodName"/> (each operation name is in one row
+    /// only), as its index in <see cref="All"/>; -1 for any other name. A name test, so a loop of other calls costs no
+    /// symbol lookup.
+    /// </summary>
+    public static int IndexOfOperation(string methodName) =>
+        s_rowByOperation.TryGetValue(methodName, out int index) ? index : -1;
 
     /// <summary>The table, one row per status type the rule knows.</summary>
     public static ImmutableArray<StatusTable> All { get; } = ImmutableArray.Create(
@@ -127,4 +139,21 @@ internal sealed class StatusTable
             inProgress: ImmutableArray.Create(ImmutableArray.Create("CREATING"), ImmutableArray.Create("UPDATING"), ImmutableArray.Create("DELETING")),
             failure: ImmutableArray<string>.Empty,
             notWaitOutcomes: ImmutableArray<string>.Empty));
+
+    // After All: static fields are initialized in the order they are written.
+    private static readonly Dictionary<string, int> s_rowByOperation = RowsByOperation();
+
+    private static Dictionary<string, int> RowsByOperation()
+    {
+        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < All.Length; i++)
+        {
+            foreach (string operation in All[i].Operations)
+            {
+                rows.Add(operation, i);
+            }
+        }
+
+        return rows;
+    }
 }

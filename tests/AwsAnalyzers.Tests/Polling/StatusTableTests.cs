@@ -52,4 +52,20 @@ public class StatusTableTests
             Assert.NotEmpty(table.InProgress);
         }
     }
+
+    [Fact]
+    public void Each_operation_name_leads_to_the_one_row_that_lists_it()
+    {
+        for (int i = 0; i < StatusTable.All.Length; i++)
+        {
+            foreach (string operation in StatusTable.All[i].Operations)
+            {
+                Assert.Equal(i, StatusTable.IndexOfOperation(operation));
+                Assert.Single(StatusTable.All, table => table.Operations.Contains(operation));
+            }
+        }
+
+        Assert.Equal(-1, StatusTable.IndexOfOperation("GetQueryResults"));
+        Assert.Equal(-1, StatusTable.IndexOfOperation("getqueryexecution"));
+    }
 }
