@@ -8,7 +8,7 @@ namespace AwsAnalyzers.Tests.Core;
 
 public class CodeThatNeverRunsTests
 {
-    private static CompiledSource Compile(string body) => new(@"
+    private static CompiledSource Compile(string body, string members = "") => new(@"
 using System;
 using System.Threading.Tasks;
 using Amazon.S3;
@@ -19,6 +19,7 @@ using FakeItEasy;
 
 class C
 {
+" + members + @"
     void M(IAmazonS3 s3, Mock<IAmazonS3> mock)
     {
 " + body + @"
@@ -52,24 +53,7 @@ class C
 
     private static bool IsOnTestDouble(string members, string body)
     {
-        var source = new CompiledSource(@"
-using System;
-using System.Threading.Tasks;
-using Amazon.S3;
-using Amazon.S3.Model;
-using NSubstitute;
-using Moq;
-using FakeItEasy;
-
-class C
-{
-" + members + @"
-    void M(IAmazonS3 s3, Mock<IAmazonS3> mock)
-    {
-" + body + @"
-    }
-}
-" + MockingLibrarySources.EntryPoints);
+        CompiledSource source = Compile(body, members);
         return CodeThatNeverRuns.IsCallOnTestDouble(
             source.Body("M").Descendants().OfType<IInvocationOperation>().First(i => i.TargetMethod.Name == "DeleteObjectAsync"),
             default);
