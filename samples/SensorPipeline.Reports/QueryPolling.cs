@@ -34,10 +34,10 @@ public sealed class QueryPolling
         return queryExecutionId;
     }
 
-    /// <summary>Leaves on success only, through a break: the loop cannot be rewritten without guessing.</summary>
+    /// <summary>Leaves on success only, through a break: the fix throws after the exit for the end states it spun on.</summary>
     public async Task WaitForCompactionAsync(string jobName, string runId, CancellationToken cancellationToken)
     {
-        while (true) // AWS010 nofix
+        while (true) // AWS010
         {
             var run = await _glue.GetJobRunAsync(new GetJobRunRequest { JobName = jobName, RunId = runId }, cancellationToken);
             if (run.JobRun.JobRunState == JobRunState.SUCCEEDED)
