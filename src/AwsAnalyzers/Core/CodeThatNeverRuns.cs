@@ -47,26 +47,37 @@ internal static class CodeThatNeverRuns
 
     private static bool IsTestDouble(IOperation value, bool followCall, CancellationToken cancellationToken)
     {
+        if (IsMadeByMockingLibrary(value))
+        {
+            return true;
+        }
+
         switch (value.WalkDownConversions())
         {
-            case IPropertyReferenceOperation { Property.Name: "Object" } property when RootNamespace(property.Property.ContainingType) == "Moq":
-                return true;
-            case IInvocationOperation call when IsMockingMethod(call.TargetMethod):
-                return true;
             case ILocalReferenceOperation local:
                 return ValueFlow.For(value, cancellationToken).SingleValue(local.Local) is { } written
                     && written.WalkDownConversions() is not ILocalReferenceOperation
                     && IsTestDouble(written, followCall, cancellationToken);
+            // An initializer is read for what it writes itself: following a member it names could go round in a
+            // cycle of initializers (`static IAmazonS3 A = B, B = A;`).
             case IFieldReferenceOperation { Field: var field }:
-                return InitializerOf(field, value, cancellationToken) is { } fieldValue && IsTestDouble(fieldValue, followCall: false, cancellationToken);
+                return InitializerOf(field, value, cancellationToken) is { } fieldValue && IsMadeByMockingLibrary(fieldValue);
             case IPropertyReferenceOperation { Property: var property }:
-                return InitializerOf(property, value, cancellationToken) is { } propertyValue && IsTestDouble(propertyValue, followCall: false, cancellationToken);
+                return InitializerOf(property, value, cancellationToken) is { } propertyValue && IsMadeByMockingLibrary(propertyValue);
             case IInvocationOperation call when followCall && value.SemanticModel is { } model:
                 return CallHops.For(model.Compilation).Summary(call.TargetMethod, ReturnsTestDouble.Instance, cancellationToken);
             default:
                 return false;
         }
     }
+
+    /// <summary>Moq's <c>mock.Object</c>, or what a mocking library's factory returns (<c>Substitute.For&lt;T&gt;()</c>, <c>A.Fake&lt;T&gt;()</c>, <c>Mock.Of&lt;T&gt;()</c>).</summary>
+    private static bool IsMadeByMockingLibrary(IOperation value) => value.WalkDownConversions() switch
+    {
+        IPropertyReferenceOperation { Property.Name: "Object" } property => RootNamespace(property.Property.ContainingType) == "Moq",
+        IInvocationOperation call => IsMockingMethod(call.TargetMethod),
+        _ => false,
+    };
 
     /// <summary>The value a field or auto-property of the project is declared with (<c>= Substitute.For&lt;IAmazonS3&gt;()</c>), or null.</summary>
     private static IOperation? InitializerOf(ISymbol member, IOperation use, CancellationToken cancellationToken)

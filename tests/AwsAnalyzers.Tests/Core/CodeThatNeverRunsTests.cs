@@ -79,6 +79,8 @@ class C
     [InlineData("", "IAmazonS3 client = Substitute.For<IAmazonS3>(); client = s3; client.DeleteObjectAsync(\"b\", \"k\", default);")]
     [InlineData("private readonly IAmazonS3 _s3 = new AmazonS3Client();", "_s3.DeleteObjectAsync(\"b\", \"k\", default);")]
     [InlineData("private IAmazonS3 _s3;", "_s3.DeleteObjectAsync(\"b\", \"k\", default);")]
+    [InlineData("static IAmazonS3 First = Second; static IAmazonS3 Second = First;", "First.DeleteObjectAsync(\"b\", \"k\", default);")]
+    [InlineData("static IAmazonS3 Client { get; } = Other; static IAmazonS3 Other { get; } = Client;", "Client.DeleteObjectAsync(\"b\", \"k\", default);")]
     [InlineData("IAmazonS3 Create(bool fake) { if (fake) return Substitute.For<IAmazonS3>(); return new AmazonS3Client(); }", "Create(true).DeleteObjectAsync(\"b\", \"k\", default);")]
     [InlineData("IAmazonS3 Wrap() { IAmazonS3 c = Make(); return c; } IAmazonS3 Make() => Substitute.For<IAmazonS3>();", "Wrap().DeleteObjectAsync(\"b\", \"k\", default);")]
     public void Calls_on_a_real_client_are_not_on_a_test_double(string members, string body) =>
