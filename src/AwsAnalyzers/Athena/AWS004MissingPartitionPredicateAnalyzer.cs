@@ -38,7 +38,7 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(static start =>
         {
             INamedTypeSymbol? request = KnownTypes.ForAwsSdk(start.Compilation)?.Get(StartQueryExecutionRequestName);

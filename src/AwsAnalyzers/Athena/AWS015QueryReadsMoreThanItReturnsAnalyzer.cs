@@ -46,7 +46,7 @@ public sealed class AWS015QueryReadsMoreThanItReturnsAnalyzer : DiagnosticAnalyz
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(static start =>
         {
             INamedTypeSymbol? request = KnownTypes.ForAwsSdk(start.Compilation)?.Get(AWS004MissingPartitionPredicateAnalyzer.StartQueryExecutionRequestName);

@@ -55,7 +55,7 @@ public sealed class AWS000UnrecognizedOptionAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
 
         // Which action reports. The settings are not in any C# file, so every diagnostic has Location.None. It is
         // reported from the syntax-tree and additional-file actions, which see the options of each file as the

@@ -61,7 +61,7 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(static start =>
         {
             if (KnownTypes.ForAwsSdk(start.Compilation) is not { } types)
@@ -199,7 +199,8 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
                     // Written in the call itself: this is its only use.
                     context.ReportDiagnostic(Diagnostic.Create(Rule, keyLocation, new[] { creationLocation }, typeName));
                 }
-                else if (_reported.TryAdd(keyLocation, true))
+                else if ((key.Origin.SyntaxTree == creation.Syntax.SyntaxTree || !GeneratedCode.IsGeneratedFile(key.Origin.SyntaxTree, context.CancellationToken))
+                    && _reported.TryAdd(keyLocation, true))
                 {
                     string holder = HolderName(key.Origin);
                     context.ReportDiagnostic(holder.Length > 0

@@ -76,7 +76,7 @@ public sealed class AWS021ReservedEnvironmentVariableAnalyzer : DiagnosticAnalyz
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(static start =>
         {
             // Amazon.Lambda.Core does not need the SDK: a function that calls no AWS service still has the runtime's variables.

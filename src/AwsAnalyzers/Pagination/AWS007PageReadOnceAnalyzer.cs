@@ -52,7 +52,7 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(static start =>
         {
             if (KnownTypes.ForAwsSdk(start.Compilation) is not { } types || PagedOperations.For(types) is not { } operations)
