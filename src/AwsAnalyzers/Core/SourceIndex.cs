@@ -217,8 +217,8 @@ internal sealed class SourceIndex
     }
 
     /// <summary>
-    /// The text of one tree and the hashes of the words written in it, read once: a name whose hash is missing is not in
-    /// the text, so the search skips the tree without looking at its text.
+    /// The text of one tree and a bit set of the hashes of the words written in it, read once: a name whose bits are not
+    /// all set is not in the text, so the search skips the tree without looking at its text.
     /// </summary>
     /// <remarks>
     /// A word is a run of ASCII letters, digits and underscores; anything else (<c>@</c>, quotes, a Unicode escape, a
@@ -226,28 +226,45 @@ internal sealed class SourceIndex
     /// identifier or keyword token takes every letter and digit next to it, and a literal's value is between quotes.
     /// The one exception is an identifier written right after a number (<c>1Find</c>, which does not compile), so every
     /// run starting with a digit also adds the hash of each tail that starts with a letter or underscore.
+    /// <para>
+    /// A bit set (two bits a word, about one bit per character of text) rather than a set of hashes: reading every tree
+    /// is the first question's cost, and setting a bit is a fraction of a hash set's insertion. A name that is not in the
+    /// text finds both its bits set about once in a hundred trees; the text search then finds nothing there.
+    /// </para>
     /// </remarks>
     private sealed class TreeWords
     {
         /// <summary>A run starting with a digit longer than this makes the tree match every name, instead of adding its tails.</summary>
         private const int MaxNumberRun = 64;
 
-        private readonly HashSet<int>? _hashes;
+        private const int MinBits = 1 << 10;
+        private const int MaxBits = 1 << 22;
 
-        private TreeWords(string source, HashSet<int>? hashes)
+        private readonly ulong[]? _bits;
+        private readonly int _mask;
+
+        private TreeWords(string source, ulong[]? bits)
         {
             Source = source;
-            _hashes = hashes;
+            _bits = bits;
+            _mask = bits is null ? 0 : (bits.Length * 64) - 1;
         }
 
         public string Source { get; }
 
         /// <summary>False only when the name with this hash is written nowhere in the text as a whole word.</summary>
-        public bool MayContain(int hash) => _hashes is null || _hashes.Contains(hash);
+        public bool MayContain(int hash) => _bits is null || (IsSet(_bits, First(hash) & _mask) && IsSet(_bits, Second(hash) & _mask));
 
         public static TreeWords Read(string source)
         {
-            var hashes = new HashSet<int>();
+            int bitCount = MinBits;
+            while (bitCount < source.Length && bitCount < MaxBits)
+            {
+                bitCount <<= 1;
+            }
+
+            var bits = new ulong[bitCount / 64];
+            int mask = bitCount - 1;
             int index = 0;
             while (index < source.Length)
             {
@@ -265,25 +282,25 @@ internal sealed class SourceIndex
                     index++;
                 }
 
-                hashes.Add(hash);
+                Add(bits, mask, hash);
                 if (source[start] is >= '0' and <= '9')
                 {
                     if (index - start > MaxNumberRun)
                     {
-                        return new TreeWords(source, hashes: null);
+                        return new TreeWords(source, bits: null);
                     }
 
                     for (int tail = start + 1; tail < index; tail++)
                     {
                         if (source[tail] is not (>= '0' and <= '9'))
                         {
-                            hashes.Add(Hash(source, tail, index));
+                            Add(bits, mask, Hash(source, tail, index));
                         }
                     }
                 }
             }
 
-            return new TreeWords(source, hashes);
+            return new TreeWords(source, bits);
         }
 
         /// <summary>The hash of <paramref name="name"/> when it is one word, or null when it is not (the search then reads every tree).</summary>
@@ -304,6 +321,21 @@ internal sealed class SourceIndex
 
             return Hash(name, 0, name.Length);
         }
+
+        private static void Add(ulong[] bits, int mask, int hash)
+        {
+            Set(bits, First(hash) & mask);
+            Set(bits, Second(hash) & mask);
+        }
+
+        private static int First(int hash) => hash;
+
+        /// <summary>A second bit position from the same hash, mixed so that it does not follow the first.</summary>
+        private static int Second(int hash) => unchecked((int)((uint)hash * 0x9E3779B1u >> 7));
+
+        private static void Set(ulong[] bits, int bit) => bits[bit >> 6] |= 1UL << (bit & 63);
+
+        private static bool IsSet(ulong[] bits, int bit) => (bits[bit >> 6] & (1UL << (bit & 63))) != 0;
 
         private const int Seed = unchecked((int)2166136261);
 
