@@ -193,6 +193,50 @@ internal sealed class SourceIndex
         return tokens.ToImmutable();
     }
 
+    /// <summary>
+    /// The keys the word index files <paramref name="names"/> under, computed once for names a rule tests on every
+    /// tree; default (test every tree) when one of them is not a single word.
+    /// </summary>
+    public static ImmutableArray<int> WordKeys(IEnumerable<string> names)
+    {
+        ImmutableArray<int>.Builder keys = ImmutableArray.CreateBuilder<int>();
+        foreach (string name in names)
+        {
+            if (TreeWords.HashOfWord(name) is not { } key)
+            {
+                return default;
+            }
+
+            keys.Add(key);
+        }
+
+        return keys.ToImmutable();
+    }
+
+    /// <summary>
+    /// False when none of the words keyed by <paramref name="wordKeys"/> (<see cref="WordKeys"/>) is written in
+    /// <paramref name="tree"/>, from the tree's word index (read once per tree, shared with the name searches): a rule
+    /// whose callbacks are frequent (every loop) and whose subject is rare (a status call) skips the tree's other code.
+    /// </summary>
+    public bool MayContainAny(SyntaxTree tree, ImmutableArray<int> wordKeys, CancellationToken cancellationToken)
+    {
+        if (wordKeys.IsDefault)
+        {
+            return true;
+        }
+
+        TreeWords words = Words(tree, cancellationToken);
+        foreach (int key in wordKeys)
+        {
+            if (words.MayContain(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Contains(IReadOnlyCollection<SyntaxTree> trees, SyntaxTree tree)
     {
         foreach (SyntaxTree candidate in trees)

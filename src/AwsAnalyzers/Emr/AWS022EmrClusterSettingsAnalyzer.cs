@@ -138,6 +138,7 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
     private sealed class Analysis
     {
         private const string FleetName = "InstanceFleetConfig";
+        private const string GroupName = "InstanceGroupConfig";
 
         /// <summary>The fleet, configuration and step types are looked up where the code names them, not for every compilation.</summary>
         private readonly KnownTypes _types;
@@ -161,7 +162,8 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
         {
             var creation = (IObjectCreationOperation)context.Operation;
             ITypeSymbol? type = creation.Type;
-            if (SymbolEqualityComparer.Default.Equals(type, _group))
+            // The name first: comparing symbols on every creation of the project costs more than reading a name.
+            if (type is { Name: GroupName } && SymbolEqualityComparer.Default.Equals(type, _group))
             {
                 AnalyzeGroup(context, creation);
             }

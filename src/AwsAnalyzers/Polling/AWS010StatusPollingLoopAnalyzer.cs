@@ -130,6 +130,12 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
 
     private sealed class Analysis
     {
+        /// <summary>
+        /// The names of the calls a wait is built on: a file that writes none of them has no loop to walk. Most loops
+        /// are the project's own (retries, batches, parsing), in files that call no status operation.
+        /// </summary>
+        private static readonly ImmutableArray<int> s_waitCallWords = SourceIndex.WordKeys(StatusTable.OperationNames.Concat(S3Wait.HeadNames));
+
         // The rows of the status table and the S3 wait are resolved when a loop first calls one of their operations:
         // most compilations reference few of these services, and looking up a type a compilation lacks is not cheap.
         private readonly Lazy<ResolvedStatus?>[] _statuses;
@@ -160,7 +166,9 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
         public void AnalyzeLoop(OperationAnalysisContext context)
         {
             var loop = (ILoopOperation)context.Operation;
-            if (loop.Syntax is not StatementSyntax statement || CodeThatNeverRuns.Contains(loop))
+            if (loop.Syntax is not StatementSyntax statement
+                || !_hops.Source.MayContainAny(statement.SyntaxTree, s_waitCallWords, context.CancellationToken)
+                || CodeThatNeverRuns.Contains(loop))
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using AwsAnalyzers.Core;
@@ -37,6 +38,9 @@ internal sealed class S3Wait
     /// <summary>The name of a method <see cref="IsHead"/> may accept: the test that needs no symbol.</summary>
     public static bool IsHeadName(string methodName) =>
         methodName is "GetObjectMetadata" or "GetObjectMetadataAsync" or "DoesS3BucketExistV2Async" or "DoesS3BucketExistV2";
+
+    /// <summary>The names <see cref="IsHeadName"/> accepts.</summary>
+    public static IEnumerable<string> HeadNames { get; } = new[] { "GetObjectMetadata", "GetObjectMetadataAsync", "DoesS3BucketExistV2Async", "DoesS3BucketExistV2" };
 
     /// <summary>A HEAD of an object (<c>GetObjectMetadata[Async]</c>) or of a bucket (<c>DoesS3BucketExistV2Async</c>).</summary>
     public bool IsHead(IInvocationOperation invocation)

@@ -87,6 +87,9 @@ internal sealed class StatusTable
     public static int IndexOfOperation(string methodName) =>
         s_rowByOperation.TryGetValue(methodName, out int index) ? index : -1;
 
+    /// <summary>Every operation name of every row.</summary>
+    public static IEnumerable<string> OperationNames => s_rowByOperation.Keys;
+
     /// <summary>The table, one row per status type the rule knows.</summary>
     public static ImmutableArray<StatusTable> All { get; } = ImmutableArray.Create(
         new StatusTable(

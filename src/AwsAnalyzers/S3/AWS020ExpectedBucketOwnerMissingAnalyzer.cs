@@ -127,7 +127,8 @@ public sealed class AWS020ExpectedBucketOwnerMissingAnalyzer : DiagnosticAnalyze
     private static void AnalyzeCreation(OperationAnalysisContext context, OwnerRequests requests)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is not INamedTypeSymbol type || !requests.HasOwner(type))
+        // The name first: every S3 request type's name ends so, and a name is cheaper than a look-up of the symbol.
+        if (creation.Type is not INamedTypeSymbol type || !type.Name.EndsWith("Request", StringComparison.Ordinal) || !requests.HasOwner(type))
         {
             return;
         }
