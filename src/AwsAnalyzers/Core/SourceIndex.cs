@@ -271,9 +271,10 @@ internal sealed class SourceIndex
     /// The one exception is an identifier written right after a number (<c>1Find</c>, which does not compile), so every
     /// run starting with a digit also adds the hash of each tail that starts with a letter or underscore.
     /// <para>
-    /// A bit set (two bits a word, about one bit per character of text) rather than a set of hashes: reading every tree
-    /// is the first question's cost, and setting a bit is a fraction of a hash set's insertion. A name that is not in the
-    /// text finds both its bits set about once in a hundred trees; the text search then finds nothing there.
+    /// A bit set (two bits a word, about one bit per character of text) rather than a set of hashes, and a key read from
+    /// five characters of a word rather than all of them: reading every tree is the first question's cost, and this
+    /// makes it one look at each character. A name that is not in the text finds both its bits set in a few trees at
+    /// most; the text search then finds nothing there.
     /// </para>
     /// </remarks>
     private sealed class TreeWords
@@ -319,14 +320,12 @@ internal sealed class SourceIndex
                 }
 
                 int start = index;
-                int hash = Seed;
                 while (index < source.Length && IsWordChar(source[index]))
                 {
-                    hash = Next(hash, source[index]);
                     index++;
                 }
 
-                Add(bits, mask, hash);
+                Add(bits, mask, Hash(source, start, index));
                 if (source[start] is >= '0' and <= '9')
                 {
                     if (index - start > MaxNumberRun)
@@ -381,21 +380,36 @@ internal sealed class SourceIndex
 
         private static bool IsSet(ulong[] bits, int bit) => (bits[bit >> 6] & (1UL << (bit & 63))) != 0;
 
-        private const int Seed = unchecked((int)2166136261);
-
-        private static int Next(int hash, char c) => unchecked((hash ^ c) * 16777619);
-
+        /// <summary>
+        /// The key of the word <c>text[start..end)</c>, from its length and five of its characters (both ends and the
+        /// middle), so that reading a tree costs one look at each character. Words that share the key (<c>GetItem</c>,
+        /// <c>GetTerm</c>) only send the search to read that tree's text, where it finds the right one.
+        /// </summary>
         private static int Hash(string text, int start, int end)
         {
-            int hash = Seed;
-            for (int i = start; i < end; i++)
-            {
-                hash = Next(hash, text[i]);
-            }
-
-            return hash;
+            int length = end - start;
+            uint key = (uint)length * 0x9E3779B1u;
+            key = (key ^ text[start]) * 0x85EBCA6Bu;
+            key = (key ^ text[start + (length > 1 ? 1 : 0)]) * 0xC2B2AE35u;
+            key = (key ^ text[start + (length / 2)]) * 0x27D4EB2Fu;
+            key = (key ^ text[end - (length > 1 ? 2 : 1)]) * 0x165667B1u;
+            key = (key ^ text[end - 1]) * 0x9E3779B1u;
+            return unchecked((int)(key ^ (key >> 15)));
         }
 
-        private static bool IsWordChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
+        private static bool IsWordChar(char c) => c < 128 && s_wordChars[c];
+
+        private static readonly bool[] s_wordChars = WordChars();
+
+        private static bool[] WordChars()
+        {
+            var table = new bool[128];
+            for (int c = 0; c < table.Length; c++)
+            {
+                table[c] = c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
+            }
+
+            return table;
+        }
     }
 }

@@ -242,10 +242,16 @@ internal sealed class PagedOperations
     public INamedTypeSymbol? ResponseOf(IMethodSymbol method)
     {
         ITypeSymbol returned = method.ReturnType;
-        if (returned is INamedTypeSymbol { Name: "Task", IsGenericType: true, TypeArguments.Length: 1 } generic
-            && SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, _taskOfT))
+        if (returned is INamedTypeSymbol { Name: "Task", IsGenericType: true } generic)
         {
-            returned = generic.TypeArguments[0];
+            // Read once: each read of TypeArguments builds a new array.
+            ImmutableArray<ITypeSymbol> arguments = generic.TypeArguments;
+            if (arguments.Length != 1 || !SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, _taskOfT))
+            {
+                return null;
+            }
+
+            returned = arguments[0];
         }
 
         return returned is INamedTypeSymbol { TypeKind: TypeKind.Class } response && response.Name.EndsWith("Response", StringComparison.Ordinal)
@@ -259,9 +265,10 @@ internal sealed class PagedOperations
     /// </summary>
     public PagedOperation? Find(IMethodSymbol method)
     {
-        if (ResponseOf(method) is not { ContainingNamespace: { } modelNamespace } response
-            || method.ContainingType is not { } client
-            || !IsClient(client))
+        // The client first: most calls of a project are on other types, and that answer is remembered per type.
+        if (method.ContainingType is not { } client
+            || !IsClient(client)
+            || ResponseOf(method) is not { ContainingNamespace: { } modelNamespace } response)
         {
             return null;
         }
