@@ -25,10 +25,24 @@ internal sealed class SourceIndex
     private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxToken>> _occurrences = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxToken>> _literals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-    private readonly ConcurrentDictionary<SyntaxTree, TreeWords> _words = new();
+    /// <summary>The compilation's trees in order, and each one's position: the searches read the words by position, without a look-up per tree.</summary>
+    private readonly ImmutableArray<SyntaxTree> _trees;
+    private readonly Dictionary<SyntaxTree, int> _treeIndex;
+    private readonly TreeWords?[] _words;
     private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<SyntaxNode>> _implicitCreations = new();
 
-    private SourceIndex(Compilation compilation) => _compilation = compilation;
+    private SourceIndex(Compilation compilation)
+    {
+        _compilation = compilation;
+        _trees = ImmutableArray.CreateRange(compilation.SyntaxTrees);
+        _treeIndex = new Dictionary<SyntaxTree, int>(_trees.Length);
+        for (int i = 0; i < _trees.Length; i++)
+        {
+            _treeIndex[_trees[i]] = i;
+        }
+
+        _words = new TreeWords?[_trees.Length];
+    }
 
     private static readonly ConditionalWeakTable<Compilation, SourceIndex> s_perCompilation = new();
 
@@ -152,17 +166,19 @@ internal sealed class SourceIndex
 
     private ImmutableArray<SyntaxToken> Find(string name, SyntaxKind kind, IReadOnlyCollection<SyntaxTree>? trees, CancellationToken cancellationToken)
     {
-        ImmutableArray<SyntaxToken>.Builder tokens = ImmutableArray.CreateBuilder<SyntaxToken>();
+        // Most names are found in one tree or none: the builder is made for the first token found.
+        ImmutableArray<SyntaxToken>.Builder? tokens = null;
         int? wordHash = TreeWords.HashOfWord(name);
-        foreach (SyntaxTree tree in _compilation.SyntaxTrees)
+        for (int treeIndex = 0; treeIndex < _trees.Length; treeIndex++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            SyntaxTree tree = _trees[treeIndex];
             if (trees is not null && !Contains(trees, tree))
             {
                 continue;
             }
 
-            TreeWords words = Words(tree, cancellationToken);
+            TreeWords words = Words(treeIndex, cancellationToken);
             if (wordHash is { } hash && !words.MayContain(hash))
             {
                 continue;
@@ -185,12 +201,12 @@ internal sealed class SourceIndex
                     && index - token.SpanStart is >= 0 and <= 2
                     && token.ValueText == name)
                 {
-                    tokens.Add(token);
+                    (tokens ??= ImmutableArray.CreateBuilder<SyntaxToken>()).Add(token);
                 }
             }
         }
 
-        return tokens.ToImmutable();
+        return tokens?.ToImmutable() ?? ImmutableArray<SyntaxToken>.Empty;
     }
 
     /// <summary>
@@ -250,14 +266,20 @@ internal sealed class SourceIndex
         return false;
     }
 
-    private TreeWords Words(SyntaxTree tree, CancellationToken cancellationToken)
+    /// <summary>The words of a tree of the compilation, read on first use (a tree from elsewhere is read each time and not kept).</summary>
+    private TreeWords Words(SyntaxTree tree, CancellationToken cancellationToken) =>
+        _treeIndex.TryGetValue(tree, out int index) ? Words(index, cancellationToken) : TreeWords.Read(tree.GetText(cancellationToken).ToString());
+
+    private TreeWords Words(int treeIndex, CancellationToken cancellationToken)
     {
-        if (_words.TryGetValue(tree, out TreeWords? words))
+        if (Volatile.Read(ref _words[treeIndex]) is { } words)
         {
             return words;
         }
 
-        return _words.GetOrAdd(tree, TreeWords.Read(tree.GetText(cancellationToken).ToString()));
+        // Two threads racing on one tree read equal words; the first stored is kept.
+        TreeWords read = TreeWords.Read(_trees[treeIndex].GetText(cancellationToken).ToString());
+        return Interlocked.CompareExchange(ref _words[treeIndex], read, null) ?? read;
     }
 
     /// <summary>

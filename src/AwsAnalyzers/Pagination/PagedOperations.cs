@@ -246,7 +246,8 @@ internal sealed class PagedOperations
         {
             // Read once: each read of TypeArguments builds a new array.
             ImmutableArray<ITypeSymbol> arguments = generic.TypeArguments;
-            if (arguments.Length != 1 || !SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, _taskOfT))
+            if (arguments.Length != 1 || !arguments[0].Name.EndsWith("Response", StringComparison.Ordinal)
+                || !SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, _taskOfT))
             {
                 return null;
             }
@@ -265,10 +266,9 @@ internal sealed class PagedOperations
     /// </summary>
     public PagedOperation? Find(IMethodSymbol method)
     {
-        // The client first: most calls of a project are on other types, and that answer is remembered per type.
-        if (method.ContainingType is not { } client
-            || !IsClient(client)
-            || ResponseOf(method) is not { ContainingNamespace: { } modelNamespace } response)
+        if (ResponseOf(method) is not { ContainingNamespace: { } modelNamespace } response
+            || method.ContainingType is not { } client
+            || !IsClient(client))
         {
             return null;
         }
