@@ -177,7 +177,7 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
         public void Analyze(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Constructor is not { } constructor || creation.Arguments.IsEmpty || creation.Syntax is null)
+            if (creation.Constructor is not { } constructor || !HasAccessKeyArgument(creation) || creation.Syntax is null)
             {
                 return;
             }
@@ -219,6 +219,23 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>The constant, field or local whose initializer or assignment holds the key; empty when none does.</summary>
+        /// <summary>
+        /// Some argument goes to a parameter named like an access key: asked of the arguments, which the operation holds,
+        /// before the constructor's Parameters, a new array at each read, on every creation of the project.
+        /// </summary>
+        private static bool HasAccessKeyArgument(IObjectCreationOperation creation)
+        {
+            foreach (IArgumentOperation argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Name is AccessKeyParameter or AccessKeyIdParameter)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static string HolderName(SyntaxNode origin)
         {
             for (SyntaxNode? node = origin; node is not null; node = node.Parent)

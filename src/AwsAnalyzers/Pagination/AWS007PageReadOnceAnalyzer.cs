@@ -117,7 +117,7 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (_operations.Find(method) is { } operation && !CodeThatNeverRuns.Contains(invocation) && !CodeThatNeverRuns.IsCallOnTestDouble(invocation, context.CancellationToken))
+            if (_operations.Find(invocation) is { } operation && !CodeThatNeverRuns.Contains(invocation) && !CodeThatNeverRuns.IsCallOnTestDouble(invocation, context.CancellationToken))
             {
                 AnalyzeCall(context, invocation, operation);
             }

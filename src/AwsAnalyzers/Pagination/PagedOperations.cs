@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using AwsAnalyzers.Core;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AwsAnalyzers.Pagination;
 
@@ -238,10 +239,13 @@ internal sealed class PagedOperations
     public static PagedOperations? For(KnownTypes types) =>
         types.Get(ServiceInterfaceName) is { } service ? new PagedOperations(types, service) : null;
 
-    /// <summary>The response a client method returns (its task's result for an async one), or null when it returns none.</summary>
-    public INamedTypeSymbol? ResponseOf(IMethodSymbol method)
+    /// <summary>
+    /// The response a client method returns (its task's result for an async one), or null when it returns none, from
+    /// the type it returns: the invocation's own type, which the operation holds, rather than the method's return
+    /// type, which in a project with nullable annotations is a new symbol at each read.
+    /// </summary>
+    private INamedTypeSymbol? ResponseOf(ITypeSymbol? returned)
     {
-        ITypeSymbol returned = method.ReturnType;
         if (returned is INamedTypeSymbol { Name: "Task", IsGenericType: true } generic)
         {
             // Read once: each read of TypeArguments builds a new array.
@@ -261,12 +265,17 @@ internal sealed class PagedOperations
     }
 
     /// <summary>
-    /// The paged operation a method of a service client sends (any overload that returns the operation's response), or
-    /// null for any other method, including look-alikes on the project's own types.
+    /// The paged operation a call of a service client method sends (any overload that returns the operation's response),
+    /// or null for any other call, including look-alikes on the project's own types.
     /// </summary>
-    public PagedOperation? Find(IMethodSymbol method)
+    public PagedOperation? Find(IInvocationOperation invocation) => Find(invocation.TargetMethod, invocation.Type);
+
+    /// <summary>The paged operation a service client method sends, or null (see <see cref="Find(IInvocationOperation)"/>).</summary>
+    public PagedOperation? Find(IMethodSymbol method) => Find(method, method.ReturnType);
+
+    private PagedOperation? Find(IMethodSymbol method, ITypeSymbol? returned)
     {
-        if (ResponseOf(method) is not { ContainingNamespace: { } modelNamespace } response
+        if (ResponseOf(returned) is not { ContainingNamespace: { } modelNamespace } response
             || method.ContainingType is not { } client
             || !IsClient(client))
         {

@@ -179,6 +179,13 @@ public sealed class AWS020ExpectedBucketOwnerMissingAnalyzer : DiagnosticAnalyze
             return;
         }
 
+        // The argument for the first parameter first: the operation holds it, whereas each read of the method's
+        // Parameters builds a new array, on every call of the project.
+        if (!FirstParameterIsBucketName(invocation))
+        {
+            return;
+        }
+
         // Read once: each read of Parameters builds a new array.
         ImmutableArray<IParameterSymbol> parameters = method.Parameters;
         if (parameters.IsEmpty || parameters[0] is not { Name: "bucketName", Type.SpecialType: SpecialType.System_String }
@@ -207,6 +214,20 @@ public sealed class AWS020ExpectedBucketOwnerMissingAnalyzer : DiagnosticAnalyze
         }
 
         context.ReportDiagnostic(Diagnostic.Create(ConvenienceOverloadRule, invocation.Syntax.GetLocation(), method.Name));
+    }
+
+    /// <summary>True when some argument goes to a first parameter named <c>bucketName</c> (its type is asked later).</summary>
+    private static bool FirstParameterIsBucketName(IInvocationOperation invocation)
+    {
+        foreach (IArgumentOperation argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Ordinal: 0 } parameter)
+            {
+                return parameter.Name == "bucketName";
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What the code visibly sets on one request: its bucket name and whether it sets the owner.</summary>
