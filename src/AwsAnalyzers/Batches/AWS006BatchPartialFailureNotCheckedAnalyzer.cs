@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using AwsAnalyzers.Core;
@@ -471,19 +472,22 @@ internal sealed class BatchOperation
     /// <summary>A batch read: what it leaves out is keys not read, not entries lost.</summary>
     public bool IsRead => Key == DynamoDBBatchGetItem;
 
-    /// <summary>The sync and async method names of every operation in <see cref="All"/>.</summary>
-    private static readonly ImmutableHashSet<string> s_methodNames = MethodNames();
+    /// <summary>
+    /// The sync and async method names of every operation in <see cref="All"/>: asked of every call of a project, so a
+    /// hash set, never written after this, rather than an immutable one, whose look-up walks a tree.
+    /// </summary>
+    private static readonly HashSet<string> s_methodNames = MethodNames();
 
-    private static ImmutableHashSet<string> MethodNames()
+    private static HashSet<string> MethodNames()
     {
-        ImmutableHashSet<string>.Builder names = ImmutableHashSet.CreateBuilder<string>(System.StringComparer.Ordinal);
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (BatchOperation operation in All)
         {
             names.Add(operation.MethodName);
             names.Add(operation.MethodName + "Async");
         }
 
-        return names.ToImmutable();
+        return names;
     }
 
     /// <summary>True when <paramref name="name"/> is the method name of one of the operations: the cheap test before any symbol is compared.</summary>

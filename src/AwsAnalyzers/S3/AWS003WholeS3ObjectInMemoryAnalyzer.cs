@@ -999,7 +999,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
             IMethodSymbol method = invocation.TargetMethod.OriginalDefinition;
 
             // Cheapest first: most calls go to the framework or the SDK, whose bodies are not summarized.
-            if (method.DeclaringSyntaxReferences.IsEmpty || !HasBodyParameter(method) || invocation.Arguments.IsEmpty)
+            if (!_hops.IsProjectMethod(method) || invocation.Arguments.IsEmpty || !HasBodyArgument(invocation))
             {
                 return false;
             }
@@ -1029,11 +1029,15 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private bool HasBodyParameter(IMethodSymbol method)
+        /// <summary>
+        /// Some argument is passed as a stream or reader: read from the arguments' values, typed as their parameters,
+        /// which the operation holds; the method's Parameters are a new array at each read, on every project call.
+        /// </summary>
+        private bool HasBodyArgument(IInvocationOperation invocation)
         {
-            foreach (IParameterSymbol parameter in method.Parameters)
+            foreach (IArgumentOperation argument in invocation.Arguments)
             {
-                if (CanCarryBody(parameter.Type))
+                if (argument.Value.Type is { SpecialType: SpecialType.None, IsReferenceType: true } type && CanCarryBody(type))
                 {
                     return true;
                 }
