@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -18,7 +19,12 @@ namespace AwsAnalyzers.Core.Flow;
 /// </remarks>
 internal sealed class ValueFlow
 {
-    private static readonly ConditionalWeakTable<IOperation, ValueFlow> s_perBody = new();
+    /// <summary>
+    /// The indexes of the bodies of one tree, per semantic model: one weak entry per model (the driver shares one per
+    /// tree) rather than one per body, since each weak entry is a handle the runtime takes a lock to create, and a
+    /// table of thousands of bodies was most of what asking for an index cost.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SemanticModel, ConcurrentDictionary<IOperation, ValueFlow>> s_perModel = new();
 
     private readonly Dictionary<ISymbol, Variable> _variables = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _localFunctionsAsDelegates = new(SymbolEqualityComparer.Default);
@@ -36,15 +42,22 @@ internal sealed class ValueFlow
     public static ValueFlow For(IOperation operation, CancellationToken cancellationToken)
     {
         IOperation root = operation.Root();
-        if (s_perBody.TryGetValue(root, out ValueFlow? known))
+        if (root.SemanticModel is not { } model)
         {
-            return known;
+            return new ValueFlow(root, cancellationToken);
         }
 
-        // Built outside the table's lock: a cancelled build stores nothing, and two threads racing on one body build
-        // equal indexes, of which the table keeps the first.
-        var built = new ValueFlow(root, cancellationToken);
-        return s_perBody.GetValue(root, _ => built);
+        ConcurrentDictionary<IOperation, ValueFlow> bodies = s_perModel.TryGetValue(model, out ConcurrentDictionary<IOperation, ValueFlow>? known)
+            ? known
+            : s_perModel.GetValue(model, static _ => new ConcurrentDictionary<IOperation, ValueFlow>(ReferenceComparer.Instance));
+        if (bodies.TryGetValue(root, out ValueFlow? flow))
+        {
+            return flow;
+        }
+
+        // Built outside the dictionary's lock: a cancelled build stores nothing, and two threads racing on one body
+        // build equal indexes, of which the dictionary keeps the first.
+        return bodies.GetOrAdd(root, new ValueFlow(root, cancellationToken));
     }
 
     /// <summary>Every write of the local or parameter in the body, in source order.</summary>
@@ -327,6 +340,16 @@ internal sealed class ValueFlow
         }
 
         return false;
+    }
+
+    /// <summary>Bodies by identity: an operation tree is one object per body for the model that built it.</summary>
+    private sealed class ReferenceComparer : IEqualityComparer<IOperation>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(IOperation? x, IOperation? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(IOperation obj) => RuntimeHelpers.GetHashCode(obj);
     }
 
     // ---- Building the index ----
