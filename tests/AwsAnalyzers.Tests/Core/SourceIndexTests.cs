@@ -36,6 +36,17 @@ public class SourceIndexTests
     }
 
     [Fact]
+    public void Names_that_differ_only_in_a_digit_are_told_apart()
+    {
+        // Generated and numbered names (Store12Async, Store13Async) share their ends, their length and their middle.
+        (SourceIndex index, SyntaxTree tree) = Index("class C { void Store12Async() { } void Store21Async() { } }");
+
+        Assert.True(index.MayContainAny(tree, SourceIndex.WordKeys(new[] { "Store12Async" }), CancellationToken.None));
+        Assert.False(index.MayContainAny(tree, SourceIndex.WordKeys(new[] { "Store13Async" }), CancellationToken.None));
+        Assert.False(index.MayContainAny(tree, SourceIndex.WordKeys(new[] { "Store11Async" }), CancellationToken.None));
+    }
+
+    [Fact]
     public void A_name_that_is_not_one_word_makes_every_tree_a_candidate()
     {
         (SourceIndex index, SyntaxTree tree) = Index("class C { }");
