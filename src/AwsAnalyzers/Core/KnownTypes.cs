@@ -88,8 +88,18 @@ internal sealed class KnownTypes
     /// </summary>
     private ImmutableArray<INamedTypeSymbol> Candidates(string metadataName)
     {
-        ImmutableArray<IAssemblySymbol> assemblies = AssembliesDeclaring(OutermostNamespace(metadataName));
         ImmutableArray<INamedTypeSymbol>.Builder? found = null;
+
+        // The project's own source first, asked only when it declares a type of that simple name: the declaration
+        // table answers that from the syntax, where reading the source's namespaces would build their symbols (the
+        // compiler's own declaration work, charged to the rule that asked first).
+        if (_compilation.ContainsSymbolsWithName(SimpleName(metadataName), SymbolFilter.Type)
+            && _compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own)
+        {
+            (found ??= ImmutableArray.CreateBuilder<INamedTypeSymbol>()).Add(own);
+        }
+
+        ImmutableArray<IAssemblySymbol> assemblies = AssembliesDeclaring(OutermostNamespace(metadataName));
         foreach (IAssemblySymbol assembly in assemblies)
         {
             if (assembly.GetTypeByMetadataName(metadataName) is { } type)
@@ -99,6 +109,14 @@ internal sealed class KnownTypes
         }
 
         return found?.ToImmutable() ?? ImmutableArray<INamedTypeSymbol>.Empty;
+    }
+
+    /// <summary>The name a type is declared with: <c>Task</c> for <c>System.Threading.Tasks.Task`1</c>, <c>Inner</c> for <c>N.Outer+Inner</c>.</summary>
+    private static string SimpleName(string metadataName)
+    {
+        int start = Math.Max(metadataName.LastIndexOf('.'), metadataName.LastIndexOf('+')) + 1;
+        int arity = metadataName.IndexOf('`', start);
+        return arity < 0 ? metadataName.Substring(start) : metadataName.Substring(start, arity - start);
     }
 
     /// <summary>The namespace a metadata name starts with (<c>Amazon</c> for <c>Amazon.S3.AmazonS3Client</c>), or null for a type in the global namespace.</summary>
@@ -128,7 +146,7 @@ internal sealed class KnownTypes
 
     private AssemblyIndex? _assemblies;
 
-    /// <summary>The compilation's assemblies in lookup order, and which of them declare each outermost namespace; read once per compilation.</summary>
+    /// <summary>The referenced assemblies in lookup order (the core library first), and which of them declare each outermost namespace; read once per compilation.</summary>
     private sealed class AssemblyIndex
     {
         /// <summary>The outermost namespaces of a referenced assembly, read once per assembly symbol (compilations that share a reference share it).</summary>
@@ -146,8 +164,8 @@ internal sealed class KnownTypes
 
         public static AssemblyIndex Read(Compilation compilation)
         {
+            // The source assembly is not in the index: Candidates asks it first, through the declaration table.
             ImmutableArray<IAssemblySymbol>.Builder all = ImmutableArray.CreateBuilder<IAssemblySymbol>();
-            all.Add(compilation.Assembly);
             IAssemblySymbol coreLibrary = compilation.ObjectType.ContainingAssembly;
             if (!ReferenceEquals(coreLibrary, compilation.Assembly))
             {
@@ -165,10 +183,7 @@ internal sealed class KnownTypes
             var building = new Dictionary<string, ImmutableArray<IAssemblySymbol>.Builder>(StringComparer.Ordinal);
             foreach (IAssemblySymbol assembly in all)
             {
-                // The source assembly changes with every edit; a referenced assembly's namespaces never do.
-                string[] namespaces = ReferenceEquals(assembly, compilation.Assembly)
-                    ? OutermostNamespaces(assembly)
-                    : s_namespacesPerAssembly.GetValue(assembly, static a => OutermostNamespaces(a));
+                string[] namespaces = s_namespacesPerAssembly.GetValue(assembly, static a => OutermostNamespaces(a));
                 foreach (string name in namespaces)
                 {
                     if (!building.TryGetValue(name, out ImmutableArray<IAssemblySymbol>.Builder? declaring))

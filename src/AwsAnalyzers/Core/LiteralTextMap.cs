@@ -54,7 +54,7 @@ internal sealed class LiteralTextMap
         SyntaxToken token = literal.Token;
         string text = token.Text;
         int start = token.SpanStart;
-        var decoder = new Decoder(start);
+        var decoder = new Decoder(start, text.Length);
         switch (token.Kind())
         {
             case SyntaxKind.StringLiteralToken when text.Length >= 2 && text[0] == '"' && text[text.Length - 1] == '"':
@@ -95,7 +95,7 @@ internal sealed class LiteralTextMap
 
         SyntaxToken token = textSyntax.TextToken;
         string text = token.Text;
-        var decoder = new Decoder(token.SpanStart);
+        var decoder = new Decoder(token.SpanStart, text.Length);
         SyntaxToken startToken = interpolated.StringStartToken;
         switch (startToken.Kind())
         {
@@ -137,10 +137,19 @@ internal sealed class LiteralTextMap
     private sealed class Decoder
     {
         private readonly int _tokenStart;
-        private readonly StringBuilder _value = new();
-        private readonly List<int> _positions = new();
+        private readonly StringBuilder _value;
+        private readonly List<int> _positions;
 
-        public Decoder(int tokenStart) => _tokenStart = tokenStart;
+        /// <summary>
+        /// A decoder for a token of <paramref name="sourceLength"/> characters, which decode to as many at most: sized
+        /// once, since a query's literal runs to thousands of characters and growing by doubling copies it each time.
+        /// </summary>
+        public Decoder(int tokenStart, int sourceLength)
+        {
+            _tokenStart = tokenStart;
+            _value = new StringBuilder(sourceLength);
+            _positions = new List<int>(sourceLength + 1);
+        }
 
         /// <summary>Document position just past the source of the last character emitted (or of the content start).</summary>
         private int _end;

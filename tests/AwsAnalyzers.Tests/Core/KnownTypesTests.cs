@@ -151,6 +151,20 @@ public class KnownTypesTests
     }
 
     [Fact]
+    public void The_compilations_own_nested_generic_and_global_types_are_found_by_their_declared_names()
+    {
+        CSharpCompilation compilation = Compile("""
+            namespace Amazon.Lambda.Core { public class Outer { public class Handler<TInput> { } } }
+            public class Queue<T> { }
+            """);
+        KnownTypes types = KnownTypes.For(compilation);
+
+        Assert.Equal("UserCode", types.Get("Amazon.Lambda.Core.Outer+Handler`1")!.ContainingAssembly.Name);
+        Assert.Equal("UserCode", types.Get("Queue`1")!.ContainingAssembly.Name);
+        Assert.Null(types.Get("Amazon.Lambda.Core.Outer+Handler"));
+    }
+
+    [Fact]
     public void A_compilation_without_the_sdk_has_no_sdk_lookup_and_finds_no_sdk_type()
     {
         var compilation = CSharpCompilation.Create(
