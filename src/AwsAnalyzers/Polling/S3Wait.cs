@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -36,11 +37,12 @@ internal sealed class S3Wait
         types.Get("Amazon.S3.IAmazonS3") is { } s3 ? new S3Wait(types, s3) : null;
 
     /// <summary>The name of a method <see cref="IsHead"/> may accept: the test that needs no symbol.</summary>
-    public static bool IsHeadName(string methodName) =>
-        methodName is "GetObjectMetadata" or "GetObjectMetadataAsync" or "DoesS3BucketExistV2Async" or "DoesS3BucketExistV2";
+    public static bool IsHeadName(string methodName) => Array.IndexOf(s_headNames, methodName) >= 0;
 
     /// <summary>The names <see cref="IsHeadName"/> accepts.</summary>
-    public static IEnumerable<string> HeadNames { get; } = new[] { "GetObjectMetadata", "GetObjectMetadataAsync", "DoesS3BucketExistV2Async", "DoesS3BucketExistV2" };
+    public static IEnumerable<string> HeadNames => s_headNames;
+
+    private static readonly string[] s_headNames = { "GetObjectMetadata", "GetObjectMetadataAsync", "DoesS3BucketExistV2Async", "DoesS3BucketExistV2" };
 
     /// <summary>A HEAD of an object (<c>GetObjectMetadata[Async]</c>) or of a bucket (<c>DoesS3BucketExistV2Async</c>).</summary>
     public bool IsHead(IInvocationOperation invocation)
