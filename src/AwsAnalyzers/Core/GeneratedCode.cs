@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AwsAnalyzers.Core;
@@ -18,7 +19,7 @@ internal static class GeneratedCode
     /// diagnostic, whether the file declares anything marked <c>[GeneratedCode]</c>, by reading every token of the
     /// file; in profiles of AWS-heavy code that was a third of the package's time. A rule reports where its callback
     /// runs, which the driver has already kept out of generated code; a rule that reports somewhere else (a key
-    /// constant in another file) asks <see cref="IsGeneratedFile"/> first.
+    /// constant in another file or type) asks <see cref="IsInGeneratedCode"/> first.
     /// </remarks>
     public const GeneratedCodeAnalysisFlags Flags = GeneratedCodeAnalysisFlags.ReportDiagnostics;
 
@@ -45,6 +46,51 @@ internal static class GeneratedCode
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="node"/> sits in a generated file (<see cref="IsGeneratedFile"/>) or in a type or member
+    /// marked <c>[GeneratedCode]</c>, read from the attribute's name as written: the driver's own test, for a spot
+    /// outside the code a callback runs on.
+    /// </summary>
+    public static bool IsInGeneratedCode(SyntaxNode node, CancellationToken cancellationToken)
+    {
+        if (IsGeneratedFile(node.SyntaxTree, cancellationToken))
+        {
+            return true;
+        }
+
+        for (SyntaxNode? current = node; current is not null; current = current.Parent)
+        {
+            if (current is MemberDeclarationSyntax member)
+            {
+                foreach (AttributeListSyntax list in member.AttributeLists)
+                {
+                    foreach (AttributeSyntax attribute in list.Attributes)
+                    {
+                        if (IsGeneratedCodeName(attribute.Name))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsGeneratedCodeName(NameSyntax name)
+    {
+        string written = name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+        return written is "GeneratedCode" or "GeneratedCodeAttribute";
     }
 
     private static readonly string[] s_generatedSuffixes = { ".designer.cs", ".generated.cs", ".g.cs", ".g.i.cs" };

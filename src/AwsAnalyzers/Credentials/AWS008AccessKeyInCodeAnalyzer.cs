@@ -199,8 +199,7 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
                     // Written in the call itself: this is its only use.
                     context.ReportDiagnostic(Diagnostic.Create(Rule, keyLocation, new[] { creationLocation }, typeName));
                 }
-                else if ((key.Origin.SyntaxTree == creation.Syntax.SyntaxTree || !GeneratedCode.IsGeneratedFile(key.Origin.SyntaxTree, context.CancellationToken))
-                    && _reported.TryAdd(keyLocation, true))
+                else if (!GeneratedCode.IsInGeneratedCode(key.Origin, context.CancellationToken) && _reported.TryAdd(keyLocation, true))
                 {
                     string holder = HolderName(key.Origin);
                     context.ReportDiagnostic(holder.Length > 0

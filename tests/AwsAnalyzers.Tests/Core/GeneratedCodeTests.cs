@@ -97,6 +97,18 @@ public class GeneratedCodeTests
     }
 
     [Fact]
+    public async Task A_key_constant_in_a_type_marked_GeneratedCode_is_not_reported_from_the_code_that_uses_it()
+    {
+        var test = new VerifyKeys.Test();
+        test.TestState.Sources.Add(("/0/Credentials.cs", KeyUser));
+        test.TestState.Sources.Add(("/0/Keys.cs", """
+            [System.CodeDom.Compiler.GeneratedCodeAttribute("settings", "1.0")]
+            static class Keys { public const string AccessKey = "AKIAZ7Q2M4N6P8R0T2V4"; }
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task The_same_key_constant_in_a_hand_written_file_is_reported()
     {
         var test = new VerifyKeys.Test();
