@@ -43,7 +43,12 @@ internal static class StubAssemblies
 
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12, preprocessorSymbols: symbols);
         var built = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
-        List<string> pending = Directory.GetDirectories(stubRoot).Select(Path.GetFileName).OfType<string>().OrderBy(n => n, StringComparer.Ordinal).ToList();
+
+        // Stubs/Shared holds what several stub assemblies need inside them (their v3/v4 collection defaults): compiled
+        // into each, not an assembly of its own.
+        SyntaxTree[] shared = Trees(Path.Combine(stubRoot, SharedFolder), parseOptions);
+        List<string> pending = Directory.GetDirectories(stubRoot).Select(Path.GetFileName).OfType<string>()
+            .Where(n => n != SharedFolder).OrderBy(n => n, StringComparer.Ordinal).ToList();
 
         // Folders may depend on one another (RuntimeSupport on Lambda.Core): compile until nothing new succeeds.
         while (pending.Count > 0)
@@ -51,10 +56,7 @@ internal static class StubAssemblies
             var failures = new List<string>();
             foreach (string name in pending.ToList())
             {
-                SyntaxTree[] trees = Directory.GetFiles(Path.Combine(stubRoot, name), "*.cs", SearchOption.AllDirectories)
-                    .OrderBy(f => f, StringComparer.Ordinal)
-                    .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parseOptions, f))
-                    .ToArray();
+                SyntaxTree[] trees = Trees(Path.Combine(stubRoot, name), parseOptions).Concat(shared).ToArray();
                 CSharpCompilation compilation = CSharpCompilation.Create(
                     name,
                     trees,
@@ -81,4 +83,12 @@ internal static class StubAssemblies
 
         return built.Values.ToImmutableArray();
     }
+
+    private const string SharedFolder = "Shared";
+
+    private static SyntaxTree[] Trees(string folder, CSharpParseOptions parseOptions) =>
+        Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parseOptions, f))
+            .ToArray();
 }

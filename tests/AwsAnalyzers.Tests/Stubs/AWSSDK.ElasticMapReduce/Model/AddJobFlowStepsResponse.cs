@@ -1,7 +1,7 @@
 // Test stub: mirrors the public API surface of the AWSSDK.ElasticMapReduce package, for analyzer tests.
 using System.Collections.Generic;
 using Amazon.Runtime;
-using Amazon.ElasticMapReduce.Internal;
+using AwsAnalyzers.TestStubs;
 
 namespace Amazon.ElasticMapReduce.Model
 {

@@ -1,6 +1,6 @@
 // Test stub: mirrors the public API surface of the AWSSDK.ElasticMapReduce package, for analyzer tests (the members the tests use).
 using System.Collections.Generic;
-using Amazon.ElasticMapReduce.Internal;
+using AwsAnalyzers.TestStubs;
 
 namespace Amazon.ElasticMapReduce.Model
 {

@@ -1,7 +1,7 @@
 // Test stub: mirrors the public API surface of the AWSSDK.Glue package, for analyzer tests (the members the tests use).
 using System;
 using System.Collections.Generic;
-using Amazon.Glue.Internal;
+using AwsAnalyzers.TestStubs;
 using Amazon.Runtime;
 
 namespace Amazon.Glue.Model

@@ -1,6 +1,6 @@
 // Test stub: mirrors the public API surface of the AWSSDK.Lambda package, for analyzer tests.
 using System.Collections.Generic;
-using Amazon.Lambda.Internal;
+using AwsAnalyzers.TestStubs;
 
 namespace Amazon.Lambda.Model
 {

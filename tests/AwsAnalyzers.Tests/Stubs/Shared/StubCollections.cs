@@ -1,7 +1,7 @@
-// Test stub: mirrors the public API surface of the AWSSDK.ElasticMapReduce package, for analyzer tests.
+// Test stub support, compiled into every stub assembly (StubAssemblies): not part of any package's public API.
 using System.Collections.Generic;
 
-namespace Amazon.ElasticMapReduce.Internal
+namespace AwsAnalyzers.TestStubs
 {
     // v3 model collections start empty; v4 ones start null unless AWSConfigs.InitializeCollections is set.
     internal static class StubCollections
@@ -10,14 +10,14 @@ namespace Amazon.ElasticMapReduce.Internal
 #if AWS_SDK_V3
             new List<T>();
 #else
-            AWSConfigs.InitializeCollections ? new List<T>() : null;
+            Amazon.AWSConfigs.InitializeCollections ? new List<T>() : null;
 #endif
 
         internal static Dictionary<TKey, TValue> NewDictionary<TKey, TValue>() =>
 #if AWS_SDK_V3
             new Dictionary<TKey, TValue>();
 #else
-            AWSConfigs.InitializeCollections ? new Dictionary<TKey, TValue>() : null;
+            Amazon.AWSConfigs.InitializeCollections ? new Dictionary<TKey, TValue>() : null;
 #endif
     }
 }
