@@ -90,10 +90,11 @@ internal sealed class KnownTypes
     {
         ImmutableArray<INamedTypeSymbol>.Builder? found = null;
 
-        // The project's own source first, asked only when it declares a type of that simple name: the declaration
-        // table answers that from the syntax, where reading the source's namespaces would build their symbols (the
-        // compiler's own declaration work, charged to the rule that asked first).
-        if (_compilation.ContainsSymbolsWithName(SimpleName(metadataName), SymbolFilter.Type)
+        // The project's own source first, asked only when it declares a type of that simple name: the source
+        // assembly's type names come from the declaration table, read once per compilation, where reading the
+        // source's namespaces would build their symbols (the compiler's own declaration work, charged to the rule
+        // that asked first). ContainsSymbolsWithName would answer too, but it walks every declaration at each call.
+        if (_compilation.Assembly.TypeNames.Contains(SimpleName(metadataName))
             && _compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own)
         {
             (found ??= ImmutableArray.CreateBuilder<INamedTypeSymbol>()).Add(own);
