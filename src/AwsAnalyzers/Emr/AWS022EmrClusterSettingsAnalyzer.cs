@@ -5,6 +5,7 @@ using System.Threading;
 using AwsAnalyzers.Core;
 using AwsAnalyzers.Core.Flow;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -366,8 +367,11 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeLiteral(OperationAnalysisContext context)
         {
+            // Every literal of the project comes here; the syntax kind is a field read, where the constant of a
+            // number is boxed at each read.
             var literal = (ILiteralOperation)context.Operation;
-            if (literal.ConstantValue is not { HasValue: true, Value: string text } || text.Length < 10)
+            if (literal.Syntax.RawKind != (int)SyntaxKind.StringLiteralExpression
+                || literal.ConstantValue is not { HasValue: true, Value: string text } || text.Length < 10)
             {
                 return;
             }
