@@ -72,9 +72,13 @@ public sealed class AWS012ValueSplicedIntoStatementAnalyzer : DiagnosticAnalyzer
             }
 
             var targets = new StatementTargets(athena, partiQl.ToImmutable());
-            start.RegisterOperationAction(context => AnalyzeAssignment(context, targets), OperationKind.SimpleAssignment);
+            start.RegisterOperationActionWhereWritten(s_statementPropertyWords, context => AnalyzeAssignment(context, targets), OperationKind.SimpleAssignment);
         });
     }
+
+    /// <summary>A statement write names its property: only the types whose files do get the assignment callbacks.</summary>
+    private static readonly ImmutableArray<int> s_statementPropertyWords =
+        SourceIndex.WordKeys(new[] { AWS004MissingPartitionPredicateAnalyzer.QueryStringProperty, StatementProperty });
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, StatementTargets targets)
     {

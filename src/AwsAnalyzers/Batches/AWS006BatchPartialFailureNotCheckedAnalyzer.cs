@@ -60,7 +60,7 @@ public sealed class AWS006BatchPartialFailureNotCheckedAnalyzer : DiagnosticAnal
 
             var analyzer = new InvocationAnalyzer(
                 operations, types.Get("System.Threading.Tasks.Task"), types.Get("System.Threading.Tasks.Task`1"));
-            start.RegisterOperationAction(analyzer.Analyze, OperationKind.Invocation);
+            start.RegisterOperationActionWhereWritten(BatchOperation.MethodWords, analyzer.Analyze, OperationKind.Invocation);
         });
     }
 
@@ -489,6 +489,9 @@ internal sealed class BatchOperation
 
         return names;
     }
+
+    /// <summary>The word keys of <see cref="s_methodNames"/>: a batch call names its method, so only the types whose files write one need its callbacks.</summary>
+    public static readonly ImmutableArray<int> MethodWords = SourceIndex.WordKeys(s_methodNames);
 
     /// <summary>True when <paramref name="name"/> is the method name of one of the operations: the cheap test before any symbol is compared.</summary>
     public static bool IsAnyMethodName(string name) => s_methodNames.Contains(name);

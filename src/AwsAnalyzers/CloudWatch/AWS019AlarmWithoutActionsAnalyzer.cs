@@ -25,6 +25,7 @@ public sealed class AWS019AlarmWithoutActionsAnalyzer : DiagnosticAnalyzer
 
     internal const string AlarmRequestName = "Amazon.CloudWatch.Model.PutMetricAlarmRequest";
     internal const string MetricDataRequestName = "Amazon.CloudWatch.Model.PutMetricDataRequest";
+    private const string NamespaceProperty = "Namespace";
 
     private const string ReservedNamespacePrefix = "AWS/";
 
@@ -64,21 +65,31 @@ public sealed class AWS019AlarmWithoutActionsAnalyzer : DiagnosticAnalyzer
             if (alarmRequest is not null)
             {
                 var alarms = new AlarmAnalysis(alarmRequest, types);
-                start.RegisterOperationAction(alarms.OnObjectCreation, OperationKind.ObjectCreation);
+                start.RegisterOperationActionWhereWritten(s_alarmWords, alarms.OnObjectCreation, OperationKind.ObjectCreation);
             }
 
             if (metricDataRequest is not null)
             {
-                start.RegisterOperationAction(
-                    context => OnNamespaceAssignment(context, metricDataRequest), OperationKind.SimpleAssignment);
+                start.RegisterOperationActionWhereWritten(
+                    s_namespaceWords, context => OnNamespaceAssignment(context, metricDataRequest), OperationKind.SimpleAssignment);
             }
         });
     }
 
+    /// <summary>
+    /// An alarm request is written by its type's name, or created with <c>new()</c> as the argument of the call that
+    /// sends it, whose name is then written; its name is set in its initializer either way (a target-typed creation
+    /// handed to a helper of the project, with no initializer, is not seen).
+    /// </summary>
+    private static readonly ImmutableArray<int> s_alarmWords = SourceIndex.WordKeys(new[] { "PutMetricAlarmRequest", "PutMetricAlarm", "PutMetricAlarmAsync", "AlarmName" });
+
+    /// <summary>A metric namespace write names its property.</summary>
+    private static readonly ImmutableArray<int> s_namespaceWords = SourceIndex.WordKeys(new[] { NamespaceProperty });
+
     private static void OnNamespaceAssignment(OperationAnalysisContext context, INamedTypeSymbol metricDataRequest)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.AssignedMemberName() != "Namespace"
+        if (assignment.AssignedMemberName() != NamespaceProperty
             || assignment.Value.ConstantValue is not { HasValue: true, Value: string metricNamespace }
             || !metricNamespace.StartsWith(ReservedNamespacePrefix, StringComparison.Ordinal)
             || assignment.Target is not IPropertyReferenceOperation { Property.ContainingType: var owner }

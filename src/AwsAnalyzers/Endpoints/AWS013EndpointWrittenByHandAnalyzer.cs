@@ -64,10 +64,15 @@ public sealed class AWS013EndpointWrittenByHandAnalyzer : DiagnosticAnalyzer
 
             INamedTypeSymbol? clientConfig = types.Get(ClientConfigName);
             INamedTypeSymbol? awsConfigs = types.Get(AwsConfigsName);
-            start.RegisterOperationAction(context => AnalyzeAssignment(context, clientConfig, awsConfigs, regionEndpoint), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(context => AnalyzeInvocation(context, regionEndpoint), OperationKind.Invocation);
+            start.RegisterOperationActionWhereWritten(
+                s_endpointPropertyWords, context => AnalyzeAssignment(context, clientConfig, awsConfigs, regionEndpoint), OperationKind.SimpleAssignment);
+            start.RegisterOperationActionWhereWritten(s_regionLookupWords, context => AnalyzeInvocation(context, regionEndpoint), OperationKind.Invocation);
         });
     }
+
+    // An endpoint write names its property, and a region lookup its method: only the types whose files do get the callbacks.
+    private static readonly ImmutableArray<int> s_endpointPropertyWords = SourceIndex.WordKeys(new[] { ServiceUrlProperty, AwsRegionProperty });
+    private static readonly ImmutableArray<int> s_regionLookupWords = SourceIndex.WordKeys(new[] { GetBySystemNameMethod });
 
     private static void AnalyzeAssignment(
         OperationAnalysisContext context, INamedTypeSymbol? clientConfig, INamedTypeSymbol? awsConfigs, INamedTypeSymbol regionEndpoint)

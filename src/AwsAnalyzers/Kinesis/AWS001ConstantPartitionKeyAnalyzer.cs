@@ -76,11 +76,15 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(
+            start.RegisterOperationActionWhereWritten(
+                s_keyPropertyWords,
                 context => AnalyzeAssignment(context, putRecordRequest, putRecordsRequestEntry),
                 OperationKind.SimpleAssignment);
         });
     }
+
+    /// <summary>A key write names its property: only the types whose files do get the assignment callbacks.</summary>
+    private static readonly ImmutableArray<int> s_keyPropertyWords = SourceIndex.WordKeys(new[] { PartitionKeyProperty, ExplicitHashKeyProperty });
 
     private static void AnalyzeAssignment(
         OperationAnalysisContext context, INamedTypeSymbol? putRecordRequest, INamedTypeSymbol? putRecordsRequestEntry)

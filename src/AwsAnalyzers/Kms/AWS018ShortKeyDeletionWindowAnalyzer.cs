@@ -25,6 +25,7 @@ public sealed class AWS018ShortKeyDeletionWindowAnalyzer : DiagnosticAnalyzer
     internal const string ClientInterfaceName = "Amazon.KeyManagementService.IAmazonKeyManagementService";
     internal const string PendingWindowProperty = "PendingWindowInDays";
     internal const string PendingWindowParameter = "pendingWindowInDays";
+    private const string ScheduleKeyDeletionMethod = "ScheduleKeyDeletion";
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         DiagnosticId,
@@ -51,15 +52,19 @@ public sealed class AWS018ShortKeyDeletionWindowAnalyzer : DiagnosticAnalyzer
             INamedTypeSymbol? client = types.Get(ClientInterfaceName);
             if (request is not null)
             {
-                start.RegisterOperationAction(context => AnalyzeAssignment(context, request), OperationKind.SimpleAssignment);
+                start.RegisterOperationActionWhereWritten(s_pendingWindowWords, context => AnalyzeAssignment(context, request), OperationKind.SimpleAssignment);
             }
 
             if (client is not null)
             {
-                start.RegisterOperationAction(context => AnalyzeInvocation(context, client), OperationKind.Invocation);
+                start.RegisterOperationActionWhereWritten(s_scheduleDeletionWords, context => AnalyzeInvocation(context, client), OperationKind.Invocation);
             }
         });
     }
+
+    // A window write names its property, and a call its method: only the types whose files do get the callbacks.
+    private static readonly ImmutableArray<int> s_pendingWindowWords = SourceIndex.WordKeys(new[] { PendingWindowProperty });
+    private static readonly ImmutableArray<int> s_scheduleDeletionWords = SourceIndex.WordKeys(new[] { ScheduleKeyDeletionMethod, ScheduleKeyDeletionMethod + "Async" });
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol request)
     {
@@ -80,7 +85,7 @@ public sealed class AWS018ShortKeyDeletionWindowAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         IMethodSymbol method = invocation.TargetMethod;
-        if (!method.Name.StartsWith("ScheduleKeyDeletion", System.StringComparison.Ordinal)
+        if (!method.Name.StartsWith(ScheduleKeyDeletionMethod, System.StringComparison.Ordinal)
             || !(method.ContainingType.IsOrImplements(client)))
         {
             return;

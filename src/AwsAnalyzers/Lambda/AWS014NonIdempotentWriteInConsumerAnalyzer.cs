@@ -85,7 +85,7 @@ public sealed class AWS014NonIdempotentWriteInConsumerAnalyzer : DiagnosticAnaly
             }
 
             var analysis = new CompilationAnalysis(events, dynamo, dataModel, types, handlers, CallHops.For(start.Compilation));
-            start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
+            start.RegisterOperationActionWhereWritten(s_writeWords, analysis.OnInvocation, OperationKind.Invocation);
         });
     }
 
@@ -122,6 +122,9 @@ public sealed class AWS014NonIdempotentWriteInConsumerAnalyzer : DiagnosticAnaly
 
         public ISymbol? Record { get; }
     }
+
+    /// <summary>A write names its method: only the types whose files write one get the invocation callbacks.</summary>
+    private static readonly ImmutableArray<int> s_writeWords = SourceIndex.WordKeys(new[] { "UpdateItem", "UpdateItemAsync", "PutItem", "PutItemAsync", "Save", "SaveAsync" });
 
     private sealed class CompilationAnalysis
     {

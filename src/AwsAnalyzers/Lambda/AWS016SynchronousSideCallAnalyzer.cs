@@ -77,7 +77,7 @@ public sealed class AWS016SynchronousSideCallAnalyzer : DiagnosticAnalyzer
             }
 
             var analysis = new CompilationAnalysis(lambda, types.Get(InvokeRequestName), types.Get(InvocationTypeName), cloudWatch, handlers, CallHops.For(start.Compilation));
-            start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
+            start.RegisterOperationActionWhereWritten(s_sideCallWords, analysis.OnInvocation, OperationKind.Invocation);
         });
     }
 
@@ -90,6 +90,9 @@ public sealed class AWS016SynchronousSideCallAnalyzer : DiagnosticAnalyzer
         /// <summary><c>Event</c>, <c>DryRun</c>, or a value the code computes: not reported.</summary>
         NotSynchronous,
     }
+
+    /// <summary>A side call names its method: only the types whose files write one get the invocation callbacks.</summary>
+    private static readonly ImmutableArray<int> s_sideCallWords = SourceIndex.WordKeys(new[] { "Invoke", "InvokeAsync", "PutMetricData", "PutMetricDataAsync" });
 
     private sealed class CompilationAnalysis
     {

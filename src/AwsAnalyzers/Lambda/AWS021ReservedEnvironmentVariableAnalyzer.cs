@@ -30,6 +30,11 @@ public sealed class AWS021ReservedEnvironmentVariableAnalyzer : DiagnosticAnalyz
     private const string GetEnvironmentVariableMethod = "GetEnvironmentVariable";
     private const string VariablesProperty = "Variables";
 
+    // A process variable is written by its method's name. A function's configuration entry is found only where the
+    // dictionary it is added to flows into the Variables property in the same member, whose name is then written.
+    private static readonly ImmutableArray<int> s_invocationWords = SourceIndex.WordKeys(new[] { SetEnvironmentVariableMethod, VariablesProperty });
+    private static readonly ImmutableArray<int> s_variablesWords = SourceIndex.WordKeys(new[] { VariablesProperty });
+
     /// <summary>
     /// The keys the Lambda runtime sets and a function configuration cannot (Lambda Developer Guide, "Defined runtime
     /// environment variables"). The configurable <c>AWS_LAMBDA_*</c> keys (<c>AWS_LAMBDA_LOG_FORMAT</c>,
@@ -91,10 +96,10 @@ public sealed class AWS021ReservedEnvironmentVariableAnalyzer : DiagnosticAnalyz
             }
 
             var analysis = new CompilationAnalysis(start.Compilation, types.Get(LambdaHandlers.LambdaContextName), systemEnvironment, environment);
-            start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
+            start.RegisterOperationActionWhereWritten(s_invocationWords, analysis.OnInvocation, OperationKind.Invocation);
             if (environment is not null)
             {
-                start.RegisterOperationAction(analysis.OnAssignment, OperationKind.SimpleAssignment);
+                start.RegisterOperationActionWhereWritten(s_variablesWords, analysis.OnAssignment, OperationKind.SimpleAssignment);
             }
         });
     }

@@ -43,6 +43,10 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
 
     internal const string WaitTimeSecondsProperty = "WaitTimeSeconds";
     internal const string ReceiveMessageRequestName = "Amazon.SQS.Model.ReceiveMessageRequest";
+    private const string ReceiveMethod = "ReceiveMessage";
+
+    /// <summary>A receive names its method: only the types whose files write it get the invocation callbacks.</summary>
+    private static readonly ImmutableArray<int> s_receiveWords = SourceIndex.WordKeys(new[] { ReceiveMethod, ReceiveMethod + "Async" });
     internal const string QueueAttributeName = "ReceiveMessageWaitTimeSeconds";
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
@@ -81,7 +85,7 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
                 types.Get("Microsoft.Extensions.Hosting.BackgroundService"),
                 types.Get(AWS005ThrottlingNotHandledAnalyzer.ClientConfigName),
                 SourceIndex.For(start.Compilation));
-            start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationActionWhereWritten(s_receiveWords, analysis.AnalyzeInvocation, OperationKind.Invocation);
         });
     }
 
@@ -131,7 +135,7 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)context.Operation;
             IMethodSymbol method = invocation.TargetMethod;
-            if (method.Name is not ("ReceiveMessageAsync" or "ReceiveMessage")
+            if (method.Name is not (ReceiveMethod + "Async" or ReceiveMethod)
                 || method.Parameters.IsEmpty
                 || !(method.ContainingType.IsOrImplements(_sqs) || method.ContainingType.IsOrDerivesFrom(_client))
                 || CodeThatNeverRuns.Contains(invocation)
