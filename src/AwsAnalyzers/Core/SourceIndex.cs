@@ -334,19 +334,24 @@ internal sealed class SourceIndex
             int index = 0;
             while (index < source.Length)
             {
-                if (!IsWordChar(source[index]))
+                char c = source[index];
+                if (!IsWordChar(c))
                 {
                     index++;
                     continue;
                 }
 
+                // The word is folded in as it is scanned: one pass over its characters, as Hash folds them.
                 int start = index;
-                while (index < source.Length && IsWordChar(source[index]))
+                uint folded = 0;
+                do
                 {
+                    folded = Fold(folded, c);
                     index++;
                 }
+                while (index < source.Length && IsWordChar(c = source[index]));
 
-                Add(bits, mask, Hash(source, start, index));
+                Add(bits, mask, Finish(folded, index - start));
                 if (source[start] is >= '0' and <= '9')
                 {
                     if (index - start > MaxNumberRun)
@@ -413,10 +418,17 @@ internal sealed class SourceIndex
             uint folded = 0;
             for (int i = start; i < end; i++)
             {
-                folded = ((folded << 5) | (folded >> 27)) ^ text[i];
+                folded = Fold(folded, text[i]);
             }
 
-            uint key = (folded ^ ((uint)(end - start) * 0x9E3779B1u)) * 0x85EBCA6Bu;
+            return Finish(folded, end - start);
+        }
+
+        private static uint Fold(uint folded, char c) => ((folded << 5) | (folded >> 27)) ^ c;
+
+        private static int Finish(uint folded, int length)
+        {
+            uint key = (folded ^ ((uint)length * 0x9E3779B1u)) * 0x85EBCA6Bu;
             key = (key ^ (key >> 13)) * 0xC2B2AE35u;
             return unchecked((int)(key ^ (key >> 16)));
         }
