@@ -77,11 +77,18 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
             }
 
             var analysis = new Analysis(types, group, action);
-            start.RegisterOperationAction(analysis.AnalyzeCreation, OperationKind.ObjectCreation);
-            start.RegisterOperationAction(analysis.AnalyzeLiteral, OperationKind.Literal);
-            start.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+            start.RegisterOperationActionWhereWritten(s_spotWords, analysis.AnalyzeCreation, OperationKind.ObjectCreation);
+            start.RegisterOperationActionWhereWritten(s_literalWords, analysis.AnalyzeLiteral, OperationKind.Literal);
+            start.RegisterOperationActionWhereWritten(s_legacyActionWords, analysis.AnalyzeFieldReference, OperationKind.FieldReference);
         });
     }
+
+    // What each callback cannot report without, written in the type's files: a Spot node group writes its market or
+    // bid (a fleet its Spot capacity) in its initializer or on its local; a Spark key starts with "spark." in its
+    // literal; the legacy action is named as a field or written as a string.
+    private static readonly ImmutableArray<int> s_spotWords = SourceIndex.WordKeys(new[] { "Market", "BidPrice", "TargetSpotCapacity" });
+    private static readonly ImmutableArray<int> s_literalWords = SourceIndex.WordKeys(new[] { "spark", LegacyAction });
+    private static readonly ImmutableArray<int> s_legacyActionWords = SourceIndex.WordKeys(new[] { LegacyAction });
 
     /// <summary>The writes of one property of a model object: in its initializer, and on the local that holds it.</summary>
     private static ImmutableArray<ISimpleAssignmentOperation> Writes(IObjectCreationOperation creation, string property, CancellationToken cancellationToken)

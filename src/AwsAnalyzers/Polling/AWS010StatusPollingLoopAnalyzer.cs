@@ -80,10 +80,10 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
                 types.Get("Amazon.Runtime.IAmazonService"),
                 new DelayFact(types),
                 CallHops.For(start.Compilation));
-            start.RegisterOperationAction(analysis.AnalyzeLoop, OperationKind.Loop);
+            start.RegisterOperationActionWhereWritten(Analysis.WaitCallWords, analysis.AnalyzeLoop, OperationKind.Loop);
             if (analysis.KnowsThread)
             {
-                start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+                start.RegisterOperationActionWhereWritten(s_sleepWords, analysis.AnalyzeInvocation, OperationKind.Invocation);
             }
         });
     }
@@ -128,13 +128,16 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>A sleep names its method: only the types whose files write it get the invocation callbacks.</summary>
+    private static readonly ImmutableArray<int> s_sleepWords = SourceIndex.WordKeys(new[] { "Sleep" });
+
     private sealed class Analysis
     {
         /// <summary>
-        /// The names of the calls a wait is built on: a file that writes none of them has no loop to walk. Most loops
-        /// are the project's own (retries, batches, parsing), in files that call no status operation.
+        /// The names of the calls a wait is built on: a type whose files write none of them has no loop to walk. Most
+        /// loops are the project's own (retries, batches, parsing), in files that call no status operation.
         /// </summary>
-        private static readonly ImmutableArray<int> s_waitCallWords = SourceIndex.WordKeys(StatusTable.OperationNames.Concat(S3Wait.HeadNames));
+        public static readonly ImmutableArray<int> WaitCallWords = SourceIndex.WordKeys(StatusTable.OperationNames.Concat(S3Wait.HeadNames));
 
         // The rows of the status table and the S3 wait are resolved when a loop first calls one of their operations:
         // most compilations reference few of these services, and looking up a type a compilation lacks is not cheap.
@@ -166,9 +169,7 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
         public void AnalyzeLoop(OperationAnalysisContext context)
         {
             var loop = (ILoopOperation)context.Operation;
-            if (loop.Syntax is not StatementSyntax statement
-                || !_hops.Source.MayContainAny(statement.SyntaxTree, s_waitCallWords, context.CancellationToken)
-                || CodeThatNeverRuns.Contains(loop))
+            if (loop.Syntax is not StatementSyntax statement || CodeThatNeverRuns.Contains(loop))
             {
                 return;
             }

@@ -82,13 +82,13 @@ public sealed class AWS017PublicAccessGrantedAnalyzer : DiagnosticAnalyzer
             // Only the S3 client is looked up here (other rules look it up too); the rest are looked up when code
             // names them, so a compilation without policies or ACLs pays no lookup for them.
             var known = new Types(types);
-            start.RegisterOperationAction(context => AnalyzeAssignment(context, known), OperationKind.SimpleAssignment);
+            start.RegisterOperationActionWhereWritten(s_grantPropertyWords, context => AnalyzeAssignment(context, known), OperationKind.SimpleAssignment);
             if (known.S3Client is not null)
             {
-                start.RegisterOperationAction(context => AnalyzeInvocation(context, known), OperationKind.Invocation);
+                start.RegisterOperationActionWhereWritten(s_bucketPolicyWords, context => AnalyzeInvocation(context, known), OperationKind.Invocation);
             }
 
-            start.RegisterOperationAction(context => AnalyzeStatement(context, known), OperationKind.ObjectCreation);
+            start.RegisterOperationActionWhereWritten(s_allowWords, context => AnalyzeStatement(context, known), OperationKind.ObjectCreation);
         });
     }
 
@@ -138,6 +138,12 @@ public sealed class AWS017PublicAccessGrantedAnalyzer : DiagnosticAnalyzer
             return false;
         }
     }
+
+    // What each callback cannot report without, written in the type's files: the property a grant is written to, the
+    // bucket policy call, and the Allow effect a policy statement is created with.
+    private static readonly ImmutableArray<int> s_grantPropertyWords = SourceIndex.WordKeys(new[] { "CannedACL", "ACL", "URI", "Policy", "PolicyDocument" });
+    private static readonly ImmutableArray<int> s_bucketPolicyWords = SourceIndex.WordKeys(new[] { "PutBucketPolicy", "PutBucketPolicyAsync" });
+    private static readonly ImmutableArray<int> s_allowWords = SourceIndex.WordKeys(new[] { "Allow" });
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, Types types)
     {
