@@ -110,7 +110,7 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
             LambdaHandlers? handlers = LambdaHandlers.For(start.Compilation, start.Options, start.CancellationToken);
             var analysis = new CompilationAnalysis(
                 service, highLevel.ToImmutable(), task, genericTask, types, handlers, CallHops.For(start.Compilation));
-            start.RegisterOperationAction(analysis.OnPropertyReference, OperationKind.PropertyReference);
+            start.RegisterOperationActionWhereWritten(s_resultWords, analysis.OnPropertyReference, OperationKind.PropertyReference);
             start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(analysis.OnAnonymousFunction, OperationKind.AnonymousFunction);
             if (handlers is not null)
@@ -122,6 +122,13 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
 
     private static ImmutableDictionary<string, string?> Shape(string shape) =>
         ImmutableDictionary<string, string?>.Empty.Add(ShapeKey, shape);
+
+    /// <summary>
+    /// A blocking read is written <c>task.Result</c>: only the types whose files write the word get the property
+    /// callbacks, the most frequent kind there is. Blocking calls, discarded tasks and async lambdas have no fixed word
+    /// and keep their callbacks everywhere.
+    /// </summary>
+    private static readonly ImmutableArray<int> s_resultWords = SourceIndex.WordKeys(new[] { "Result" });
 
     private sealed class CompilationAnalysis
     {
