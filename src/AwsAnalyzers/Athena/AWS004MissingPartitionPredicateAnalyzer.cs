@@ -51,12 +51,12 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
             // project's own SQL and templates say about a table is read only when a query asks about that table.
             GlueCatalog catalog = PartitionColumns.ReadCatalog(start.Options, start.CancellationToken);
             PartitionEvidence evidence = PartitionEvidence.For(start.Compilation, start.Options, start.CancellationToken);
-            start.RegisterOperationActionWhereWritten(s_queryStringWords, context => AnalyzeAssignment(context, request, catalog, evidence), OperationKind.SimpleAssignment);
+            start.RegisterOperationActionWhereWritten(QueryStringWords, context => AnalyzeAssignment(context, request, catalog, evidence), OperationKind.SimpleAssignment);
         });
     }
 
-    /// <summary>A query write names its property: only the types whose files do get the assignment callbacks.</summary>
-    private static readonly ImmutableArray<int> s_queryStringWords = SourceIndex.WordKeys(new[] { QueryStringProperty });
+    /// <summary>A query write names its property: only the types whose files do get the assignment callbacks (AWS015's too).</summary>
+    internal static readonly ImmutableArray<int> QueryStringWords = SourceIndex.WordKeys(new[] { QueryStringProperty });
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol request, GlueCatalog catalog, PartitionEvidence evidence)
     {

@@ -55,12 +55,9 @@ public sealed class AWS015QueryReadsMoreThanItReturnsAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            start.RegisterOperationActionWhereWritten(s_queryStringWords, context => AnalyzeAssignment(context, request), OperationKind.SimpleAssignment);
+            start.RegisterOperationActionWhereWritten(AWS004MissingPartitionPredicateAnalyzer.QueryStringWords, context => AnalyzeAssignment(context, request), OperationKind.SimpleAssignment);
         });
     }
-
-    /// <summary>A query write names its property: only the types whose files do get the assignment callbacks.</summary>
-    private static readonly ImmutableArray<int> s_queryStringWords = SourceIndex.WordKeys(new[] { AWS004MissingPartitionPredicateAnalyzer.QueryStringProperty });
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol request)
     {

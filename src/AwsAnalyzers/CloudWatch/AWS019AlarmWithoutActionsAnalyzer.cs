@@ -23,7 +23,9 @@ public sealed class AWS019AlarmWithoutActionsAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property holding the configured default action ARN, on an alarm the fix can give it to.</summary>
     public const string DefaultActionProperty = "DefaultAlarmAction";
 
-    internal const string AlarmRequestName = "Amazon.CloudWatch.Model.PutMetricAlarmRequest";
+    internal const string AlarmRequestName = "Amazon.CloudWatch.Model." + AlarmRequestTypeName;
+    private const string AlarmRequestTypeName = "PutMetricAlarmRequest";
+    private const string PutMetricAlarmMethod = "PutMetricAlarm";
     internal const string MetricDataRequestName = "Amazon.CloudWatch.Model.PutMetricDataRequest";
     private const string NamespaceProperty = "Namespace";
 
@@ -81,7 +83,7 @@ public sealed class AWS019AlarmWithoutActionsAnalyzer : DiagnosticAnalyzer
     /// sends it, whose name is then written; its name is set in its initializer either way (a target-typed creation
     /// handed to a helper of the project, with no initializer, is not seen).
     /// </summary>
-    private static readonly ImmutableArray<int> s_alarmWords = SourceIndex.WordKeys(new[] { "PutMetricAlarmRequest", "PutMetricAlarm", "PutMetricAlarmAsync", "AlarmName" });
+    private static readonly ImmutableArray<int> s_alarmWords = SourceIndex.WordKeys(new[] { AlarmRequestTypeName, PutMetricAlarmMethod, PutMetricAlarmMethod + "Async", "AlarmName" });
 
     /// <summary>A metric namespace write names its property.</summary>
     private static readonly ImmutableArray<int> s_namespaceWords = SourceIndex.WordKeys(new[] { NamespaceProperty });
@@ -121,7 +123,7 @@ public sealed class AWS019AlarmWithoutActionsAnalyzer : DiagnosticAnalyzer
         {
             var creation = (IObjectCreationOperation)context.Operation;
             // The name first: comparing symbols on every creation of the project costs more than reading a name.
-            if (creation.Type is not { Name: "PutMetricAlarmRequest" } type || !SymbolEqualityComparer.Default.Equals(type, _alarmRequest))
+            if (creation.Type is not { Name: AlarmRequestTypeName } type || !SymbolEqualityComparer.Default.Equals(type, _alarmRequest))
             {
                 return;
             }
@@ -175,7 +177,7 @@ public sealed class AWS019AlarmWithoutActionsAnalyzer : DiagnosticAnalyzer
         }
 
         private bool IsPutMetricAlarm(IInvocationOperation call) =>
-            call.TargetMethod.Name is "PutMetricAlarm" or "PutMetricAlarmAsync"
+            call.TargetMethod.Name is PutMetricAlarmMethod or PutMetricAlarmMethod + "Async"
             && call.TargetMethod.ContainingType.IsOrImplements(_types.Get(CloudWatchClientName));
 
         /// <summary>The one <c>PutMetricAlarm</c> call the local is passed to, or null.</summary>

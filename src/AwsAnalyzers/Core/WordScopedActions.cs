@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -42,7 +43,7 @@ internal static class WordScopedActions
             SymbolKind.NamedType);
     }
 
-    private static bool MayWrite(SourceIndex source, ISymbol type, ImmutableArray<int> wordKeys, System.Threading.CancellationToken cancellationToken)
+    private static bool MayWrite(SourceIndex source, ISymbol type, ImmutableArray<int> wordKeys, CancellationToken cancellationToken)
     {
         foreach (SyntaxReference part in type.DeclaringSyntaxReferences)
         {

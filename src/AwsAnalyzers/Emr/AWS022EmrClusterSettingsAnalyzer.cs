@@ -83,10 +83,14 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    private const string MarketProperty = "Market";
+    private const string BidPriceProperty = "BidPrice";
+    private const string SpotCapacityProperty = "TargetSpotCapacity";
+
     // What each callback cannot report without, written in the type's files: a Spot node group writes its market or
     // bid (a fleet its Spot capacity) in its initializer or on its local; a Spark key starts with "spark." in its
     // literal; the legacy action is named as a field or written as a string.
-    private static readonly ImmutableArray<int> s_spotWords = SourceIndex.WordKeys(new[] { "Market", "BidPrice", "TargetSpotCapacity" });
+    private static readonly ImmutableArray<int> s_spotWords = SourceIndex.WordKeys(new[] { MarketProperty, BidPriceProperty, SpotCapacityProperty });
     private static readonly ImmutableArray<int> s_literalWords = SourceIndex.WordKeys(new[] { "spark", LegacyAction });
     private static readonly ImmutableArray<int> s_legacyActionWords = SourceIndex.WordKeys(new[] { LegacyAction });
 
@@ -190,8 +194,8 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            ImmutableArray<ISimpleAssignmentOperation> markets = Writes(creation, "Market", cancellationToken);
-            ImmutableArray<ISimpleAssignmentOperation> bids = Writes(creation, "BidPrice", cancellationToken);
+            ImmutableArray<ISimpleAssignmentOperation> markets = Writes(creation, MarketProperty, cancellationToken);
+            ImmutableArray<ISimpleAssignmentOperation> bids = Writes(creation, BidPriceProperty, cancellationToken);
             bool spotMarket = markets.Length > 0 && EveryWriteIs(markets, "SPOT");
             bool bid = bids.Length > 0 && SomeWriteIsNotNull(bids) && !SomeWriteIs(markets, "ON_DEMAND");
             if ((!spotMarket && !bid) || !Reaches(creation, "InstanceGroups", cancellationToken) || CodeThatNeverRuns.Contains(creation))
@@ -295,7 +299,7 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            foreach (ISimpleAssignmentOperation spot in Writes(creation, "TargetSpotCapacity", cancellationToken))
+            foreach (ISimpleAssignmentOperation spot in Writes(creation, SpotCapacityProperty, cancellationToken))
             {
                 if (spot.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: int capacity } && capacity > 0
                     && (Reaches(creation, "InstanceFleets", cancellationToken) || Reaches(creation, "InstanceFleet", cancellationToken)))

@@ -123,8 +123,12 @@ public sealed class AWS014NonIdempotentWriteInConsumerAnalyzer : DiagnosticAnaly
         public ISymbol? Record { get; }
     }
 
+    private const string UpdateMethod = "UpdateItem";
+    private const string PutMethod = "PutItem";
+    private const string SaveMethod = "Save";
+
     /// <summary>A write names its method: only the types whose files write one get the invocation callbacks.</summary>
-    private static readonly ImmutableArray<int> s_writeWords = SourceIndex.WordKeys(new[] { "UpdateItem", "UpdateItemAsync", "PutItem", "PutItemAsync", "Save", "SaveAsync" });
+    private static readonly ImmutableArray<int> s_writeWords = SourceIndex.WordKeys(new[] { UpdateMethod, UpdateMethod + "Async", PutMethod, PutMethod + "Async", SaveMethod, SaveMethod + "Async" });
 
     private sealed class CompilationAnalysis
     {
@@ -161,9 +165,9 @@ public sealed class AWS014NonIdempotentWriteInConsumerAnalyzer : DiagnosticAnaly
                 _ => null,
             };
 
-            bool update = name is "UpdateItem" or "UpdateItemAsync";
-            bool put = name is "PutItem" or "PutItemAsync";
-            bool save = name is "Save" or "SaveAsync";
+            bool update = name is UpdateMethod or UpdateMethod + "Async";
+            bool put = name is PutMethod or PutMethod + "Async";
+            bool save = name is SaveMethod or SaveMethod + "Async";
             if (!update && !put && !save)
             {
                 return;

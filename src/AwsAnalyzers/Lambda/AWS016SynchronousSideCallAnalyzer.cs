@@ -91,8 +91,11 @@ public sealed class AWS016SynchronousSideCallAnalyzer : DiagnosticAnalyzer
         NotSynchronous,
     }
 
+    private const string InvokeMethod = "Invoke";
+    private const string PutMetricDataMethod = "PutMetricData";
+
     /// <summary>A side call names its method: only the types whose files write one get the invocation callbacks.</summary>
-    private static readonly ImmutableArray<int> s_sideCallWords = SourceIndex.WordKeys(new[] { "Invoke", "InvokeAsync", "PutMetricData", "PutMetricDataAsync" });
+    private static readonly ImmutableArray<int> s_sideCallWords = SourceIndex.WordKeys(new[] { InvokeMethod, InvokeMethod + "Async", PutMetricDataMethod, PutMetricDataMethod + "Async" });
 
     private sealed class CompilationAnalysis
     {
@@ -121,8 +124,8 @@ public sealed class AWS016SynchronousSideCallAnalyzer : DiagnosticAnalyzer
 
             // The name written in the code first: every other call of the project stops here.
             string? name = invocation.WrittenMethodName();
-            bool invoke = name is "Invoke" or "InvokeAsync";
-            if (!invoke && name is not ("PutMetricData" or "PutMetricDataAsync"))
+            bool invoke = name is InvokeMethod or InvokeMethod + "Async";
+            if (!invoke && name is not (PutMetricDataMethod or PutMetricDataMethod + "Async"))
             {
                 return;
             }

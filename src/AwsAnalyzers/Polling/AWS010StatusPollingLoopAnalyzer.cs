@@ -107,7 +107,7 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
         /// <summary>The call itself waits (no call hop).</summary>
         public bool IsDelay(IMethodSymbol method) =>
             (method.Name == "Delay" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _task))
-            || (method.Name == "Sleep" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _thread))
+            || (method.Name == SleepMethod && SymbolEqualityComparer.Default.Equals(method.ContainingType, _thread))
             || (method.Name == "WaitForNextTickAsync" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _timer));
 
         public bool Waits(IInvocationOperation invocation, CallHops hops, CancellationToken cancellationToken) =>
@@ -128,8 +128,10 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private const string SleepMethod = "Sleep";
+
     /// <summary>A sleep names its method: only the types whose files write it get the invocation callbacks.</summary>
-    private static readonly ImmutableArray<int> s_sleepWords = SourceIndex.WordKeys(new[] { "Sleep" });
+    private static readonly ImmutableArray<int> s_sleepWords = SourceIndex.WordKeys(new[] { SleepMethod });
 
     private sealed class Analysis
     {
@@ -405,7 +407,7 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (invocation.TargetMethod.Name != "Sleep"
+            if (invocation.TargetMethod.Name != SleepMethod
                 || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _thread)
                 || !IsInAsyncFunction(invocation, context.ContainingSymbol)
                 || Loops.Enclosing(invocation) is not { } loop

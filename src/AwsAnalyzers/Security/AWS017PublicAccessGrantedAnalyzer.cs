@@ -139,17 +139,25 @@ public sealed class AWS017PublicAccessGrantedAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private const string CannedAclProperty = "CannedACL";
+    private const string AclProperty = "ACL";
+    private const string UriProperty = "URI";
+    private const string PolicyProperty = "Policy";
+    private const string PolicyDocumentProperty = "PolicyDocument";
+    private const string PutBucketPolicyMethod = "PutBucketPolicy";
+    private const string AllowEffect = "Allow";
+
     // What each callback cannot report without, written in the type's files: the property a grant is written to, the
     // bucket policy call, and the Allow effect a policy statement is created with.
-    private static readonly ImmutableArray<int> s_grantPropertyWords = SourceIndex.WordKeys(new[] { "CannedACL", "ACL", "URI", "Policy", "PolicyDocument" });
-    private static readonly ImmutableArray<int> s_bucketPolicyWords = SourceIndex.WordKeys(new[] { "PutBucketPolicy", "PutBucketPolicyAsync" });
-    private static readonly ImmutableArray<int> s_allowWords = SourceIndex.WordKeys(new[] { "Allow" });
+    private static readonly ImmutableArray<int> s_grantPropertyWords = SourceIndex.WordKeys(new[] { CannedAclProperty, AclProperty, UriProperty, PolicyProperty, PolicyDocumentProperty });
+    private static readonly ImmutableArray<int> s_bucketPolicyWords = SourceIndex.WordKeys(new[] { PutBucketPolicyMethod, PutBucketPolicyMethod + "Async" });
+    private static readonly ImmutableArray<int> s_allowWords = SourceIndex.WordKeys(new[] { AllowEffect });
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, Types types)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         string? name = assignment.AssignedMemberName();
-        if (name is not (null or "CannedACL" or "ACL" or "URI" or "Policy" or "PolicyDocument")
+        if (name is not (null or CannedAclProperty or AclProperty or UriProperty or PolicyProperty or PolicyDocumentProperty)
             || assignment.Target is not IPropertyReferenceOperation { Property: { } property })
         {
             return;
@@ -189,7 +197,7 @@ public sealed class AWS017PublicAccessGrantedAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         IMethodSymbol method = invocation.TargetMethod;
-        if (method.Name is not ("PutBucketPolicyAsync" or "PutBucketPolicy") || !method.ContainingType.IsOrImplements(types.S3Client))
+        if (method.Name is not (PutBucketPolicyMethod + "Async" or PutBucketPolicyMethod) || !method.ContainingType.IsOrImplements(types.S3Client))
         {
             return;
         }
@@ -244,7 +252,7 @@ public sealed class AWS017PublicAccessGrantedAnalyzer : DiagnosticAnalyzer
             || creation.Arguments.Length != 1
             || types.Statement is not { } statement
             || !SymbolEqualityComparer.Default.Equals(type, statement)
-            || creation.Arguments[0].Value.WalkDownConversions() is not IFieldReferenceOperation { Field.Name: "Allow" })
+            || creation.Arguments[0].Value.WalkDownConversions() is not IFieldReferenceOperation { Field.Name: AllowEffect })
         {
             return;
         }

@@ -123,12 +123,14 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
     private static ImmutableDictionary<string, string?> Shape(string shape) =>
         ImmutableDictionary<string, string?>.Empty.Add(ShapeKey, shape);
 
+    private const string ResultProperty = "Result";
+
     /// <summary>
     /// A blocking read is written <c>task.Result</c>: only the types whose files write the word get the property
     /// callbacks, the most frequent kind there is. Blocking calls, discarded tasks and async lambdas have no fixed word
     /// and keep their callbacks everywhere.
     /// </summary>
-    private static readonly ImmutableArray<int> s_resultWords = SourceIndex.WordKeys(new[] { "Result" });
+    private static readonly ImmutableArray<int> s_resultWords = SourceIndex.WordKeys(new[] { ResultProperty });
 
     private sealed class CompilationAnalysis
     {
@@ -169,7 +171,7 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
         public void OnPropertyReference(OperationAnalysisContext context)
         {
             // Cheapest first: the name in the syntax, before the property symbol.
-            if (context.Operation.Syntax is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" })
+            if (context.Operation.Syntax is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: ResultProperty })
             {
                 return;
             }
