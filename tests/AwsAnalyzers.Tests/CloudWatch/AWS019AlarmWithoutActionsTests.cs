@@ -73,6 +73,40 @@ public class AWS019AlarmWithoutActionsTests
     }
 
     [Fact]
+    public async Task An_alarm_created_with_new_in_the_call_that_sends_it_is_reported_in_a_file_that_never_names_its_type()
+    {
+        // The rule's callbacks run only in the types whose files write its words; the request's type is not written
+        // here, the call that sends it is.
+        var test = new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System.Threading.Tasks;
+                    using Amazon.CloudWatch;
+
+                    class Alarms
+                    {
+                        Task CreateAsync(IAmazonCloudWatch cloudWatch) =>
+                            cloudWatch.PutMetricAlarmAsync({|#0:new() { AlarmName = "EMR-High-Latency", MetricName = "Latency", Threshold = 1000 }|});
+                    }
+                    """,
+                    """
+                    class Unrelated
+                    {
+                        int Twice(int value) => value * 2;
+                    }
+                    """,
+                },
+                ExpectedDiagnostics = { NoActions(0) },
+            },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Alarms_with_actions_assigned_added_or_from_variables_and_requests_that_escape_are_not_reported()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

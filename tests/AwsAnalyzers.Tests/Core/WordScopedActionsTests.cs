@@ -106,13 +106,19 @@ public class WordScopedActionsTests
             }
             """,
             """
+            class Logged
+            {
+                string Work() { Service.Other(); return "sent by PutRecords"; }
+            }
+            """,
+            """
             class Longer
             {
                 void PutRecordsLater() => Service.Other();
             }
             """);
 
-        Assert.Equal(new[] { "Commented: Service.Other()" }, calls);
+        Assert.Equal(new[] { "Commented: Service.Other()", "Logged: Service.Other()" }, calls);
     }
 
     private static async Task<ImmutableArray<string>> CallbacksAsync(string service, params string[] sources) =>
