@@ -169,45 +169,96 @@ internal sealed class SourceIndex
         // Most names are found in one tree or none: the builder is made for the first token found.
         ImmutableArray<SyntaxToken>.Builder? tokens = null;
         int? wordHash = TreeWords.HashOfWord(name);
-        for (int treeIndex = 0; treeIndex < _trees.Length; treeIndex++)
+        if (trees is not null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            SyntaxTree tree = _trees[treeIndex];
-            if (trees is not null && !Contains(trees, tree))
+            // A private member's search: only its type's trees, in the compilation's order.
+            var indexes = new List<int>(trees.Count);
+            foreach (SyntaxTree tree in trees)
             {
-                continue;
-            }
-
-            TreeWords words = Words(treeIndex, cancellationToken);
-            if (wordHash is { } hash && !words.MayContain(hash))
-            {
-                continue;
-            }
-
-            string source = words.Source;
-            int index = source.IndexOf(name, StringComparison.Ordinal);
-            if (index < 0)
-            {
-                continue;
-            }
-
-            SyntaxNode root = tree.GetRoot(cancellationToken);
-            for (; index >= 0; index = source.IndexOf(name, index + name.Length, StringComparison.Ordinal))
-            {
-                // Comments and strings are trivia or literals; a longer identifier starts elsewhere or has another value.
-                // A literal's text starts one (`"`) or two (`@"`) characters before its value.
-                SyntaxToken token = root.FindToken(index);
-                if (token.IsKind(kind)
-                    && index - token.SpanStart is >= 0 and <= 2
-                    && token.ValueText == name)
+                if (_treeIndex.TryGetValue(tree, out int index) && !indexes.Contains(index))
                 {
-                    (tokens ??= ImmutableArray.CreateBuilder<SyntaxToken>()).Add(token);
+                    indexes.Add(index);
                 }
+            }
+
+            indexes.Sort();
+            foreach (int treeIndex in indexes)
+            {
+                FindInTree(treeIndex, name, wordHash, kind, ref tokens, cancellationToken);
+            }
+        }
+        else if (wordHash is { } hash)
+        {
+            // Two rows of the compilation's word table name the trees that may hold the word: the other trees' words
+            // are not read at all, which is what a search over a large project costs most (one look in memory each).
+            List<int> candidates = TreesByWord(cancellationToken).TreesThatMayContain(hash);
+            foreach (int treeIndex in candidates)
+            {
+                FindInTree(treeIndex, name, wordHash, kind, ref tokens, cancellationToken);
+            }
+        }
+        else
+        {
+            for (int treeIndex = 0; treeIndex < _trees.Length; treeIndex++)
+            {
+                FindInTree(treeIndex, name, wordHash, kind, ref tokens, cancellationToken);
             }
         }
 
         return tokens?.ToImmutable() ?? ImmutableArray<SyntaxToken>.Empty;
     }
+
+    private void FindInTree(int treeIndex, string name, int? wordHash, SyntaxKind kind, ref ImmutableArray<SyntaxToken>.Builder? tokens, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        TreeWords words = Words(treeIndex, cancellationToken);
+        if (wordHash is { } hash && !words.MayContain(hash))
+        {
+            return;
+        }
+
+        string source = words.Source;
+        int index = source.IndexOf(name, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return;
+        }
+
+        SyntaxNode root = _trees[treeIndex].GetRoot(cancellationToken);
+        for (; index >= 0; index = source.IndexOf(name, index + name.Length, StringComparison.Ordinal))
+        {
+            // Comments and strings are trivia or literals; a longer identifier starts elsewhere or has another value.
+            // A literal's text starts one (`"`) or two (`@"`) characters before its value.
+            SyntaxToken token = root.FindToken(index);
+            if (token.IsKind(kind)
+                && index - token.SpanStart is >= 0 and <= 2
+                && token.ValueText == name)
+            {
+                (tokens ??= ImmutableArray.CreateBuilder<SyntaxToken>()).Add(token);
+            }
+        }
+    }
+
+    /// <summary>The word table of the whole compilation, built at the first search that needs it, after every tree's words are read.</summary>
+    private TreesByWordTable TreesByWord(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _treesByWord) is { } table)
+        {
+            return table;
+        }
+
+        var words = new TreeWords[_trees.Length];
+        for (int treeIndex = 0; treeIndex < words.Length; treeIndex++)
+        {
+            words[treeIndex] = Words(treeIndex, cancellationToken);
+        }
+
+        // Two threads racing build equal tables; the first stored is kept.
+        TreesByWordTable built = TreesByWordTable.Build(words);
+        return Interlocked.CompareExchange(ref _treesByWord, built, null) ?? built;
+    }
+
+    private TreesByWordTable? _treesByWord;
 
     /// <summary>
     /// The keys the word index files <paramref name="names"/> under, computed once for names a rule tests on every
@@ -283,6 +334,83 @@ internal sealed class SourceIndex
     }
 
     /// <summary>
+    /// Which trees may hold each word, for the whole compilation: every tree's bit set folded to one size and turned on
+    /// its side, one row of tree bits per bit position. A name's two positions give two rows, and their AND the trees to
+    /// read; a search that asked each tree's own bit set touched one place in memory per tree, which on a large project
+    /// was most of what a search cost.
+    /// </summary>
+    private sealed class TreesByWordTable
+    {
+        /// <summary>Bit positions per tree: a tree of a few hundred lines sets about one in ten.</summary>
+        public const int Bits = 1 << 13;
+
+        private const int WordsPerTree = Bits / 64;
+
+        /// <summary><c>Bits</c> rows of <see cref="_groups"/> words each: bit <c>t % 64</c> of word <c>t / 64</c> of row <c>p</c> is set when tree <c>t</c>'s bit <c>p</c> is.</summary>
+        private readonly ulong[] _rows;
+        private readonly int _groups;
+
+        private TreesByWordTable(ulong[] rows, int groups)
+        {
+            _rows = rows;
+            _groups = groups;
+        }
+
+        public static TreesByWordTable Build(TreeWords[] words)
+        {
+            int groups = (words.Length + 63) / 64;
+            var rows = new ulong[Bits * groups];
+            var folded = new ulong[64 * WordsPerTree];
+            var block = new ulong[64];
+            for (int group = 0; group < groups; group++)
+            {
+                // The bit sets of 64 trees, one after the other, each folded to the table's size.
+                Array.Clear(folded, 0, folded.Length);
+                int first = group * 64;
+                int count = Math.Min(64, words.Length - first);
+                for (int i = 0; i < count; i++)
+                {
+                    words[first + i].FoldInto(folded, i * WordsPerTree, WordsPerTree);
+                }
+
+                // Each 64-tree by 64-position block turned over: word j then holds position (64 × word + j) of each tree.
+                for (int word = 0; word < WordsPerTree; word++)
+                {
+                    for (int i = 0; i < 64; i++)
+                    {
+                        block[i] = folded[(i * WordsPerTree) + word];
+                    }
+
+                    BitMatrix.Transpose(block);
+                    for (int j = 0; j < 64; j++)
+                    {
+                        rows[((word * 64) + j) * groups + group] = block[j];
+                    }
+                }
+            }
+
+            return new TreesByWordTable(rows, groups);
+        }
+
+        /// <summary>The indexes, in order, of the trees whose bits for <paramref name="hash"/> are both set.</summary>
+        public List<int> TreesThatMayContain(int hash)
+        {
+            int firstRow = (TreeWords.First(hash) & (Bits - 1)) * _groups;
+            int secondRow = (TreeWords.Second(hash) & (Bits - 1)) * _groups;
+            var trees = new List<int>();
+            for (int group = 0; group < _groups; group++)
+            {
+                for (ulong both = _rows[firstRow + group] & _rows[secondRow + group]; both != 0; both &= both - 1)
+                {
+                    trees.Add((group * 64) + BitMatrix.LowestSetBit(both));
+                }
+            }
+
+            return trees;
+        }
+    }
+
+    /// <summary>
     /// The text of one tree and a bit set of the hashes of the words written in it, read once: a name whose bits are not
     /// all set is not in the text, so the search skips the tree without looking at its text.
     /// </summary>
@@ -303,7 +431,8 @@ internal sealed class SourceIndex
         /// <summary>A run starting with a digit longer than this makes the tree match every name, instead of adding its tails.</summary>
         private const int MaxNumberRun = 64;
 
-        private const int MinBits = 1 << 10;
+        /// <summary>At least the word table's size, so that every tree's bit positions fold onto the table's (<see cref="FoldInto"/>).</summary>
+        private const int MinBits = TreesByWordTable.Bits;
         private const int MaxBits = 1 << 22;
 
         private readonly ulong[]? _bits;
@@ -317,6 +446,29 @@ internal sealed class SourceIndex
         }
 
         public string Source { get; }
+
+        /// <summary>
+        /// ORs this tree's bits, folded to <paramref name="count"/> words (a power of two, at most the tree's own), into
+        /// <paramref name="destination"/> from <paramref name="offset"/>: a bit position taken modulo the smaller size is
+        /// the position the smaller set gives the same hash, since both take the hash's low bits.
+        /// </summary>
+        public void FoldInto(ulong[] destination, int offset, int count)
+        {
+            if (_bits is null)
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    destination[offset + i] = ulong.MaxValue;
+                }
+
+                return;
+            }
+
+            for (int i = 0; i < _bits.Length; i++)
+            {
+                destination[offset + (i & (count - 1))] |= _bits[i];
+            }
+        }
 
         /// <summary>False only when the name with this hash is written nowhere in the text as a whole word.</summary>
         public bool MayContain(int hash) => _bits is null || (IsSet(_bits, First(hash) & _mask) && IsSet(_bits, Second(hash) & _mask));
@@ -397,10 +549,10 @@ internal sealed class SourceIndex
             Set(bits, Second(hash) & mask);
         }
 
-        private static int First(int hash) => hash;
+        public static int First(int hash) => hash;
 
         /// <summary>A second bit position from the same hash, mixed so that it does not follow the first.</summary>
-        private static int Second(int hash) => unchecked((int)((uint)hash * 0x9E3779B1u >> 7));
+        public static int Second(int hash) => unchecked((int)((uint)hash * 0x9E3779B1u >> 7));
 
         private static void Set(ulong[] bits, int bit) => bits[bit >> 6] |= 1UL << (bit & 63);
 

@@ -1,4 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
 using System.Threading;
 using AwsAnalyzers.Core;
 using Microsoft.CodeAnalysis;
@@ -54,5 +57,47 @@ public class SourceIndexTests
 
         Assert.True(keys.IsDefault);
         Assert.True(index.MayContainAny(tree, keys, CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_search_finds_a_name_in_every_tree_that_writes_it_and_in_no_other()
+    {
+        // More than 64 trees, so the table has several groups of trees; a large tree, whose own bit set is larger than
+        // the table's; and a tree with a long number, which may hold every name.
+        var trees = new List<SyntaxTree>();
+        for (int i = 0; i < 150; i++)
+        {
+            string body = i % 7 == 3 ? "Target(); Other" + i + "();" : "Other" + i + "();";
+            trees.Add(CSharpSyntaxTree.ParseText("class C" + i + " { void M() { " + body + " } void Target() { } }", path: "/0/T" + i + ".cs"));
+        }
+
+        var large = new StringBuilder("class Large { void M() {");
+        for (int i = 0; i < 2000; i++)
+        {
+            large.Append(" Filler").Append(i).Append("();");
+        }
+
+        trees.Add(CSharpSyntaxTree.ParseText(large.Append(" Target(); } }").ToString(), path: "/0/Large.cs"));
+        trees.Add(CSharpSyntaxTree.ParseText("class Numbers { long n = 1" + new string('0', 80) + "; }", path: "/0/Numbers.cs"));
+        SourceIndex index = SourceIndex.For(CSharpCompilation.Create("test", trees));
+
+        ImmutableArray<SyntaxToken> found = index.Occurrences("Target", CancellationToken.None);
+
+        // Every tree declares Target; the calls are in one tree in seven and in the large one.
+        var expected = new List<string>();
+        for (int i = 0; i < 150; i++)
+        {
+            expected.Add("/0/T" + i + ".cs");
+            if (i % 7 == 3)
+            {
+                expected.Add("/0/T" + i + ".cs");
+            }
+        }
+
+        expected.Add("/0/Large.cs");
+        Assert.Equal(expected, found.Select(token => token.SyntaxTree!.FilePath));
+        Assert.Single(index.Occurrences("Other77", CancellationToken.None));
+        Assert.Empty(index.Occurrences("Other150", CancellationToken.None));
+        Assert.Single(index.Occurrences("Filler1999", CancellationToken.None));
     }
 }
