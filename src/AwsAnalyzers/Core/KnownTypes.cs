@@ -128,6 +128,16 @@ internal sealed class KnownTypes
         return dot > 0 && (nested < 0 || dot < nested) ? metadataName.Substring(0, dot) : null;
     }
 
+    /// <summary>The compilation's own assembly, whose type names come from the declaration table.</summary>
+    public IAssemblySymbol SourceAssembly => _compilation.Assembly;
+
+    /// <summary>
+    /// The referenced assemblies whose global namespace holds <paramref name="outermostNamespace"/> (<c>Amazon</c>),
+    /// in lookup order: what a rule reads when it needs every type of a family (the SDK's paginator factories), not
+    /// one by name.
+    /// </summary>
+    public ImmutableArray<IAssemblySymbol> ReferencesDeclaring(string outermostNamespace) => AssembliesDeclaring(outermostNamespace);
+
     /// <summary>
     /// The assemblies a lookup asks, in the order <see cref="Compilation.GetTypesByMetadataName"/> asks them: every one
     /// for a type in the global namespace, else those whose global namespace holds <paramref name="outermostNamespace"/>.

@@ -47,6 +47,11 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
         "Amazon.DynamoDBv2.DataModel.IAsyncSearch`1",
     ];
 
+    private const string GetNextSetMethod = "GetNextSet";
+
+    /// <summary>A search's methods that read one set of results: <c>GetNextSet</c> (v3 only) and <c>GetNextSetAsync</c>.</summary>
+    private static readonly string[] s_nextSetMethods = [GetNextSetMethod, GetNextSetMethod + "Async"];
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -69,8 +74,11 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            // A paged call names its method: only the types whose files write one of the model's paged operations (or a
+            // search's next set) get the invocation callbacks, and those test the name before any type.
             var analyzer = new InvocationAnalyzer(operations, searchTypes.ToImmutable());
-            start.RegisterOperationAction(analyzer.Analyze, OperationKind.Invocation);
+            start.RegisterOperationActionWhereWritten(
+                SourceIndex.WordKeys(operations.MethodNames.Concat(s_nextSetMethods)), analyzer.Analyze, OperationKind.Invocation);
         });
     }
 
@@ -107,7 +115,8 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (method.Name is "GetNextSetAsync" or "GetNextSet")
+            string name = method.Name;
+            if (name is GetNextSetMethod or GetNextSetMethod + "Async")
             {
                 if (IsSearch(method.ContainingType) && !CodeThatNeverRuns.Contains(invocation) && !CodeThatNeverRuns.IsCallOnTestDouble(invocation, context.CancellationToken))
                 {
@@ -117,7 +126,7 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (_operations.Find(invocation) is { } operation && !CodeThatNeverRuns.Contains(invocation) && !CodeThatNeverRuns.IsCallOnTestDouble(invocation, context.CancellationToken))
+            if (_operations.IsOperationMethodName(name) && _operations.Find(invocation) is { } operation && !CodeThatNeverRuns.Contains(invocation) && !CodeThatNeverRuns.IsCallOnTestDouble(invocation, context.CancellationToken))
             {
                 AnalyzeCall(context, invocation, operation);
             }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using AwsAnalyzers.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -85,48 +86,44 @@ internal sealed class PagedOperation
         && (name.Length == Name.Length || (name.Length == Name.Length + 5 && name.EndsWith("Async", StringComparison.Ordinal)));
 
     /// <summary>A response member that tells whether there is a next page, or carries its token.</summary>
+    /// <remarks>
+    /// The member tests read the name before the type: a body that sends one paged request reads many other properties,
+    /// and a name test is cheaper than walking a type's bases.
+    /// </remarks>
     public bool IsNextPageMember(IPropertySymbol property)
     {
-        INamedTypeSymbol? owner = property.ContainingType;
-        if (!(owner.IsOrDerivesFrom(Response) || (PageHolder is not null && owner.IsOrDerivesFrom(PageHolder))))
+        string name = property.Name;
+        if (!(OutputTokens.Contains(name)
+            || name == "IsTruncated"
+            || name.StartsWith("HasMore", StringComparison.Ordinal)
+            || name.StartsWith("LastEvaluated", StringComparison.Ordinal)
+            || name.StartsWith("Next", StringComparison.Ordinal)))
         {
             return false;
         }
 
-        string name = property.Name;
-        return OutputTokens.Contains(name)
-            || name == "IsTruncated"
-            || name.StartsWith("HasMore", StringComparison.Ordinal)
-            || name.StartsWith("LastEvaluated", StringComparison.Ordinal)
-            || name.StartsWith("Next", StringComparison.Ordinal);
+        INamedTypeSymbol? owner = property.ContainingType;
+        return owner.IsOrDerivesFrom(Response) || (PageHolder is not null && owner.IsOrDerivesFrom(PageHolder));
     }
 
     /// <summary>A request member that asks for a page after the first.</summary>
     public bool IsInputTokenMember(IPropertySymbol property)
     {
-        if (!property.ContainingType.IsOrDerivesFrom(Request))
-        {
-            return false;
-        }
-
         string name = property.Name;
-        return InputTokens.Contains(name)
-            || name is "ContinuationToken" or "StartAfter" or "NextToken" or "PaginationToken"
-            || name.EndsWith("Marker", StringComparison.Ordinal)
-            || name.StartsWith("ExclusiveStart", StringComparison.Ordinal);
+        return (InputTokens.Contains(name)
+                || name is "ContinuationToken" or "StartAfter" or "NextToken" or "PaginationToken"
+                || name.EndsWith("Marker", StringComparison.Ordinal)
+                || name.StartsWith("ExclusiveStart", StringComparison.Ordinal))
+            && property.ContainingType.IsOrDerivesFrom(Request);
     }
 
     /// <summary>A request member that sets how many results one page holds.</summary>
     public bool IsPageSizeMember(IPropertySymbol property)
     {
-        if (!property.ContainingType.IsOrDerivesFrom(Request))
-        {
-            return false;
-        }
-
         string name = property.Name;
-        return name == LimitKey
-            || name is "Limit" or "PageSize" or "MaxKeys" or "MaxResults" or "MaxItems" or "MaxUploads" or "MaxParts" or "MaxRecords";
+        return (name == LimitKey
+                || name is "Limit" or "PageSize" or "MaxKeys" or "MaxResults" or "MaxItems" or "MaxUploads" or "MaxParts" or "MaxRecords")
+            && property.ContainingType.IsOrDerivesFrom(Request);
     }
 
     /// <summary>
@@ -228,16 +225,129 @@ internal sealed class PagedOperations
 
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _isClient = new(SymbolEqualityComparer.Default);
 
+    /// <summary>The operations the SDK pages by token without a paginator (<see cref="AddTokenPagedOperations"/>).</summary>
+    private const string ListShardsOperation = "ListShards";
+    private const string DescribeStreamOperation = "DescribeStream";
+    private const string ExecuteStatementOperation = "ExecuteStatement";
+    private static readonly string[] s_tokenPagedOperationNames = [ListShardsOperation, DescribeStreamOperation, ExecuteStatementOperation];
+
+    /// <summary>The paginator factory method names of one referenced assembly, read once per assembly symbol (compilations that share a reference share it).</summary>
+    private static readonly ConditionalWeakTable<IAssemblySymbol, string[]> s_paginatorNamesPerAssembly = new();
+
     private PagedOperations(KnownTypes types, INamedTypeSymbol service)
     {
         _types = types;
         _service = service;
         _taskOfT = types.Get(TaskOfTName);
+        _methodNames = ReadMethodNames(types);
     }
 
     /// <summary>The paged operations of a compilation that references an AWS service, or null.</summary>
     public static PagedOperations? For(KnownTypes types) =>
         types.Get(ServiceInterfaceName) is { } service ? new PagedOperations(types, service) : null;
+
+    /// <summary>
+    /// The names a client method that sends a paged operation can have: each paginator factory method of the referenced
+    /// services (<c>ListObjectsV2</c>) and its <c>Async</c> twin, and the token-paged operations without a paginator.
+    /// <see cref="Find(IInvocationOperation)"/> finds no operation for a method of any other name, so a rule tests the
+    /// name (and the words of the source) before the types.
+    /// </summary>
+    public IEnumerable<string> MethodNames => _methodNames;
+
+    /// <summary>True when <paramref name="name"/> is one of <see cref="MethodNames"/>.</summary>
+    public bool IsOperationMethodName(string name) => _methodNames.Contains(name);
+
+    // Filled once in the constructor and only read after: safe to share between the analysis threads.
+    private readonly HashSet<string> _methodNames;
+
+    private static HashSet<string> ReadMethodNames(KnownTypes types)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        AddOperations(names, s_tokenPagedOperationNames);
+
+        // The project's own source may declare a service's shape too (a test double of the whole SDK); its type names
+        // come from the declaration table, so a project without a factory of its own binds nothing.
+        AddOperations(names, PaginatorMethodNames(types.SourceAssembly));
+        foreach (IAssemblySymbol assembly in types.ReferencesDeclaring(AmazonNamespace))
+        {
+            AddOperations(names, s_paginatorNamesPerAssembly.GetValue(assembly, static a => PaginatorMethodNames(a)));
+        }
+
+        return names;
+    }
+
+    private static void AddOperations(HashSet<string> names, string[] operations)
+    {
+        foreach (string operation in operations)
+        {
+            names.Add(operation);
+            names.Add(operation + AsyncSuffix);
+        }
+    }
+
+    private const string AmazonNamespace = "Amazon";
+    private const string AsyncSuffix = "Async";
+    private const string ModelNamespace = "Model";
+    private const string PaginatorFactorySuffix = "PaginatorFactory";
+
+    /// <summary>
+    /// The methods of the assembly's paginator factories: every <c>I…PaginatorFactory</c> interface of a model
+    /// namespace (<c>Amazon.S3.Model.IS3PaginatorFactory</c>), which is the type of the client's <c>Paginators</c>.
+    /// The assembly's type names come from its metadata: an assembly without a factory binds nothing.
+    /// </summary>
+    private static string[] PaginatorMethodNames(IAssemblySymbol assembly)
+    {
+        List<string>? factories = null;
+        foreach (string typeName in assembly.TypeNames)
+        {
+            if (IsPaginatorFactoryName(typeName))
+            {
+                (factories ??= new List<string>()).Add(typeName);
+            }
+        }
+
+        if (factories is null)
+        {
+            return [];
+        }
+
+        // The SDK declares every factory in its service's model namespace, Amazon.<Service>.Model.
+        var names = new List<string>();
+        foreach (INamespaceSymbol amazon in assembly.GlobalNamespace.GetNamespaceMembers())
+        {
+            if (amazon.Name != AmazonNamespace)
+            {
+                continue;
+            }
+
+            foreach (INamespaceSymbol service in amazon.GetNamespaceMembers())
+            {
+                foreach (INamespaceSymbol model in service.GetNamespaceMembers())
+                {
+                    if (model.Name != ModelNamespace)
+                    {
+                        continue;
+                    }
+
+                    foreach (string factoryName in factories)
+                    {
+                        foreach (INamedTypeSymbol factory in model.GetTypeMembers(factoryName))
+                        {
+                            if (factory.TypeKind == TypeKind.Interface)
+                            {
+                                names.AddRange(factory.MemberNames);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return names.ToArray();
+    }
+
+    private static bool IsPaginatorFactoryName(string typeName) =>
+        typeName.Length > PaginatorFactorySuffix.Length && typeName[0] == 'I' && typeName.EndsWith(PaginatorFactorySuffix, StringComparison.Ordinal);
 
     /// <summary>
     /// The response a client method returns (its task's result for an async one), or null when it returns none, from
@@ -336,7 +446,7 @@ internal sealed class PagedOperations
 
         foreach (INamedTypeSymbol type in modelNamespace.GetTypeMembers())
         {
-            if (type.TypeKind == TypeKind.Interface && type.Name.EndsWith("PaginatorFactory", StringComparison.Ordinal) && type.Name.Length > 1 && type.Name[0] == 'I')
+            if (type.TypeKind == TypeKind.Interface && IsPaginatorFactoryName(type.Name))
             {
                 return type;
             }
@@ -384,14 +494,14 @@ internal sealed class PagedOperations
         {
             case "Amazon.Kinesis.Model":
                 // ListShards: the next page's request carries the token and must not name the stream.
-                AddTokenPaged(operations, "ListShards", modelNamespace, "NextToken", "NextToken", "MaxResults", pageHolder: null);
+                AddTokenPaged(operations, ListShardsOperation, modelNamespace, "NextToken", "NextToken", "MaxResults", pageHolder: null);
 
                 // DescribeStream: StreamDescription.HasMoreShards, and the next page starts after the last shard's ID.
-                AddTokenPaged(operations, "DescribeStream", modelNamespace, "ExclusiveStartShardId", "HasMoreShards", "Limit", _types.Get(modelNamespace + ".StreamDescription"));
+                AddTokenPaged(operations, DescribeStreamOperation, modelNamespace, "ExclusiveStartShardId", "HasMoreShards", "Limit", _types.Get(modelNamespace + ".StreamDescription"));
                 break;
             case "Amazon.DynamoDBv2.Model":
                 // PartiQL ExecuteStatement: a SELECT pages by NextToken (the analyzer checks the statement).
-                AddTokenPaged(operations, "ExecuteStatement", modelNamespace, "NextToken", "NextToken", "Limit", pageHolder: null);
+                AddTokenPaged(operations, ExecuteStatementOperation, modelNamespace, "NextToken", "NextToken", "Limit", pageHolder: null);
                 break;
         }
     }
