@@ -265,8 +265,7 @@ internal sealed class PagedOperations
         var names = new HashSet<string>(StringComparer.Ordinal);
         AddOperations(names, s_tokenPagedOperationNames);
 
-        // The project's own source may declare a service's shape too (a test double of the whole SDK); its type names
-        // come from the declaration table, so a project without a factory of its own binds nothing.
+        // The project's own source may declare a service's shape too (a test double of the whole SDK).
         AddOperations(names, PaginatorMethodNames(types.SourceAssembly));
         foreach (IAssemblySymbol assembly in types.ReferencesDeclaring(AmazonNamespace))
         {
@@ -291,27 +290,17 @@ internal sealed class PagedOperations
     private const string PaginatorFactorySuffix = "PaginatorFactory";
 
     /// <summary>
-    /// The methods of the assembly's paginator factories: every <c>I…PaginatorFactory</c> interface of a model
-    /// namespace (<c>Amazon.S3.Model.IS3PaginatorFactory</c>), which is the type of the client's <c>Paginators</c>.
-    /// The assembly's type names come from its metadata: an assembly without a factory binds nothing.
+    /// The methods of the assembly's paginator factories: the SDK names each service's factory after the service's
+    /// namespace (<c>Amazon.S3.Model.IS3PaginatorFactory</c>, <c>Amazon.DynamoDBv2.Model.IDynamoDBv2PaginatorFactory</c>),
+    /// and it is the type of the client's <c>Paginators</c>. One lookup per service namespace: reading every type name of
+    /// an assembly to find the factories cost more than the rule's analysis of a whole project.
     /// </summary>
+    /// <remarks>
+    /// A factory named otherwise would leave its operations out of the names, and the rule would miss them; it would not
+    /// report anything it should not.
+    /// </remarks>
     private static string[] PaginatorMethodNames(IAssemblySymbol assembly)
     {
-        List<string>? factories = null;
-        foreach (string typeName in assembly.TypeNames)
-        {
-            if (IsPaginatorFactoryName(typeName))
-            {
-                (factories ??= new List<string>()).Add(typeName);
-            }
-        }
-
-        if (factories is null)
-        {
-            return [];
-        }
-
-        // The SDK declares every factory in its service's model namespace, Amazon.<Service>.Model.
         var names = new List<string>();
         foreach (INamespaceSymbol amazon in assembly.GlobalNamespace.GetNamespaceMembers())
         {
@@ -322,23 +311,10 @@ internal sealed class PagedOperations
 
             foreach (INamespaceSymbol service in amazon.GetNamespaceMembers())
             {
-                foreach (INamespaceSymbol model in service.GetNamespaceMembers())
+                string factoryName = AmazonNamespace + "." + service.Name + "." + ModelNamespace + ".I" + service.Name + PaginatorFactorySuffix;
+                if (assembly.GetTypeByMetadataName(factoryName) is { TypeKind: TypeKind.Interface } factory)
                 {
-                    if (model.Name != ModelNamespace)
-                    {
-                        continue;
-                    }
-
-                    foreach (string factoryName in factories)
-                    {
-                        foreach (INamedTypeSymbol factory in model.GetTypeMembers(factoryName))
-                        {
-                            if (factory.TypeKind == TypeKind.Interface)
-                            {
-                                names.AddRange(factory.MemberNames);
-                            }
-                        }
-                    }
+                    names.AddRange(factory.MemberNames);
                 }
             }
         }
