@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AwsAnalyzers.Core;
 
@@ -296,6 +297,63 @@ internal sealed class SourceIndex
         foreach (int key in wordKeys)
         {
             if (words.MayContain(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The names of <paramref name="names"/> that hold none of the others (<c>GetJobRun</c> for <c>GetJobRun</c> and
+    /// <c>GetJobRunAsync</c>): the texts <see cref="SpanMayContainAny"/> searches for, computed once per rule.
+    /// </summary>
+    public static ImmutableArray<string> SpanTexts(IEnumerable<string> names)
+    {
+        var distinct = new List<string>();
+        foreach (string name in names)
+        {
+            if (!distinct.Contains(name))
+            {
+                distinct.Add(name);
+            }
+        }
+
+        ImmutableArray<string>.Builder texts = ImmutableArray.CreateBuilder<string>();
+        foreach (string name in distinct)
+        {
+            bool holdsAnother = false;
+            foreach (string other in distinct)
+            {
+                holdsAnother |= other != name && name.IndexOf(other, StringComparison.Ordinal) >= 0;
+            }
+
+            if (!holdsAnother)
+            {
+                texts.Add(name);
+            }
+        }
+
+        return texts.ToImmutable();
+    }
+
+    /// <summary>
+    /// False when none of <paramref name="texts"/> (<see cref="SpanTexts"/>) is written anywhere in
+    /// <paramref name="span"/> of <paramref name="tree"/>, in code, comment or string: a text search of the span, for a
+    /// rule whose callback is on a frequent kind (every loop) and whose subject is a call the span must write.
+    /// </summary>
+    public bool SpanMayContainAny(SyntaxTree tree, TextSpan span, ImmutableArray<string> texts, CancellationToken cancellationToken)
+    {
+        string source = Words(tree, cancellationToken).Source;
+        if (span.End > source.Length)
+        {
+            return true;
+        }
+
+        foreach (string text in texts)
+        {
+            if (source.IndexOf(text, span.Start, span.Length, StringComparison.Ordinal) >= 0)
             {
                 return true;
             }

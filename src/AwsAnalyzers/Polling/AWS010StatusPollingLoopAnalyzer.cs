@@ -141,6 +141,9 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
         /// </summary>
         public static readonly ImmutableArray<int> WaitCallWords = SourceIndex.WordKeys(StatusTable.OperationNames.Concat(S3Wait.HeadNames));
 
+        /// <summary>The same names as texts a loop's span is searched for: a loop that writes none has no wait call to walk to.</summary>
+        private static readonly ImmutableArray<string> s_waitCallTexts = SourceIndex.SpanTexts(StatusTable.OperationNames.Concat(S3Wait.HeadNames));
+
         // The rows of the status table and the S3 wait are resolved when a loop first calls one of their operations:
         // most compilations reference few of these services, and looking up a type a compilation lacks is not cheap.
         private readonly Lazy<ResolvedStatus?>[] _statuses;
@@ -171,7 +174,9 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
         public void AnalyzeLoop(OperationAnalysisContext context)
         {
             var loop = (ILoopOperation)context.Operation;
-            if (loop.Syntax is not StatementSyntax statement || CodeThatNeverRuns.Contains(loop))
+            if (loop.Syntax is not StatementSyntax statement
+                || !_hops.Source.SpanMayContainAny(statement.SyntaxTree, statement.Span, s_waitCallTexts, context.CancellationToken)
+                || CodeThatNeverRuns.Contains(loop))
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -6,6 +7,7 @@ using System.Threading;
 using AwsAnalyzers.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace AwsAnalyzers.Tests.Core;
@@ -99,5 +101,30 @@ public class SourceIndexTests
         Assert.Single(index.Occurrences("Other77", CancellationToken.None));
         Assert.Empty(index.Occurrences("Other150", CancellationToken.None));
         Assert.Single(index.Occurrences("Filler1999", CancellationToken.None));
+    }
+
+    [Fact]
+    public void Span_texts_keep_only_the_names_that_hold_no_other()
+    {
+        ImmutableArray<string> texts = SourceIndex.SpanTexts(new[] { "GetJobRunAsync", "GetJobRun", "DescribeStream", "DescribeStreamSummary", "GetJobRun" });
+
+        Assert.Equal(new[] { "GetJobRun", "DescribeStream" }, texts);
+    }
+
+    [Fact]
+    public void A_span_may_contain_a_text_only_when_the_text_is_inside_it()
+    {
+        const string Source = "class C { void M(dynamic c) { while (true) { c.GetJobRunAsync(); } for (;;) { c.Other(); } } }";
+        (SourceIndex index, SyntaxTree tree) = Index(Source);
+        ImmutableArray<string> texts = SourceIndex.SpanTexts(new[] { "GetJobRun", "GetJobRunAsync" });
+        int whileStart = Source.IndexOf("while", StringComparison.Ordinal);
+        int forStart = Source.IndexOf("for (", StringComparison.Ordinal);
+
+        Assert.True(index.SpanMayContainAny(tree, TextSpan.FromBounds(whileStart, forStart), texts, CancellationToken.None));
+        Assert.False(index.SpanMayContainAny(tree, TextSpan.FromBounds(forStart, Source.Length), texts, CancellationToken.None));
+
+        // The text cut by the span's end is not in it.
+        int call = Source.IndexOf("GetJobRun", StringComparison.Ordinal);
+        Assert.False(index.SpanMayContainAny(tree, TextSpan.FromBounds(whileStart, call + 4), texts, CancellationToken.None));
     }
 }
