@@ -718,6 +718,59 @@ public class AWS009SdkTaskBlockedOrDiscardedTests
             """);
     }
 
+    [Fact]
+    public async Task Async_void_handlers_of_nested_and_partial_types_are_reported_once_and_a_generated_part_is_left_alone()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("/0/Functions.cs", """
+                        using System.Threading.Tasks;
+                        using Amazon.Lambda.Core;
+
+                        public partial class Functions
+                        {
+                            public async void {|#0:Handle|}(string input, ILambdaContext context) => await Task.Yield();
+
+                            public class Inner
+                            {
+                                public async void {|#1:Handle|}(string input, ILambdaContext context) => await Task.Yield();
+                            }
+                        }
+                        """),
+                    ("/0/Functions.More.cs", """
+                        using System.Threading.Tasks;
+                        using Amazon.Lambda.Core;
+
+                        public partial class Functions
+                        {
+                            public async void {|#2:Consume|}(string input, ILambdaContext context) => await Task.Yield();
+                        }
+                        """),
+                    ("/0/Functions.g.cs", """
+                        using System.Threading.Tasks;
+                        using Amazon.Lambda.Core;
+
+                        public partial class Functions
+                        {
+                            public async void Generated(string input, ILambdaContext context) => await Task.Yield();
+                        }
+                        """),
+                },
+            },
+        };
+        test.ExpectedDiagnostics.AddRange(
+        [
+            AsyncVoid(2).WithArguments("Functions.Consume"),
+            AsyncVoid(0).WithArguments("Functions.Handle"),
+            AsyncVoid(1).WithArguments("Inner.Handle"),
+        ]);
+        await test.RunAsync();
+    }
+
     // ---- (d) Discarded tasks ----
 
     [Fact]
