@@ -128,7 +128,7 @@ internal sealed class KnownTypes
         return dot > 0 && (nested < 0 || dot < nested) ? metadataName.Substring(0, dot) : null;
     }
 
-    /// <summary>The compilation's own assembly, whose type names come from the declaration table.</summary>
+    /// <summary>The compilation's own assembly.</summary>
     public IAssemblySymbol SourceAssembly => _compilation.Assembly;
 
     /// <summary>

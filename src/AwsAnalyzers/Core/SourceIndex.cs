@@ -30,6 +30,7 @@ internal sealed class SourceIndex
     private readonly ImmutableArray<SyntaxTree> _trees;
     private readonly Dictionary<SyntaxTree, int> _treeIndex;
     private readonly TreeWords?[] _words;
+    private TreesByWordTable? _treesByWord;
     private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<SyntaxNode>> _implicitCreations = new();
 
     private SourceIndex(Compilation compilation)
@@ -258,8 +259,6 @@ internal sealed class SourceIndex
         TreesByWordTable built = TreesByWordTable.Build(words);
         return Interlocked.CompareExchange(ref _treesByWord, built, null) ?? built;
     }
-
-    private TreesByWordTable? _treesByWord;
 
     /// <summary>
     /// The keys the word index files <paramref name="names"/> under, computed once for names a rule tests on every

@@ -225,6 +225,9 @@ internal sealed class PagedOperations
 
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _isClient = new(SymbolEqualityComparer.Default);
 
+    // Filled once in the constructor and only read after: safe to share between the analysis threads.
+    private readonly HashSet<string> _methodNames;
+
     /// <summary>The operations the SDK pages by token without a paginator (<see cref="AddTokenPagedOperations"/>).</summary>
     private const string ListShardsOperation = "ListShards";
     private const string DescribeStreamOperation = "DescribeStream";
@@ -256,9 +259,6 @@ internal sealed class PagedOperations
 
     /// <summary>True when <paramref name="name"/> is one of <see cref="MethodNames"/>.</summary>
     public bool IsOperationMethodName(string name) => _methodNames.Contains(name);
-
-    // Filled once in the constructor and only read after: safe to share between the analysis threads.
-    private readonly HashSet<string> _methodNames;
 
     private static HashSet<string> ReadMethodNames(KnownTypes types)
     {
