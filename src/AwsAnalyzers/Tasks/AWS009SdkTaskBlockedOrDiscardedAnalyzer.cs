@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using AwsAnalyzers.Core;
@@ -116,7 +115,7 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(analysis.OnAnonymousFunction, OperationKind.AnonymousFunction);
             if (handlers is not null)
             {
-                start.RegisterSymbolStartAction(analysis.OnType, SymbolKind.NamedType);
+                start.RegisterSymbolAction(analysis.OnMethod, SymbolKind.Method);
             }
         });
     }
@@ -398,52 +397,16 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
 
         // ---- (c): an async void handler ----
 
-        /// <summary>
-        /// Reads the type's own methods once, instead of a callback for each method of the project: the few that are
-        /// <c>async void</c> handlers are reported when the type's analysis ends.
-        /// </summary>
-        public void OnType(SymbolStartAnalysisContext context)
+        public void OnMethod(SymbolAnalysisContext context)
         {
-            List<(IMethodSymbol Method, string Name)>? asyncVoidHandlers = null;
-            foreach (ISymbol member in ((INamedTypeSymbol)context.Symbol).GetMembers())
+            var method = (IMethodSymbol)context.Symbol;
+            if (!method.IsAsync || !method.ReturnsVoid || method.MethodKind != MethodKind.Ordinary
+                || _handlers!.HandlerName(method, context.CancellationToken) is not { } name
+                || method.Locations.IsEmpty || !method.Locations[0].IsInSource)
             {
-                if (member is IMethodSymbol { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary } method
-                    && _handlers!.HandlerName(method, context.CancellationToken) is { } name
-                    && !method.Locations.IsEmpty && method.Locations[0].IsInSource
-                    && !IsDeclaredInGeneratedCode(method, context.CancellationToken))
-                {
-                    (asyncVoidHandlers ??= new List<(IMethodSymbol, string)>()).Add((method, name));
-                }
+                return;
             }
 
-            if (asyncVoidHandlers is not null)
-            {
-                context.RegisterSymbolEndAction(end =>
-                {
-                    foreach ((IMethodSymbol method, string name) in asyncVoidHandlers)
-                    {
-                        ReportAsyncVoid(end, method, name);
-                    }
-                });
-            }
-        }
-
-        /// <summary>A method of a partial type declared in its generated part, which the driver gives no callback of its own.</summary>
-        private static bool IsDeclaredInGeneratedCode(IMethodSymbol method, CancellationToken cancellationToken)
-        {
-            foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
-            {
-                if (!GeneratedCode.IsInGeneratedCode(reference.GetSyntax(cancellationToken), cancellationToken))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private void ReportAsyncVoid(SymbolAnalysisContext context, IMethodSymbol method, string name)
-        {
             ImmutableDictionary<string, string?> properties = Shape(AsyncVoidShape);
             if (ReturnTypeCanBeTask(method, context.CancellationToken))
             {
