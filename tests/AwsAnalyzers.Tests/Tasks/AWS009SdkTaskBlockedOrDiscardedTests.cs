@@ -721,47 +721,40 @@ public class AWS009SdkTaskBlockedOrDiscardedTests
     [Fact]
     public async Task Async_void_handlers_of_nested_and_partial_types_are_reported_once_and_a_generated_part_is_left_alone()
     {
-        var test = new VerifyCS.Test
-        {
-            TestState =
+        // The handler's type is split over three files, one of them generated, and holds a nested type.
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add(("/0/Functions.cs", """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public partial class Functions
             {
-                Sources =
+                public async void {|#0:Handle|}(string input, ILambdaContext context) => await Task.Yield();
+
+                public class Inner
                 {
-                    ("/0/Functions.cs", """
-                        using System.Threading.Tasks;
-                        using Amazon.Lambda.Core;
+                    public async void {|#1:Handle|}(string input, ILambdaContext context) => await Task.Yield();
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Functions.More.cs", """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
 
-                        public partial class Functions
-                        {
-                            public async void {|#0:Handle|}(string input, ILambdaContext context) => await Task.Yield();
+            public partial class Functions
+            {
+                public async void {|#2:Consume|}(string input, ILambdaContext context) => await Task.Yield();
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Functions.g.cs", """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
 
-                            public class Inner
-                            {
-                                public async void {|#1:Handle|}(string input, ILambdaContext context) => await Task.Yield();
-                            }
-                        }
-                        """),
-                    ("/0/Functions.More.cs", """
-                        using System.Threading.Tasks;
-                        using Amazon.Lambda.Core;
-
-                        public partial class Functions
-                        {
-                            public async void {|#2:Consume|}(string input, ILambdaContext context) => await Task.Yield();
-                        }
-                        """),
-                    ("/0/Functions.g.cs", """
-                        using System.Threading.Tasks;
-                        using Amazon.Lambda.Core;
-
-                        public partial class Functions
-                        {
-                            public async void Generated(string input, ILambdaContext context) => await Task.Yield();
-                        }
-                        """),
-                },
-            },
-        };
+            public partial class Functions
+            {
+                public async void Generated(string input, ILambdaContext context) => await Task.Yield();
+            }
+            """));
         test.ExpectedDiagnostics.AddRange(
         [
             AsyncVoid(2).WithArguments("Functions.Consume"),
