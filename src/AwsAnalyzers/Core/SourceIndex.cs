@@ -394,7 +394,7 @@ internal sealed class SourceIndex
     /// Which trees may hold each word, for the whole compilation: every tree's bit set folded to one size and turned on
     /// its side, one row of tree bits per bit position. A name's two positions give two rows, and their AND the trees to
     /// read; a search that asked each tree's own bit set touched one place in memory per tree, which on a large project
-    /// was most of what a search cost.
+    /// was most of what a search cost. The table holds a kilobyte a tree.
     /// </summary>
     private sealed class TreesByWordTable
     {
@@ -478,9 +478,10 @@ internal sealed class SourceIndex
     /// The one exception is an identifier written right after a number (<c>1Find</c>, which does not compile), so every
     /// run starting with a digit also adds the hash of each tail that starts with a letter or underscore.
     /// <para>
-    /// A bit set (two bits a word, about one bit per character of text) rather than a set of hashes, with a key that
-    /// costs two cheap steps a character: reading every tree is the first question's cost. A name that is not in the
-    /// text finds both its bits set in about one tree in a hundred; the text search then finds nothing there.
+    /// A bit set (two bits a word; 8,192 bits, the word table's size, or about one bit per character of a longer text)
+    /// rather than a set of hashes, with a key that costs two cheap steps a character: reading every tree is the first
+    /// question's cost. A name that is not in the text finds both its bits set in about one tree in a hundred; the text
+    /// search then finds nothing there.
     /// </para>
     /// </remarks>
     private sealed class TreeWords
