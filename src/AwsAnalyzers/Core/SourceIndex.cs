@@ -281,6 +281,22 @@ internal sealed class SourceIndex
     }
 
     /// <summary>
+    /// The keys of each client method name and of its <c>Async</c> twin (<c>PutItem</c>, <c>PutItemAsync</c>): the words a
+    /// call of either shape writes.
+    /// </summary>
+    public static ImmutableArray<int> MethodWordKeys(params string[] methodNames)
+    {
+        var names = new List<string>(methodNames.Length * 2);
+        foreach (string name in methodNames)
+        {
+            names.Add(name);
+            names.Add(name + "Async");
+        }
+
+        return WordKeys(names);
+    }
+
+    /// <summary>
     /// False when none of the words keyed by <paramref name="wordKeys"/> (<see cref="WordKeys"/>) is written in
     /// <paramref name="tree"/>, from the tree's word index (read once per tree, shared with the name searches): a rule
     /// whose callbacks are frequent (every loop) and whose subject is rare (a status call) skips the tree's other code.

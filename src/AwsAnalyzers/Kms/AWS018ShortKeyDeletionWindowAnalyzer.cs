@@ -64,7 +64,7 @@ public sealed class AWS018ShortKeyDeletionWindowAnalyzer : DiagnosticAnalyzer
 
     // A window write names its property, and a call its method: only the types whose files do get the callbacks.
     private static readonly ImmutableArray<int> s_pendingWindowWords = SourceIndex.WordKeys(new[] { PendingWindowProperty });
-    private static readonly ImmutableArray<int> s_scheduleDeletionWords = SourceIndex.WordKeys(new[] { ScheduleKeyDeletionMethod, ScheduleKeyDeletionMethod + "Async" });
+    private static readonly ImmutableArray<int> s_scheduleDeletionWords = SourceIndex.MethodWordKeys(ScheduleKeyDeletionMethod);
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol request)
     {

@@ -150,7 +150,7 @@ public sealed class AWS017PublicAccessGrantedAnalyzer : DiagnosticAnalyzer
     // What each callback cannot report without, written in the type's files: the property a grant is written to, the
     // bucket policy call, and the Allow effect a policy statement is created with.
     private static readonly ImmutableArray<int> s_grantPropertyWords = SourceIndex.WordKeys(new[] { CannedAclProperty, AclProperty, UriProperty, PolicyProperty, PolicyDocumentProperty });
-    private static readonly ImmutableArray<int> s_bucketPolicyWords = SourceIndex.WordKeys(new[] { PutBucketPolicyMethod, PutBucketPolicyMethod + "Async" });
+    private static readonly ImmutableArray<int> s_bucketPolicyWords = SourceIndex.MethodWordKeys(PutBucketPolicyMethod);
     private static readonly ImmutableArray<int> s_allowWords = SourceIndex.WordKeys(new[] { AllowEffect });
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, Types types)

@@ -43,11 +43,11 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
 
     internal const string WaitTimeSecondsProperty = "WaitTimeSeconds";
     internal const string ReceiveMessageRequestName = "Amazon.SQS.Model.ReceiveMessageRequest";
+    internal const string QueueAttributeName = "ReceiveMessageWaitTimeSeconds";
     private const string ReceiveMethod = "ReceiveMessage";
 
     /// <summary>A receive names its method: only the types whose files write it get the invocation callbacks.</summary>
-    private static readonly ImmutableArray<int> s_receiveWords = SourceIndex.WordKeys(new[] { ReceiveMethod, ReceiveMethod + "Async" });
-    internal const string QueueAttributeName = "ReceiveMessageWaitTimeSeconds";
+    private static readonly ImmutableArray<int> s_receiveWords = SourceIndex.MethodWordKeys(ReceiveMethod);
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         DiagnosticId,

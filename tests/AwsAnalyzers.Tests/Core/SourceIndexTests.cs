@@ -127,4 +127,16 @@ public class SourceIndexTests
         int call = Source.IndexOf("GetJobRun", StringComparison.Ordinal);
         Assert.False(index.SpanMayContainAny(tree, TextSpan.FromBounds(whileStart, call + 4), texts, CancellationToken.None));
     }
+
+    [Fact]
+    public void Method_word_keys_cover_a_method_and_its_Async_twin_and_nothing_longer()
+    {
+        ImmutableArray<int> keys = SourceIndex.MethodWordKeys("PutItem", "Invoke");
+        (SourceIndex asyncIndex, SyntaxTree asyncTree) = Index("class C { void M(dynamic c) { c.PutItemAsync(); } }");
+        (SourceIndex longerIndex, SyntaxTree longerTree) = Index("class C { void M(dynamic c) { c.PutItems(); c.InvokeLater(); } }");
+
+        Assert.Equal(4, keys.Length);
+        Assert.True(asyncIndex.MayContainAny(asyncTree, keys, CancellationToken.None));
+        Assert.False(longerIndex.MayContainAny(longerTree, keys, CancellationToken.None));
+    }
 }
