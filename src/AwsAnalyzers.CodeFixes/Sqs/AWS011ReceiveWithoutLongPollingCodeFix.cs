@@ -6,11 +6,13 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AwsAnalyzers.Core;
+using AwsAnalyzers.Throttling;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AwsAnalyzers.Sqs;
 
@@ -32,7 +34,7 @@ public sealed class AWS011ReceiveWithoutLongPollingCodeFix : DocumentCodeFixProv
 
     private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model)
     {
-        if (Edits(root, diagnostic) is not null)
+        if (Edits(root, model, diagnostic, context.CancellationToken) is not null)
         {
             RegisterFix(context, diagnostic, CodeFixResources.AWS011UseLongPolling, UseLongPollingEquivalenceKey);
         }
@@ -53,7 +55,7 @@ public sealed class AWS011ReceiveWithoutLongPollingCodeFix : DocumentCodeFixProv
         var edited = new HashSet<SyntaxNode>();
         foreach (Diagnostic diagnostic in diagnostics)
         {
-            if (Edits(root, diagnostic) is not { } nodes)
+            if (Edits(root, model, diagnostic, cancellationToken) is not { } nodes)
             {
                 continue;
             }
@@ -85,21 +87,21 @@ public sealed class AWS011ReceiveWithoutLongPollingCodeFix : DocumentCodeFixProv
 
     /// <summary>
     /// The nodes one diagnostic's fix rewrites: the queue URL argument, the constant 0 values written to the wait, or
-    /// the request creation that never sets it. Null when the diagnostic has no fix.
+    /// the request creation that never sets it. Null when the diagnostic has no fix: among others, when the client's own
+    /// config times out a 20-second wait.
     /// </summary>
-    private static IReadOnlyList<SyntaxNode>? Edits(SyntaxNode root, Diagnostic diagnostic)
+    private static IReadOnlyList<SyntaxNode>? Edits(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (diagnostic.Properties.ContainsKey(AWS011ReceiveWithoutLongPollingAnalyzer.NoFixKey)
-            || !diagnostic.Properties.TryGetValue(AWS011ReceiveWithoutLongPollingAnalyzer.ShapeKey, out string? shape))
+        if (!diagnostic.Properties.TryGetValue(AWS011ReceiveWithoutLongPollingAnalyzer.ShapeKey, out string? shape)
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax receive
+            || ClientTimesOutLongWait(receive, model, cancellationToken))
         {
             return null;
         }
 
         if (shape == AWS011ReceiveWithoutLongPollingAnalyzer.QueueUrlShape)
         {
-            return root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments }
-                ? new SyntaxNode[] { arguments[0] }
-                : null;
+            return receive.ArgumentList.Arguments is { Count: > 0 } arguments ? new SyntaxNode[] { arguments[0] } : null;
         }
 
         IReadOnlyList<Location> locations = diagnostic.AdditionalLocations;
@@ -200,5 +202,30 @@ public sealed class AWS011ReceiveWithoutLongPollingCodeFix : DocumentCodeFixProv
         }
 
         return creation.WithInitializer(initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(nodes)));
+    }
+
+    /// <summary>
+    /// The client's own config, created where the code shows it, sets a <c>Timeout</c> of 20 seconds or less (or one
+    /// we cannot read): a 20-second wait would then end in a timeout instead of an empty answer.
+    /// </summary>
+    private static bool ClientTimesOutLongWait(InvocationExpressionSyntax receive, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetOperation(receive, cancellationToken) is not IInvocationOperation invocation
+            || ClientConfigWrites.EditableConfigOf(
+                invocation, model, KnownTypes.For(model.Compilation).Get(AWS005ThrottlingNotHandledAnalyzer.ClientConfigName), cancellationToken) is not { } config)
+        {
+            return false;
+        }
+
+        foreach (ExpressionSyntax timeout in ClientConfigWrites.Values(config, "Timeout"))
+        {
+            if (!(ClientConfigWrites.Milliseconds(timeout, model, cancellationToken) is { } milliseconds
+                && milliseconds > AWS011ReceiveWithoutLongPollingAnalyzer.MaxWaitTimeSeconds * 1000))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Threading;
 using AwsAnalyzers.Core;
 using AwsAnalyzers.Core.Flow;
-using AwsAnalyzers.Throttling;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -34,9 +33,6 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
     /// there are any, are the constant 0 values written to <c>WaitTimeSeconds</c>.
     /// </summary>
     public const string RequestShape = "Request";
-
-    /// <summary>Diagnostic property present when no fix is safe: the client's own config times out a 20-second wait.</summary>
-    public const string NoFixKey = "NoFix";
 
     /// <summary>The longest wait SQS allows, in seconds; the fix's value.</summary>
     public const int MaxWaitTimeSeconds = 20;
@@ -83,7 +79,6 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
                 request,
                 types.Get("Amazon.SQS.Model.ReceiveMessageResponse"),
                 types.Get("Microsoft.Extensions.Hosting.BackgroundService"),
-                types.Get(AWS005ThrottlingNotHandledAnalyzer.ClientConfigName),
                 SourceIndex.For(start.Compilation));
             start.RegisterOperationActionWhereWritten(s_receiveWords, analysis.AnalyzeInvocation, OperationKind.Invocation);
         });
@@ -112,7 +107,6 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol _request;
         private readonly INamedTypeSymbol? _response;
         private readonly INamedTypeSymbol? _backgroundService;
-        private readonly INamedTypeSymbol? _clientConfig;
         private readonly SourceIndex _source;
 
         /// <summary>0 not yet known, 1 some queue of the compilation is configured to long-poll, 2 none is.</summary>
@@ -120,14 +114,13 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
 
         public Analysis(
             INamedTypeSymbol sqs, INamedTypeSymbol? client, INamedTypeSymbol request, INamedTypeSymbol? response,
-            INamedTypeSymbol? backgroundService, INamedTypeSymbol? clientConfig, SourceIndex source)
+            INamedTypeSymbol? backgroundService, SourceIndex source)
         {
             _sqs = sqs;
             _client = client;
             _request = request;
             _response = response;
             _backgroundService = backgroundService;
-            _clientConfig = clientConfig;
             _source = source;
         }
 
@@ -163,12 +156,10 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Whether the client's own config would time out a long wait decides only whether the fix is offered: the fix
+            // reads it, so the build does not look for the client's creation at every report.
             ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
                 .Add(ShapeKey, wait == Wait.QueueUrlOverload ? QueueUrlShape : RequestShape);
-            if (ClientTimesOutLongWait(invocation, context.CancellationToken))
-            {
-                properties = properties.Add(NoFixKey, "true");
-            }
 
             var additional = ImmutableArray.CreateBuilder<Location>();
             if (creation is not null)
@@ -419,28 +410,5 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
             IdentifierNameSyntax { Identifier.ValueText: "Add" } => true,
             _ => false,
         };
-
-        /// <summary>
-        /// The client's own config, created where the code shows it, sets a <c>Timeout</c> of 20 seconds or less (or one
-        /// we cannot read): a 20-second wait would then end in a timeout instead of an empty answer.
-        /// </summary>
-        private bool ClientTimesOutLongWait(IInvocationOperation invocation, CancellationToken cancellationToken)
-        {
-            if (invocation.SemanticModel is not { } model
-                || ClientConfigWrites.EditableConfigOf(invocation, model, _clientConfig, cancellationToken) is not { } config)
-            {
-                return false;
-            }
-
-            foreach (ExpressionSyntax timeout in ClientConfigWrites.Values(config, "Timeout"))
-            {
-                if (!(ClientConfigWrites.Milliseconds(timeout, model, cancellationToken) is { } milliseconds && milliseconds > MaxWaitTimeSeconds * 1000))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }
