@@ -200,9 +200,13 @@ internal static class ClientConfigWrites
             single = initializer;
         }
 
-        foreach (SyntaxNode node in scope.DescendantNodes())
+        // The assignments are found from the name's tokens in the file, which the source index finds in its text: a
+        // client field is used all over a large type, whose every node a walk would visit.
+        foreach (SyntaxToken token in SourceIndex.For(model.Compilation).Occurrences(symbol.Name, new[] { model.SyntaxTree }, cancellationToken))
         {
-            if (node is AssignmentExpressionSyntax assignment && NameOf(assignment.Left) == symbol.Name
+            if (scope.Span.Contains(token.Span)
+                && token.Parent is IdentifierNameSyntax name
+                && AssignmentTo(name) is { } assignment
                 && model.GetOperation(assignment, cancellationToken) is IAssignmentOperation { Target: { } target }
                 && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(target), symbol))
             {
@@ -221,12 +225,12 @@ internal static class ClientConfigWrites
     private static IObjectCreationOperation? CreationOf(ExpressionSyntax stored, SemanticModel model, CancellationToken cancellationToken) =>
         model.GetOperation(stored, cancellationToken)?.WalkDownConversions() as IObjectCreationOperation;
 
-    private static string? NameOf(ExpressionSyntax expression) => expression switch
+    /// <summary>The assignment whose target is <paramref name="name"/> (<c>x = …</c>) or a member access ending in it (<c>this.x = …</c>), or null.</summary>
+    private static AssignmentExpressionSyntax? AssignmentTo(IdentifierNameSyntax name)
     {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        _ => null,
-    };
+        ExpressionSyntax target = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        return target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target ? assignment : null;
+    }
 
     private static ISymbol? ReferencedSymbol(IOperation target) => target switch
     {
