@@ -56,7 +56,7 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>A query write names its property: only the types whose files do get the assignment callbacks (AWS015's too).</summary>
-    internal static readonly ImmutableArray<int> QueryStringWords = SourceIndex.WordKeys(new[] { QueryStringProperty });
+    internal static readonly WordSet QueryStringWords = WordSet.Of(new[] { QueryStringProperty });
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol request, GlueCatalog catalog, PartitionEvidence evidence)
     {

@@ -77,8 +77,7 @@ public sealed class AWS012ValueSplicedIntoStatementAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>A statement write names its property: only the types whose files do get the assignment callbacks.</summary>
-    private static readonly ImmutableArray<int> s_statementPropertyWords =
-        SourceIndex.WordKeys(new[] { AWS004MissingPartitionPredicateAnalyzer.QueryStringProperty, StatementProperty });
+    private static readonly WordSet s_statementPropertyWords = WordSet.Of(new[] { AWS004MissingPartitionPredicateAnalyzer.QueryStringProperty, StatementProperty });
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, StatementTargets targets)
     {

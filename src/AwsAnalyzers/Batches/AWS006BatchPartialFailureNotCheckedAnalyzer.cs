@@ -491,7 +491,7 @@ internal sealed class BatchOperation
     }
 
     /// <summary>The word keys of <see cref="s_methodNames"/>: a batch call names its method, so only the types whose files write one need its callbacks.</summary>
-    public static readonly ImmutableArray<int> MethodWords = SourceIndex.WordKeys(s_methodNames);
+    public static readonly WordSet MethodWords = WordSet.Of(s_methodNames);
 
     /// <summary>True when <paramref name="name"/> is the method name of one of the operations: the cheap test before any symbol is compared.</summary>
     public static bool IsAnyMethodName(string name) => s_methodNames.Contains(name);

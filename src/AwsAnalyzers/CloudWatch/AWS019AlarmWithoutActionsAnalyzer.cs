@@ -83,10 +83,10 @@ public sealed class AWS019AlarmWithoutActionsAnalyzer : DiagnosticAnalyzer
     /// sends it, whose name is then written; its name is set in its initializer either way (a target-typed creation
     /// handed to a helper of the project, with no initializer, is not seen).
     /// </summary>
-    private static readonly ImmutableArray<int> s_alarmWords = SourceIndex.WordKeys(new[] { AlarmRequestTypeName, PutMetricAlarmMethod, PutMetricAlarmMethod + "Async", "AlarmName" });
+    private static readonly WordSet s_alarmWords = WordSet.Of(new[] { AlarmRequestTypeName, PutMetricAlarmMethod, PutMetricAlarmMethod + "Async", "AlarmName" });
 
     /// <summary>A metric namespace write names its property.</summary>
-    private static readonly ImmutableArray<int> s_namespaceWords = SourceIndex.WordKeys(new[] { NamespaceProperty });
+    private static readonly WordSet s_namespaceWords = WordSet.Of(new[] { NamespaceProperty });
 
     private static void OnNamespaceAssignment(OperationAnalysisContext context, INamedTypeSymbol metricDataRequest)
     {

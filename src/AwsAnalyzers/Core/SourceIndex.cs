@@ -260,58 +260,28 @@ internal sealed class SourceIndex
         return Interlocked.CompareExchange(ref _treesByWord, built, null) ?? built;
     }
 
-    /// <summary>
-    /// The keys the word index files <paramref name="names"/> under, computed once for names a rule tests on every
-    /// tree; default (test every tree) when one of them is not a single word.
-    /// </summary>
-    public static ImmutableArray<int> WordKeys(IEnumerable<string> names)
-    {
-        ImmutableArray<int>.Builder keys = ImmutableArray.CreateBuilder<int>();
-        foreach (string name in names)
-        {
-            if (TreeWords.HashOfWord(name) is not { } key)
-            {
-                return default;
-            }
-
-            keys.Add(key);
-        }
-
-        return keys.ToImmutable();
-    }
+    /// <summary>The key the word index files <paramref name="name"/> under, or null when it is not a single word.</summary>
+    public static int? KeyOfWord(string name) => TreeWords.HashOfWord(name);
 
     /// <summary>
-    /// The keys of each client method name and of its <c>Async</c> twin (<c>PutItem</c>, <c>PutItemAsync</c>): the words a
-    /// call of either shape writes.
+    /// False when none of <paramref name="words"/> is written in <paramref name="tree"/>: the tree's word index (read
+    /// once per tree, shared with the name searches) rules out most words, and the tree's text decides for the few
+    /// whose bits are set, so that a rule whose callbacks are frequent (every invocation) and whose subject is rare (a
+    /// paged call) skips the tree's other code. The text is searched for the name anywhere, comments included: never
+    /// false where the word is written.
     /// </summary>
-    public static ImmutableArray<int> MethodWordKeys(params string[] methodNames)
+    public bool MayContainAny(SyntaxTree tree, WordSet words, CancellationToken cancellationToken)
     {
-        var names = new List<string>(methodNames.Length * 2);
-        foreach (string name in methodNames)
-        {
-            names.Add(name);
-            names.Add(name + "Async");
-        }
-
-        return WordKeys(names);
-    }
-
-    /// <summary>
-    /// False when none of the words keyed by <paramref name="wordKeys"/> (<see cref="WordKeys"/>) is written in
-    /// <paramref name="tree"/>, from the tree's word index (read once per tree, shared with the name searches): a rule
-    /// whose callbacks are frequent (every loop) and whose subject is rare (a status call) skips the tree's other code.
-    /// </summary>
-    public bool MayContainAny(SyntaxTree tree, ImmutableArray<int> wordKeys, CancellationToken cancellationToken)
-    {
-        if (wordKeys.IsDefault)
+        if (words.MatchesEveryTree)
         {
             return true;
         }
 
-        TreeWords words = Words(tree, cancellationToken);
-        foreach (int key in wordKeys)
+        TreeWords treeWords = Words(tree, cancellationToken);
+        ImmutableArray<int> keys = words.Keys;
+        for (int i = 0; i < keys.Length; i++)
         {
-            if (words.MayContain(key))
+            if (treeWords.MayContain(keys[i]) && treeWords.Source.IndexOf(words.Names[i], StringComparison.Ordinal) >= 0)
             {
                 return true;
             }

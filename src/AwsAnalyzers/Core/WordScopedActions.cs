@@ -24,18 +24,18 @@ namespace AwsAnalyzers.Core;
 internal static class WordScopedActions
 {
     /// <summary>
-    /// Registers <paramref name="action"/> on <paramref name="kinds"/> in every type whose files may write one of
-    /// <paramref name="wordKeys"/> (<see cref="SourceIndex.WordKeys"/>, computed once per rule).
+    /// Registers <paramref name="action"/> on <paramref name="kinds"/> in every type whose files write one of
+    /// <paramref name="words"/> (a <see cref="WordSet"/>, made once per rule).
     /// </summary>
     public static void RegisterOperationActionWhereWritten(
-        this CompilationStartAnalysisContext start, ImmutableArray<int> wordKeys, Action<OperationAnalysisContext> action, params OperationKind[] kinds)
+        this CompilationStartAnalysisContext start, WordSet words, Action<OperationAnalysisContext> action, params OperationKind[] kinds)
     {
         SourceIndex source = SourceIndex.For(start.Compilation);
         ImmutableArray<OperationKind> registered = kinds.ToImmutableArray();
         start.RegisterSymbolStartAction(
             symbolStart =>
             {
-                if (MayWrite(source, symbolStart.Symbol, wordKeys, symbolStart.CancellationToken))
+                if (MayWrite(source, symbolStart.Symbol, words, symbolStart.CancellationToken))
                 {
                     symbolStart.RegisterOperationAction(action, registered);
                 }
@@ -43,11 +43,11 @@ internal static class WordScopedActions
             SymbolKind.NamedType);
     }
 
-    private static bool MayWrite(SourceIndex source, ISymbol type, ImmutableArray<int> wordKeys, CancellationToken cancellationToken)
+    private static bool MayWrite(SourceIndex source, ISymbol type, WordSet words, CancellationToken cancellationToken)
     {
         foreach (SyntaxReference part in type.DeclaringSyntaxReferences)
         {
-            if (source.MayContainAny(part.SyntaxTree, wordKeys, cancellationToken))
+            if (source.MayContainAny(part.SyntaxTree, words, cancellationToken))
             {
                 return true;
             }

@@ -90,9 +90,9 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
     // What each callback cannot report without, written in the type's files: a Spot node group writes its market or
     // bid (a fleet its Spot capacity) in its initializer or on its local; a Spark key starts with "spark." in its
     // literal; the legacy action is named as a field or written as a string.
-    private static readonly ImmutableArray<int> s_spotWords = SourceIndex.WordKeys(new[] { MarketProperty, BidPriceProperty, SpotCapacityProperty });
-    private static readonly ImmutableArray<int> s_literalWords = SourceIndex.WordKeys(new[] { "spark", LegacyAction });
-    private static readonly ImmutableArray<int> s_legacyActionWords = SourceIndex.WordKeys(new[] { LegacyAction });
+    private static readonly WordSet s_spotWords = WordSet.Of(new[] { MarketProperty, BidPriceProperty, SpotCapacityProperty });
+    private static readonly WordSet s_literalWords = WordSet.Of(new[] { "spark", LegacyAction });
+    private static readonly WordSet s_legacyActionWords = WordSet.Of(new[] { LegacyAction });
 
     /// <summary>The writes of one property of a model object: in its initializer, and on the local that holds it.</summary>
     private static ImmutableArray<ISimpleAssignmentOperation> Writes(IObjectCreationOperation creation, string property, CancellationToken cancellationToken)

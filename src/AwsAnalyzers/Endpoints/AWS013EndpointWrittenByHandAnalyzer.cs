@@ -71,8 +71,8 @@ public sealed class AWS013EndpointWrittenByHandAnalyzer : DiagnosticAnalyzer
     }
 
     // An endpoint write names its property, and a region lookup its method: only the types whose files do get the callbacks.
-    private static readonly ImmutableArray<int> s_endpointPropertyWords = SourceIndex.WordKeys(new[] { ServiceUrlProperty, AwsRegionProperty });
-    private static readonly ImmutableArray<int> s_regionLookupWords = SourceIndex.WordKeys(new[] { GetBySystemNameMethod });
+    private static readonly WordSet s_endpointPropertyWords = WordSet.Of(new[] { ServiceUrlProperty, AwsRegionProperty });
+    private static readonly WordSet s_regionLookupWords = WordSet.Of(new[] { GetBySystemNameMethod });
 
     private static void AnalyzeAssignment(
         OperationAnalysisContext context, INamedTypeSymbol? clientConfig, INamedTypeSymbol? awsConfigs, INamedTypeSymbol regionEndpoint)

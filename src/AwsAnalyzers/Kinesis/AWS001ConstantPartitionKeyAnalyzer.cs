@@ -84,7 +84,7 @@ public sealed class AWS001ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>A key write names its property: only the types whose files do get the assignment callbacks.</summary>
-    private static readonly ImmutableArray<int> s_keyPropertyWords = SourceIndex.WordKeys(new[] { PartitionKeyProperty, ExplicitHashKeyProperty });
+    private static readonly WordSet s_keyPropertyWords = WordSet.Of(new[] { PartitionKeyProperty, ExplicitHashKeyProperty });
 
     private static void AnalyzeAssignment(
         OperationAnalysisContext context, INamedTypeSymbol? putRecordRequest, INamedTypeSymbol? putRecordsRequestEntry)

@@ -63,8 +63,8 @@ public sealed class AWS018ShortKeyDeletionWindowAnalyzer : DiagnosticAnalyzer
     }
 
     // A window write names its property, and a call its method: only the types whose files do get the callbacks.
-    private static readonly ImmutableArray<int> s_pendingWindowWords = SourceIndex.WordKeys(new[] { PendingWindowProperty });
-    private static readonly ImmutableArray<int> s_scheduleDeletionWords = SourceIndex.MethodWordKeys(ScheduleKeyDeletionMethod);
+    private static readonly WordSet s_pendingWindowWords = WordSet.Of(new[] { PendingWindowProperty });
+    private static readonly WordSet s_scheduleDeletionWords = WordSet.OfMethods(ScheduleKeyDeletionMethod);
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol request)
     {

@@ -128,7 +128,7 @@ public sealed class AWS014NonIdempotentWriteInConsumerAnalyzer : DiagnosticAnaly
     private const string SaveMethod = "Save";
 
     /// <summary>A write names its method: only the types whose files write one get the invocation callbacks.</summary>
-    private static readonly ImmutableArray<int> s_writeWords = SourceIndex.MethodWordKeys(UpdateMethod, PutMethod, SaveMethod);
+    private static readonly WordSet s_writeWords = WordSet.OfMethods(UpdateMethod, PutMethod, SaveMethod);
 
     private sealed class CompilationAnalysis
     {

@@ -95,7 +95,7 @@ public sealed class AWS016SynchronousSideCallAnalyzer : DiagnosticAnalyzer
     private const string PutMetricDataMethod = "PutMetricData";
 
     /// <summary>A side call names its method: only the types whose files write one get the invocation callbacks.</summary>
-    private static readonly ImmutableArray<int> s_sideCallWords = SourceIndex.MethodWordKeys(InvokeMethod, PutMetricDataMethod);
+    private static readonly WordSet s_sideCallWords = WordSet.OfMethods(InvokeMethod, PutMetricDataMethod);
 
     private sealed class CompilationAnalysis
     {

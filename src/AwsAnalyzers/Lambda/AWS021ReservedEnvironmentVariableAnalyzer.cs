@@ -32,8 +32,8 @@ public sealed class AWS021ReservedEnvironmentVariableAnalyzer : DiagnosticAnalyz
 
     // A process variable is written by its method's name. A function's configuration entry is found only where the
     // dictionary it is added to flows into the Variables property in the same member, whose name is then written.
-    private static readonly ImmutableArray<int> s_invocationWords = SourceIndex.WordKeys(new[] { SetEnvironmentVariableMethod, VariablesProperty });
-    private static readonly ImmutableArray<int> s_variablesWords = SourceIndex.WordKeys(new[] { VariablesProperty });
+    private static readonly WordSet s_invocationWords = WordSet.Of(new[] { SetEnvironmentVariableMethod, VariablesProperty });
+    private static readonly WordSet s_variablesWords = WordSet.Of(new[] { VariablesProperty });
 
     /// <summary>
     /// The keys the Lambda runtime sets and a function configuration cannot (Lambda Developer Guide, "Defined runtime

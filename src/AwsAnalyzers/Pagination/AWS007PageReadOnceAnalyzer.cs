@@ -78,7 +78,7 @@ public sealed class AWS007PageReadOnceAnalyzer : DiagnosticAnalyzer
             // search's next set) get the invocation callbacks, and those test the name before any type.
             var analyzer = new InvocationAnalyzer(operations, searchTypes.ToImmutable());
             start.RegisterOperationActionWhereWritten(
-                SourceIndex.WordKeys(operations.MethodNames.Concat(s_nextSetMethods)), analyzer.Analyze, OperationKind.Invocation);
+                WordSet.Of(operations.MethodNames.Concat(s_nextSetMethods)), analyzer.Analyze, OperationKind.Invocation);
         });
     }
 

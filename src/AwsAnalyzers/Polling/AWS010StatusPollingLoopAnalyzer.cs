@@ -131,7 +131,7 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
     private const string SleepMethod = "Sleep";
 
     /// <summary>A sleep names its method: only the types whose files write it get the invocation callbacks.</summary>
-    private static readonly ImmutableArray<int> s_sleepWords = SourceIndex.WordKeys(new[] { SleepMethod });
+    private static readonly WordSet s_sleepWords = WordSet.Of(new[] { SleepMethod });
 
     private sealed class Analysis
     {
@@ -139,7 +139,7 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
         /// The names of the calls a wait is built on: a type whose files write none of them has no loop to walk. Most
         /// loops are the project's own (retries, batches, parsing), in files that call no status operation.
         /// </summary>
-        public static readonly ImmutableArray<int> WaitCallWords = SourceIndex.WordKeys(StatusTable.OperationNames.Concat(S3Wait.HeadNames));
+        public static readonly WordSet WaitCallWords = WordSet.Of(StatusTable.OperationNames.Concat(S3Wait.HeadNames));
 
         /// <summary>The same names as texts a loop's span is searched for: a loop that writes none has no wait call to walk to.</summary>
         private static readonly ImmutableArray<string> s_waitCallTexts = SourceIndex.SpanTexts(StatusTable.OperationNames.Concat(S3Wait.HeadNames));

@@ -149,9 +149,9 @@ public sealed class AWS017PublicAccessGrantedAnalyzer : DiagnosticAnalyzer
 
     // What each callback cannot report without, written in the type's files: the property a grant is written to, the
     // bucket policy call, and the Allow effect a policy statement is created with.
-    private static readonly ImmutableArray<int> s_grantPropertyWords = SourceIndex.WordKeys(new[] { CannedAclProperty, AclProperty, UriProperty, PolicyProperty, PolicyDocumentProperty });
-    private static readonly ImmutableArray<int> s_bucketPolicyWords = SourceIndex.MethodWordKeys(PutBucketPolicyMethod);
-    private static readonly ImmutableArray<int> s_allowWords = SourceIndex.WordKeys(new[] { AllowEffect });
+    private static readonly WordSet s_grantPropertyWords = WordSet.Of(new[] { CannedAclProperty, AclProperty, UriProperty, PolicyProperty, PolicyDocumentProperty });
+    private static readonly WordSet s_bucketPolicyWords = WordSet.OfMethods(PutBucketPolicyMethod);
+    private static readonly WordSet s_allowWords = WordSet.Of(new[] { AllowEffect });
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, Types types)
     {

@@ -43,7 +43,7 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
     private const string ReceiveMethod = "ReceiveMessage";
 
     /// <summary>A receive names its method: only the types whose files write it get the invocation callbacks.</summary>
-    private static readonly ImmutableArray<int> s_receiveWords = SourceIndex.MethodWordKeys(ReceiveMethod);
+    private static readonly WordSet s_receiveWords = WordSet.OfMethods(ReceiveMethod);
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         DiagnosticId,

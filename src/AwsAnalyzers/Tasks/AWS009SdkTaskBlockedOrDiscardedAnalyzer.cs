@@ -130,7 +130,7 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
     /// callbacks, the most frequent kind there is. Blocking calls, discarded tasks and async lambdas have no fixed word
     /// and keep their callbacks everywhere.
     /// </summary>
-    private static readonly ImmutableArray<int> s_resultWords = SourceIndex.WordKeys(new[] { ResultProperty });
+    private static readonly WordSet s_resultWords = WordSet.Of(new[] { ResultProperty });
 
     private sealed class CompilationAnalysis
     {

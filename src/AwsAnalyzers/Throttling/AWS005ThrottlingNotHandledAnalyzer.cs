@@ -57,7 +57,7 @@ public sealed class AWS005ThrottlingNotHandledAnalyzer : DiagnosticAnalyzer
     /// A write names its method: only the types whose files write one get the invocation callbacks. Declared after
     /// both sets, which it reads when the type is initialized.
     /// </summary>
-    private static readonly ImmutableArray<int> s_writeWords = SourceIndex.WordKeys(s_kinesisWrites.Concat(s_dynamoDbWrites));
+    private static readonly WordSet s_writeWords = WordSet.Of(s_kinesisWrites.Concat(s_dynamoDbWrites));
 
     /// <summary>How many private helpers deep the callers of a write are followed to find a handler.</summary>
     private const int MaxCallerDepth = 3;

@@ -25,9 +25,9 @@ public class SourceIndexTests
     public void A_tree_that_writes_one_of_the_words_may_contain_them()
     {
         (SourceIndex index, SyntaxTree tree) = Index("class C { void M(dynamic c) { c.GetQueryExecutionAsync(); } }");
-        ImmutableArray<int> keys = SourceIndex.WordKeys(new[] { "DescribeCluster", "GetQueryExecutionAsync" });
+        WordSet words = WordSet.Of(new[] { "DescribeCluster", "GetQueryExecutionAsync" });
 
-        Assert.True(index.MayContainAny(tree, keys, CancellationToken.None));
+        Assert.True(index.MayContainAny(tree, words, CancellationToken.None));
     }
 
     [Fact]
@@ -35,9 +35,9 @@ public class SourceIndexTests
     {
         // A longer identifier, a shorter one and a comment's text are other words or no words of the code at all.
         (SourceIndex index, SyntaxTree tree) = Index("class C { void GetQueryExecutionAsyncs() { GetQueryExecution(); } void GetQueryExecution() { } }");
-        ImmutableArray<int> keys = SourceIndex.WordKeys(new[] { "DescribeCluster", "GetQueryExecutionAsync" });
+        WordSet words = WordSet.Of(new[] { "DescribeCluster", "GetQueryExecutionAsync" });
 
-        Assert.False(index.MayContainAny(tree, keys, CancellationToken.None));
+        Assert.False(index.MayContainAny(tree, words, CancellationToken.None));
     }
 
     [Fact]
@@ -46,19 +46,39 @@ public class SourceIndexTests
         // Generated and numbered names (Store12Async, Store13Async) share their ends, their length and their middle.
         (SourceIndex index, SyntaxTree tree) = Index("class C { void Store12Async() { } void Store21Async() { } }");
 
-        Assert.True(index.MayContainAny(tree, SourceIndex.WordKeys(new[] { "Store12Async" }), CancellationToken.None));
-        Assert.False(index.MayContainAny(tree, SourceIndex.WordKeys(new[] { "Store13Async" }), CancellationToken.None));
-        Assert.False(index.MayContainAny(tree, SourceIndex.WordKeys(new[] { "Store11Async" }), CancellationToken.None));
+        Assert.True(index.MayContainAny(tree, WordSet.Of(new[] { "Store12Async" }), CancellationToken.None));
+        Assert.False(index.MayContainAny(tree, WordSet.Of(new[] { "Store13Async" }), CancellationToken.None));
+        Assert.False(index.MayContainAny(tree, WordSet.Of(new[] { "Store11Async" }), CancellationToken.None));
     }
 
     [Fact]
     public void A_name_that_is_not_one_word_makes_every_tree_a_candidate()
     {
         (SourceIndex index, SyntaxTree tree) = Index("class C { }");
-        ImmutableArray<int> keys = SourceIndex.WordKeys(new[] { "DescribeCluster", "Amazon.S3" });
+        WordSet words = WordSet.Of(new[] { "DescribeCluster", "Amazon.S3" });
 
-        Assert.True(keys.IsDefault);
-        Assert.True(index.MayContainAny(tree, keys, CancellationToken.None));
+        Assert.True(words.MatchesEveryTree);
+        Assert.True(index.MayContainAny(tree, words, CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_word_whose_bits_another_word_set_is_not_taken_for_written()
+    {
+        // Four thousand distinct words set about a fifth of the tree's bits, so that about one name in twenty that the
+        // tree does not write finds both its bits set; the tree's text then says it is not there.
+        var source = new System.Text.StringBuilder("class C { int a0");
+        for (int i = 1; i < 4000; i++)
+        {
+            source.Append(", a").Append(i);
+        }
+
+        (SourceIndex index, SyntaxTree tree) = Index(source.Append("; }").ToString());
+        for (int i = 0; i < 1000; i++)
+        {
+            Assert.False(index.MayContainAny(tree, WordSet.Of(new[] { "Absent" + i }), CancellationToken.None), "Absent" + i);
+        }
+
+        Assert.True(index.MayContainAny(tree, WordSet.Of(new[] { "Absent1", "a3999" }), CancellationToken.None));
     }
 
     [Fact]
@@ -129,14 +149,14 @@ public class SourceIndexTests
     }
 
     [Fact]
-    public void Method_word_keys_cover_a_method_and_its_Async_twin_and_nothing_longer()
+    public void Method_words_cover_a_method_and_its_Async_twin_and_nothing_longer()
     {
-        ImmutableArray<int> keys = SourceIndex.MethodWordKeys("PutItem", "Invoke");
+        WordSet words = WordSet.OfMethods("PutItem", "Invoke");
         (SourceIndex asyncIndex, SyntaxTree asyncTree) = Index("class C { void M(dynamic c) { c.PutItemAsync(); } }");
         (SourceIndex longerIndex, SyntaxTree longerTree) = Index("class C { void M(dynamic c) { c.PutItems(); c.InvokeLater(); } }");
 
-        Assert.Equal(4, keys.Length);
-        Assert.True(asyncIndex.MayContainAny(asyncTree, keys, CancellationToken.None));
-        Assert.False(longerIndex.MayContainAny(longerTree, keys, CancellationToken.None));
+        Assert.Equal(new[] { "PutItem", "PutItemAsync", "Invoke", "InvokeAsync" }, words.Names);
+        Assert.True(asyncIndex.MayContainAny(asyncTree, words, CancellationToken.None));
+        Assert.False(longerIndex.MayContainAny(longerTree, words, CancellationToken.None));
     }
 }

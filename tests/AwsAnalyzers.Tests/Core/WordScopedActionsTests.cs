@@ -149,7 +149,7 @@ public class WordScopedActionsTests
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class PutRecordsCallAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly ImmutableArray<int> s_words = SourceIndex.WordKeys(new[] { "PutRecords" });
+        private static readonly WordSet s_words = WordSet.Of(new[] { "PutRecords" });
 
         private static readonly DiagnosticDescriptor Never = new("TEST001", "Never", "Never", "Test", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
