@@ -33,6 +33,9 @@ internal sealed class SourceIndex
     private TreesByWordTable? _treesByWord;
     private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<SyntaxNode>> _implicitCreations = new();
 
+    /// <summary>Per tree and rule's word set, whether the tree writes one of the words (<see cref="MayContainAny"/>).</summary>
+    private readonly ConcurrentDictionary<(SyntaxTree Tree, WordSet Words), bool> _written = new();
+
     private SourceIndex(Compilation compilation)
     {
         _compilation = compilation;
@@ -277,17 +280,21 @@ internal sealed class SourceIndex
             return true;
         }
 
-        TreeWords treeWords = Words(tree, cancellationToken);
-        ImmutableArray<int> keys = words.Keys;
-        for (int i = 0; i < keys.Length; i++)
+        // Every type of the tree asks, for each rule: the text of a large file is searched once per rule.
+        if (_written.TryGetValue((tree, words), out bool known))
         {
-            if (treeWords.MayContain(keys[i]) && treeWords.Source.IndexOf(words.Names[i], StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
+            return known;
         }
 
-        return false;
+        TreeWords treeWords = Words(tree, cancellationToken);
+        ImmutableArray<int> keys = words.Keys;
+        bool written = false;
+        for (int i = 0; i < keys.Length && !written; i++)
+        {
+            written = treeWords.MayContain(keys[i]) && treeWords.Source.IndexOf(words.Names[i], StringComparison.Ordinal) >= 0;
+        }
+
+        return _written.GetOrAdd((tree, words), written);
     }
 
     /// <summary>
