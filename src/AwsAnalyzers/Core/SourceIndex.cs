@@ -33,8 +33,16 @@ internal sealed class SourceIndex
     private TreesByWordTable? _treesByWord;
     private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<SyntaxNode>> _implicitCreations = new();
 
-    /// <summary>Per tree and rule's word set, whether the tree writes one of the words (<see cref="MayContainAny"/>).</summary>
-    private readonly ConcurrentDictionary<(SyntaxTree Tree, WordSet Words), bool> _written = new();
+    /// <summary>
+    /// Per rule's word set, what each tree (by position) answered <see cref="MayContainAny"/>: 0 not asked yet, then
+    /// <see cref="NotWritten"/> or <see cref="Written"/>. Every type asks once for each rule, thousands of questions a
+    /// pass, and a dictionary keyed by tree and set took a lock and grew its table on every first answer; the array is
+    /// written without one.
+    /// </summary>
+    private readonly ConcurrentDictionary<WordSet, byte[]> _writtenByWords = new();
+
+    private const byte NotWritten = 1;
+    private const byte Written = 2;
 
     private SourceIndex(Compilation compilation)
     {
@@ -280,21 +288,43 @@ internal sealed class SourceIndex
             return true;
         }
 
-        // Every type of the tree asks, for each rule: the text of a large file is searched once per rule.
-        if (_written.TryGetValue((tree, words), out bool known))
+        if (!_treeIndex.TryGetValue(tree, out int treeIndex))
         {
-            return known;
+            return WritesAny(TreeWords.Read(tree.GetText(cancellationToken).ToString()), words);
         }
 
-        TreeWords treeWords = Words(tree, cancellationToken);
+        // Every type of the tree asks, for each rule: the text of a large file is searched once per rule. Two threads
+        // racing on one tree store the same answer.
+        if (!_writtenByWords.TryGetValue(words, out byte[]? answers))
+        {
+            answers = _writtenByWords.GetOrAdd(words, _ => new byte[_trees.Length]);
+        }
+
+        switch (Volatile.Read(ref answers[treeIndex]))
+        {
+            case Written:
+                return true;
+            case NotWritten:
+                return false;
+        }
+
+        bool written = WritesAny(Words(treeIndex, cancellationToken), words);
+        Volatile.Write(ref answers[treeIndex], written ? Written : NotWritten);
+        return written;
+    }
+
+    private static bool WritesAny(TreeWords treeWords, WordSet words)
+    {
         ImmutableArray<int> keys = words.Keys;
-        bool written = false;
-        for (int i = 0; i < keys.Length && !written; i++)
+        for (int i = 0; i < keys.Length; i++)
         {
-            written = treeWords.MayContain(keys[i]) && treeWords.Source.IndexOf(words.Names[i], StringComparison.Ordinal) >= 0;
+            if (treeWords.MayContain(keys[i]) && treeWords.Source.IndexOf(words.Names[i], StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
         }
 
-        return _written.GetOrAdd((tree, words), written);
+        return false;
     }
 
     /// <summary>
