@@ -64,17 +64,18 @@ public sealed class AWS019AlarmWithoutActionsAnalyzer : DiagnosticAnalyzer
 
             INamedTypeSymbol? alarmRequest = types.Get(AlarmRequestName);
             INamedTypeSymbol? metricDataRequest = types.Get(MetricDataRequestName);
+            var scoped = new WordScopedActions();
             if (alarmRequest is not null)
             {
-                var alarms = new AlarmAnalysis(alarmRequest, types);
-                start.RegisterOperationActionWhereWritten(s_alarmWords, alarms.OnObjectCreation, OperationKind.ObjectCreation);
+                scoped.Add(s_alarmWords, new AlarmAnalysis(alarmRequest, types).OnObjectCreation, OperationKind.ObjectCreation);
             }
 
             if (metricDataRequest is not null)
             {
-                start.RegisterOperationActionWhereWritten(
-                    s_namespaceWords, context => OnNamespaceAssignment(context, metricDataRequest), OperationKind.SimpleAssignment);
+                scoped.Add(s_namespaceWords, context => OnNamespaceAssignment(context, metricDataRequest), OperationKind.SimpleAssignment);
             }
+
+            scoped.Register(start);
         });
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -20,32 +21,53 @@ namespace AwsAnalyzers.Core;
 /// passed to a method of the project) is no filter, and a rule whose trigger can be written without any fixed word
 /// keeps its plain registration. A type is asked with all its parts' files; a nested type answers for itself, since the
 /// driver scopes the actions registered at a type's start to that type's own members.
+/// <para>
+/// A rule with several such actions adds them all and registers once: the type's start is one more timed callback per
+/// type and per registration, with the driver's own work for each, so one start asks every word set of the rule.
+/// </para>
 /// </remarks>
-internal static class WordScopedActions
+internal sealed class WordScopedActions
 {
+    private readonly List<ScopedAction> _actions = new();
+
     /// <summary>
-    /// Registers <paramref name="action"/> on <paramref name="kinds"/> in every type whose files write one of
+    /// Adds <paramref name="action"/> on <paramref name="kinds"/>, for every type whose files write one of
     /// <paramref name="words"/> (a <see cref="WordSet"/>, made once per rule).
     /// </summary>
-    public static void RegisterOperationActionWhereWritten(
-        this CompilationStartAnalysisContext start, WordSet words, Action<OperationAnalysisContext> action, params OperationKind[] kinds)
+    public WordScopedActions Add(WordSet words, Action<OperationAnalysisContext> action, params OperationKind[] kinds)
     {
+        _actions.Add(new ScopedAction(words, action, kinds.ToImmutableArray()));
+        return this;
+    }
+
+    /// <summary>Registers one type start that registers, in each type, the added actions whose words it writes.</summary>
+    public void Register(CompilationStartAnalysisContext start)
+    {
+        if (_actions.Count == 0)
+        {
+            return;
+        }
+
         SourceIndex source = SourceIndex.For(start.Compilation);
-        ImmutableArray<OperationKind> registered = kinds.ToImmutableArray();
+        ScopedAction[] actions = _actions.ToArray();
         start.RegisterSymbolStartAction(
             symbolStart =>
             {
-                if (MayWrite(source, symbolStart.Symbol, words, symbolStart.CancellationToken))
+                ImmutableArray<SyntaxReference> parts = symbolStart.Symbol.DeclaringSyntaxReferences;
+                foreach (ScopedAction scoped in actions)
                 {
-                    symbolStart.RegisterOperationAction(action, registered);
+                    if (MayWrite(source, parts, scoped.Words, symbolStart.CancellationToken))
+                    {
+                        symbolStart.RegisterOperationAction(scoped.Action, scoped.Kinds);
+                    }
                 }
             },
             SymbolKind.NamedType);
     }
 
-    private static bool MayWrite(SourceIndex source, ISymbol type, WordSet words, CancellationToken cancellationToken)
+    private static bool MayWrite(SourceIndex source, ImmutableArray<SyntaxReference> parts, WordSet words, CancellationToken cancellationToken)
     {
-        foreach (SyntaxReference part in type.DeclaringSyntaxReferences)
+        foreach (SyntaxReference part in parts)
         {
             if (source.MayContainAny(part.SyntaxTree, words, cancellationToken))
             {
@@ -55,4 +77,32 @@ internal static class WordScopedActions
 
         return false;
     }
+
+    private sealed class ScopedAction
+    {
+        public ScopedAction(WordSet words, Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds)
+        {
+            Words = words;
+            Action = action;
+            Kinds = kinds;
+        }
+
+        public WordSet Words { get; }
+
+        public Action<OperationAnalysisContext> Action { get; }
+
+        public ImmutableArray<OperationKind> Kinds { get; }
+    }
+}
+
+/// <summary>The one-action form of <see cref="WordScopedActions"/>.</summary>
+internal static class WordScopedActionsExtensions
+{
+    /// <summary>
+    /// Registers <paramref name="action"/> on <paramref name="kinds"/> in every type whose files write one of
+    /// <paramref name="words"/>. A rule with several word-scoped actions adds them to one <see cref="WordScopedActions"/>.
+    /// </summary>
+    public static void RegisterOperationActionWhereWritten(
+        this CompilationStartAnalysisContext start, WordSet words, Action<OperationAnalysisContext> action, params OperationKind[] kinds) =>
+        new WordScopedActions().Add(words, action, kinds).Register(start);
 }

@@ -77,9 +77,11 @@ public sealed class AWS022EmrClusterSettingsAnalyzer : DiagnosticAnalyzer
             }
 
             var analysis = new Analysis(types, group, action);
-            start.RegisterOperationActionWhereWritten(s_spotWords, analysis.AnalyzeCreation, OperationKind.ObjectCreation);
-            start.RegisterOperationActionWhereWritten(s_literalWords, analysis.AnalyzeLiteral, OperationKind.Literal);
-            start.RegisterOperationActionWhereWritten(s_legacyActionWords, analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+            new WordScopedActions()
+                .Add(s_spotWords, analysis.AnalyzeCreation, OperationKind.ObjectCreation)
+                .Add(s_literalWords, analysis.AnalyzeLiteral, OperationKind.Literal)
+                .Add(s_legacyActionWords, analysis.AnalyzeFieldReference, OperationKind.FieldReference)
+                .Register(start);
         });
     }
 

@@ -64,9 +64,10 @@ public sealed class AWS013EndpointWrittenByHandAnalyzer : DiagnosticAnalyzer
 
             INamedTypeSymbol? clientConfig = types.Get(ClientConfigName);
             INamedTypeSymbol? awsConfigs = types.Get(AwsConfigsName);
-            start.RegisterOperationActionWhereWritten(
-                s_endpointPropertyWords, context => AnalyzeAssignment(context, clientConfig, awsConfigs, regionEndpoint), OperationKind.SimpleAssignment);
-            start.RegisterOperationActionWhereWritten(s_regionLookupWords, context => AnalyzeInvocation(context, regionEndpoint), OperationKind.Invocation);
+            new WordScopedActions()
+                .Add(s_endpointPropertyWords, context => AnalyzeAssignment(context, clientConfig, awsConfigs, regionEndpoint), OperationKind.SimpleAssignment)
+                .Add(s_regionLookupWords, context => AnalyzeInvocation(context, regionEndpoint), OperationKind.Invocation)
+                .Register(start);
         });
     }
 

@@ -50,15 +50,18 @@ public sealed class AWS018ShortKeyDeletionWindowAnalyzer : DiagnosticAnalyzer
 
             INamedTypeSymbol? request = types.Get(RequestName);
             INamedTypeSymbol? client = types.Get(ClientInterfaceName);
+            var scoped = new WordScopedActions();
             if (request is not null)
             {
-                start.RegisterOperationActionWhereWritten(s_pendingWindowWords, context => AnalyzeAssignment(context, request), OperationKind.SimpleAssignment);
+                scoped.Add(s_pendingWindowWords, context => AnalyzeAssignment(context, request), OperationKind.SimpleAssignment);
             }
 
             if (client is not null)
             {
-                start.RegisterOperationActionWhereWritten(s_scheduleDeletionWords, context => AnalyzeInvocation(context, client), OperationKind.Invocation);
+                scoped.Add(s_scheduleDeletionWords, context => AnalyzeInvocation(context, client), OperationKind.Invocation);
             }
+
+            scoped.Register(start);
         });
     }
 

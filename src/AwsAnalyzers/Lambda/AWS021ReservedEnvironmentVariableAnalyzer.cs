@@ -96,11 +96,13 @@ public sealed class AWS021ReservedEnvironmentVariableAnalyzer : DiagnosticAnalyz
             }
 
             var analysis = new CompilationAnalysis(start.Compilation, types.Get(LambdaHandlers.LambdaContextName), systemEnvironment, environment);
-            start.RegisterOperationActionWhereWritten(s_invocationWords, analysis.OnInvocation, OperationKind.Invocation);
+            var scoped = new WordScopedActions().Add(s_invocationWords, analysis.OnInvocation, OperationKind.Invocation);
             if (environment is not null)
             {
-                start.RegisterOperationActionWhereWritten(s_variablesWords, analysis.OnAssignment, OperationKind.SimpleAssignment);
+                scoped.Add(s_variablesWords, analysis.OnAssignment, OperationKind.SimpleAssignment);
             }
+
+            scoped.Register(start);
         });
     }
 

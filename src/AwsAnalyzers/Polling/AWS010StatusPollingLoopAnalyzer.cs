@@ -80,11 +80,13 @@ public sealed class AWS010StatusPollingLoopAnalyzer : DiagnosticAnalyzer
                 types.Get("Amazon.Runtime.IAmazonService"),
                 new DelayFact(types),
                 CallHops.For(start.Compilation));
-            start.RegisterOperationActionWhereWritten(Analysis.WaitCallWords, analysis.AnalyzeLoop, OperationKind.Loop);
+            var scoped = new WordScopedActions().Add(Analysis.WaitCallWords, analysis.AnalyzeLoop, OperationKind.Loop);
             if (analysis.KnowsThread)
             {
-                start.RegisterOperationActionWhereWritten(s_sleepWords, analysis.AnalyzeInvocation, OperationKind.Invocation);
+                scoped.Add(s_sleepWords, analysis.AnalyzeInvocation, OperationKind.Invocation);
             }
+
+            scoped.Register(start);
         });
     }
 

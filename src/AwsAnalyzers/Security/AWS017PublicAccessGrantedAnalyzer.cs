@@ -82,13 +82,13 @@ public sealed class AWS017PublicAccessGrantedAnalyzer : DiagnosticAnalyzer
             // Only the S3 client is looked up here (other rules look it up too); the rest are looked up when code
             // names them, so a compilation without policies or ACLs pays no lookup for them.
             var known = new Types(types);
-            start.RegisterOperationActionWhereWritten(s_grantPropertyWords, context => AnalyzeAssignment(context, known), OperationKind.SimpleAssignment);
+            var scoped = new WordScopedActions().Add(s_grantPropertyWords, context => AnalyzeAssignment(context, known), OperationKind.SimpleAssignment);
             if (known.S3Client is not null)
             {
-                start.RegisterOperationActionWhereWritten(s_bucketPolicyWords, context => AnalyzeInvocation(context, known), OperationKind.Invocation);
+                scoped.Add(s_bucketPolicyWords, context => AnalyzeInvocation(context, known), OperationKind.Invocation);
             }
 
-            start.RegisterOperationActionWhereWritten(s_allowWords, context => AnalyzeStatement(context, known), OperationKind.ObjectCreation);
+            scoped.Add(s_allowWords, context => AnalyzeStatement(context, known), OperationKind.ObjectCreation).Register(start);
         });
     }
 
