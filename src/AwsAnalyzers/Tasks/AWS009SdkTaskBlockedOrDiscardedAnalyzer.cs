@@ -110,9 +110,12 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
             LambdaHandlers? handlers = LambdaHandlers.For(start.Compilation, start.Options, start.CancellationToken);
             var analysis = new CompilationAnalysis(
                 service, highLevel.ToImmutable(), task, genericTask, types, handlers, CallHops.For(start.Compilation));
-            start.RegisterOperationActionWhereWritten(s_resultWords, analysis.OnPropertyReference, OperationKind.PropertyReference);
-            start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(analysis.OnAnonymousFunction, OperationKind.AnonymousFunction);
+            new WordScopedActions()
+                .Add(s_resultWords, analysis.OnPropertyReference, OperationKind.PropertyReference)
+                .Add(s_blockingCallWords, analysis.OnBlockingCall, OperationKind.Invocation)
+                .Add(s_asyncWords, analysis.OnAnonymousFunction, OperationKind.AnonymousFunction)
+                .Register(start);
+            start.RegisterOperationAction(analysis.OnExpressionStatement, OperationKind.ExpressionStatement);
             if (handlers is not null)
             {
                 start.RegisterSymbolAction(analysis.OnMethod, SymbolKind.Method);
@@ -124,13 +127,23 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
         ImmutableDictionary<string, string?>.Empty.Add(ShapeKey, shape);
 
     private const string ResultProperty = "Result";
+    private const string WaitMethod = "Wait";
+    private const string GetResultMethod = "GetResult";
 
     /// <summary>
     /// A blocking read is written <c>task.Result</c>: only the types whose files write the word get the property
-    /// callbacks, the most frequent kind there is. Blocking calls, discarded tasks and async lambdas have no fixed word
-    /// and keep their callbacks everywhere.
+    /// callbacks, the most frequent kind there is.
     /// </summary>
     private static readonly WordSet s_resultWords = WordSet.Of(new[] { ResultProperty });
+
+    /// <summary>A blocking call is written <c>.Wait(</c> or <c>.GetResult(</c>: invocations are nearly as frequent as property reads.</summary>
+    private static readonly WordSet s_blockingCallWords = WordSet.Of(new[] { WaitMethod, GetResultMethod });
+
+    /// <summary>
+    /// An async lambda is written with the <c>async</c> keyword. A discarded task has no fixed word (any SDK method
+    /// name), so it keeps a callback on every expression statement, fewer than the invocations.
+    /// </summary>
+    private static readonly WordSet s_asyncWords = WordSet.Of(new[] { "async" });
 
     private sealed class CompilationAnalysis
     {
@@ -183,36 +196,30 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        public void OnInvocation(OperationAnalysisContext context)
+        public void OnBlockingCall(OperationAnalysisContext context)
         {
-            string? name = (context.Operation.Syntax as InvocationExpressionSyntax)?.Expression switch
-            {
-                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                _ => null,
-            };
-
-            if (name is null)
-            {
-                return;
-            }
-
             var invocation = (IInvocationOperation)context.Operation;
-            if (name == "Wait")
+            string name = invocation.TargetMethod.Name;
+            if (name == WaitMethod)
             {
                 if (invocation.Instance is { } instance && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _task))
                 {
                     AnalyzeBlocking(context, invocation, instance, invocation.Arguments.IsEmpty ? ".Wait()" : ".Wait(…)", unwraps: false);
                 }
             }
-            else if (name == "GetResult")
+            else if (name == GetResultMethod)
             {
                 if (invocation.Instance?.WalkDownConversions() is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaited })
                 {
                     AnalyzeBlocking(context, invocation, UnwrapConfigureAwait(awaited), ".GetAwaiter().GetResult()", unwraps: true);
                 }
             }
-            else if (name.EndsWith("Async", System.StringComparison.Ordinal) && invocation.Parent is IExpressionStatementOperation)
+        }
+
+        public void OnExpressionStatement(OperationAnalysisContext context)
+        {
+            if (((IExpressionStatementOperation)context.Operation).Operation is IInvocationOperation invocation
+                && invocation.TargetMethod.Name.EndsWith("Async", System.StringComparison.Ordinal))
             {
                 AnalyzeDiscarded(context, invocation);
             }

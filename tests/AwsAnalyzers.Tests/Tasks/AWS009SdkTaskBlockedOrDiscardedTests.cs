@@ -809,6 +809,44 @@ public class AWS009SdkTaskBlockedOrDiscardedTests
     }
 
     [Fact]
+    public async Task A_discarded_call_of_a_generic_method_is_waited_for_like_any_other()
+    {
+        await VerifyFixAsync("""
+            using Amazon.DynamoDBv2.DataModel;
+
+            public class Order
+            {
+                public string Id { get; set; }
+            }
+
+            public class Store
+            {
+                public void Save(IDynamoDBContext context, Order order)
+                {
+                    {|#0:context.SaveAsync<Order>(order)|};
+                }
+            }
+            """, """
+            using Amazon.DynamoDBv2.DataModel;
+
+            public class Order
+            {
+                public string Id { get; set; }
+            }
+
+            public class Store
+            {
+                public void Save(IDynamoDBContext context, Order order)
+                {
+                    context.SaveAsync<Order>(order).GetAwaiter().GetResult();
+                }
+            }
+            """,
+            AWS009SdkTaskBlockedOrDiscardedCodeFix.GetResultKey,
+            Discarded(0).WithArguments("SaveAsync"));
+    }
+
+    [Fact]
     public async Task A_discarded_task_in_an_async_method_left_to_the_compiler_warning_and_a_returned_or_stored_task_is_not_reported()
     {
         await VerifyAsync("""
