@@ -51,65 +51,36 @@ internal sealed class KnownTypes
     private INamedTypeSymbol? Resolve(string metadataName)
     {
         Compilation compilation = _compilation;
-        ImmutableArray<INamedTypeSymbol> candidates = Candidates(metadataName);
-        if (candidates.IsEmpty)
-        {
-            return null;
-        }
-
-        if (candidates.Length == 1)
-        {
-            return candidates[0];
-        }
-
-        // Prefer the compilation's own definition, then one it can see, then the first.
-        INamedTypeSymbol? visible = null;
-        foreach (INamedTypeSymbol candidate in candidates)
-        {
-            if (SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, compilation.Assembly))
-            {
-                return candidate;
-            }
-
-            if (visible is null && compilation.IsSymbolAccessibleWithin(candidate, compilation.Assembly))
-            {
-                visible = candidate;
-            }
-        }
-
-        return visible ?? candidates[0];
-    }
-
-    /// <summary>
-    /// What <see cref="Compilation.GetTypesByMetadataName"/> answers (every assembly's definition, the compilation's own
-    /// first, then the core library's, then the references' in order; type forwarders ignored), asked only of the
-    /// assemblies that declare the name's outermost namespace: that call asks every reference, which is most of a
-    /// rule's start-up cost when a project references the whole framework.
-    /// </summary>
-    private ImmutableArray<INamedTypeSymbol> Candidates(string metadataName)
-    {
-        ImmutableArray<INamedTypeSymbol>.Builder? found = null;
 
         // The project's own source first, asked only when it declares a type of that simple name: the source
         // assembly's type names come from the declaration table, read once per compilation, where reading the
         // source's namespaces would build their symbols (the compiler's own declaration work, charged to the rule
         // that asked first). ContainsSymbolsWithName would answer too, but it walks every declaration at each call.
-        if (_compilation.Assembly.TypeNames.Contains(SimpleName(metadataName))
-            && _compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own)
+        if (compilation.Assembly.TypeNames.Contains(SimpleName(metadataName))
+            && compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own)
         {
-            (found ??= ImmutableArray.CreateBuilder<INamedTypeSymbol>()).Add(own);
+            return own;
         }
 
-        ImmutableArray<IAssemblySymbol> assemblies = AssembliesDeclaring(OutermostNamespace(metadataName));
-        foreach (IAssemblySymbol assembly in assemblies)
+        // Then the references in the order Compilation.GetTypesByMetadataName asks them (the core library first): the
+        // first definition the compilation can see, else the first. The search stops at the first one it can see: a
+        // System type is found in the core library, and asking each of the hundred framework assemblies that also
+        // declare System would make each of them read its namespaces down to the type's.
+        INamedTypeSymbol? first = null;
+        foreach (IAssemblySymbol assembly in AssembliesDeclaring(OutermostNamespace(metadataName)))
         {
             if (assembly.GetTypeByMetadataName(metadataName) is { } type)
             {
-                (found ??= ImmutableArray.CreateBuilder<INamedTypeSymbol>()).Add(type);
+                if (compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+                {
+                    return type;
+                }
+
+                first ??= type;
             }
         }
 
-        return found?.ToImmutable() ?? ImmutableArray<INamedTypeSymbol>.Empty;
+        return first;
     }
 
     /// <summary>The name a type is declared with: <c>Task</c> for <c>System.Threading.Tasks.Task`1</c>, <c>Inner</c> for <c>N.Outer+Inner</c>.</summary>
