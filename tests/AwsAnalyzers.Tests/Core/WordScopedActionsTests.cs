@@ -7,6 +7,7 @@ using AwsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 using Microsoft.CodeAnalysis.Operations;
 using Xunit;
 
@@ -121,6 +122,63 @@ public class WordScopedActionsTests
         Assert.Equal(new[] { "Commented: Service.Other()", "Logged: Service.Other()" }, calls);
     }
 
+    [Fact]
+    public async Task Actions_added_together_share_one_type_start_and_each_runs_only_where_its_own_words_are_written()
+    {
+        var analyzer = new CallAndAssignmentAnalyzer();
+        (ImmutableArray<string> calls, AnalyzerTelemetryInfo telemetry) = await RunAsync(
+            analyzer,
+            new[]
+            {
+                Service,
+                """
+                class Options
+                {
+                    public int Limit { get; set; }
+                }
+                """,
+                """
+                class Both
+                {
+                    void Send(Options options) { options.Limit = 1; Service.PutRecords(); }
+                }
+                """,
+                """
+                class CallOnly
+                {
+                    void Send(Options options) { Service.PutRecords(); Configure(options); }
+                    static void Configure(Options options) { options = null; }
+                }
+                """,
+                """
+                class AssignmentOnly
+                {
+                    void Send(Options options) { options.Limit = 2; Service.Other(); }
+                }
+                """,
+                """
+                class Neither
+                {
+                    int count;
+                    void Send() { count = 3; Service.Other(); }
+                }
+                """,
+            },
+            OutputKind.DynamicallyLinkedLibrary);
+
+        Assert.Equal(
+            new[]
+            {
+                "AssignmentOnly: assignment options.Limit = 2",
+                "Both: assignment options.Limit = 1",
+                "Both: call Service.PutRecords()",
+                "CallOnly: call Configure(options)",
+                "CallOnly: call Service.PutRecords()",
+            },
+            calls.Where(c => !c.StartsWith("Options:", System.StringComparison.Ordinal)));
+        Assert.Equal(1, telemetry.SymbolStartActionsCount);
+    }
+
     private static async Task<ImmutableArray<string>> CallbacksAsync(string service, params string[] sources) =>
         await CallbacksAsync(service, sources, OutputKind.DynamicallyLinkedLibrary);
 
@@ -129,33 +187,47 @@ public class WordScopedActionsTests
 
     private static async Task<ImmutableArray<string>> CallbacksAsync(string service, string[] sources, OutputKind outputKind)
     {
-        SyntaxTree[] trees = sources.Prepend(service)
+        var analyzer = new PutRecordsCallAnalyzer();
+        (ImmutableArray<string> calls, _) = await RunAsync(analyzer, sources.Prepend(service).ToArray(), outputKind);
+        return calls;
+    }
+
+    private static async Task<(ImmutableArray<string> Calls, AnalyzerTelemetryInfo Telemetry)> RunAsync(
+        RecordingAnalyzer analyzer, string[] sources, OutputKind outputKind)
+    {
+        SyntaxTree[] trees = sources
             .Select((text, i) => CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.CSharp12), path: $"/src/File{i}.cs"))
             .ToArray();
         var compilation = CSharpCompilation.Create("UserCode", trees, TestReferences.All, new CSharpCompilationOptions(outputKind));
         Diagnostic[] errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         Assert.True(errors.Length == 0, "The test source must compile: " + string.Join("; ", errors.Select(e => e.ToString())));
 
-        var analyzer = new PutRecordsCallAnalyzer();
-        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer));
+        var withAnalyzers = compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         ImmutableArray<Diagnostic> exceptions = await withAnalyzers.GetAllDiagnosticsAsync();
         Assert.DoesNotContain(exceptions, d => d.Id == "AD0001");
+        AnalyzerTelemetryInfo telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
 
         // Calls in the Service type itself are not asked about: it writes the word too.
-        return analyzer.Calls.Where(c => !c.StartsWith("Service:", System.StringComparison.Ordinal)).OrderBy(c => c, System.StringComparer.Ordinal).ToImmutableArray();
+        ImmutableArray<string> calls = analyzer.Calls.Where(c => !c.StartsWith("Service:", System.StringComparison.Ordinal)).OrderBy(c => c, System.StringComparer.Ordinal).ToImmutableArray();
+        return (calls, telemetry);
     }
 
 #pragma warning disable RS1036, RS1041, RS2008
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class PutRecordsCallAnalyzer : DiagnosticAnalyzer
+    private abstract class RecordingAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly WordSet s_words = WordSet.Of(new[] { "PutRecords" });
-
         private static readonly DiagnosticDescriptor Never = new("TEST001", "Never", "Never", "Test", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
         public ConcurrentBag<string> Calls { get; } = new();
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+    }
+
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class PutRecordsCallAnalyzer : RecordingAnalyzer
+    {
+        private static readonly WordSet s_words = WordSet.Of(new[] { "PutRecords" });
 
         public override void Initialize(AnalysisContext context)
         {
@@ -165,6 +237,24 @@ public class WordScopedActionsTests
                 s_words,
                 operation => Calls.Add(operation.ContainingSymbol.ContainingType.Name + ": " + operation.Operation.Syntax),
                 OperationKind.Invocation));
+        }
+    }
+
+    /// <summary>Two actions with their own words, added to one <see cref="WordScopedActions"/>.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class CallAndAssignmentAnalyzer : RecordingAnalyzer
+    {
+        private static readonly WordSet s_callWords = WordSet.Of(new[] { "PutRecords" });
+        private static readonly WordSet s_assignmentWords = WordSet.Of(new[] { "Limit" });
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+            context.RegisterCompilationStartAction(start => new WordScopedActions()
+                .Add(s_callWords, operation => Calls.Add(operation.ContainingSymbol.ContainingType.Name + ": call " + operation.Operation.Syntax), OperationKind.Invocation)
+                .Add(s_assignmentWords, operation => Calls.Add(operation.ContainingSymbol.ContainingType.Name + ": assignment " + operation.Operation.Syntax), OperationKind.SimpleAssignment)
+                .Register(start));
         }
     }
 #pragma warning restore RS1036, RS1041, RS2008
