@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
@@ -304,13 +305,16 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            ValueFlow flow = ValueFlow.For(loop, cancellationToken);
+            // The body's value flow is asked for only when the messages go into a local first: a drain test on the
+            // response itself (`if (response.Messages.Count == 0) break;`) and a loop over the messages need none.
+            ValueFlow? flow = null;
+            ValueFlow Flow() => flow ??= ValueFlow.For(loop, cancellationToken);
             foreach (IOperation operation in loop.Descendants())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (operation is IPropertyReferenceOperation { Property.Name: "Messages" } messages
                     && SymbolEqualityComparer.Default.Equals(messages.Property.ContainingType, _response)
-                    && DecidesExit(messages, loop, flow, depth: 0))
+                    && DecidesExit(messages, loop, Flow, depth: 0))
                 {
                     return true;
                 }
@@ -319,7 +323,7 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private static bool DecidesExit(IOperation value, ILoopOperation loop, ValueFlow flow, int depth)
+        private static bool DecidesExit(IOperation value, ILoopOperation loop, Func<ValueFlow> flow, int depth)
         {
             for (IOperation current = value; current.Parent is { } parent && current != loop; current = parent)
             {
@@ -342,9 +346,9 @@ public sealed class AWS011ReceiveWithoutLongPollingAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private static bool LocalDecidesExit(ILocalSymbol local, ILoopOperation loop, ValueFlow flow)
+        private static bool LocalDecidesExit(ILocalSymbol local, ILoopOperation loop, Func<ValueFlow> flow)
         {
-            foreach (IOperation read in flow.Reads(local))
+            foreach (IOperation read in flow().Reads(local))
             {
                 if (Loops.IsInside(read, loop) && DecidesExit(read, loop, flow, depth: 1))
                 {
