@@ -290,7 +290,8 @@ internal sealed class SourceIndex
 
         if (!_treeIndex.TryGetValue(tree, out int treeIndex))
         {
-            return WritesAny(TreeWords.Read(tree.GetText(cancellationToken).ToString()), words);
+            // A tree outside the compilation has no place to keep its answer.
+            return WritesAny(Words(tree, cancellationToken), words);
         }
 
         // Every type of the tree asks, for each rule: the text of a large file is searched once per rule. Two threads

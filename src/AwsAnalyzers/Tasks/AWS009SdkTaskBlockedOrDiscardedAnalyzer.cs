@@ -115,6 +115,9 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
                 .Add(s_blockingCallWords, analysis.OnBlockingCall, OperationKind.Invocation)
                 .Add(s_asyncWords, analysis.OnAnonymousFunction, OperationKind.AnonymousFunction)
                 .Register(start);
+
+            // A discarded task has no fixed word (any SDK method's name): it keeps a callback on every expression
+            // statement, fewer than the invocations.
             start.RegisterOperationAction(analysis.OnExpressionStatement, OperationKind.ExpressionStatement);
             if (handlers is not null)
             {
@@ -139,10 +142,7 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
     /// <summary>A blocking call is written <c>.Wait(</c> or <c>.GetResult(</c>: invocations are nearly as frequent as property reads.</summary>
     private static readonly WordSet s_blockingCallWords = WordSet.Of(new[] { WaitMethod, GetResultMethod });
 
-    /// <summary>
-    /// An async lambda is written with the <c>async</c> keyword. A discarded task has no fixed word (any SDK method
-    /// name), so it keeps a callback on every expression statement, fewer than the invocations.
-    /// </summary>
+    /// <summary>An async lambda is written with the <c>async</c> keyword.</summary>
     private static readonly WordSet s_asyncWords = WordSet.Of(new[] { "async" });
 
     private sealed class CompilationAnalysis
