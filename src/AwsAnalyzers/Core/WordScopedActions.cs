@@ -22,6 +22,11 @@ namespace AwsAnalyzers.Core;
 /// keeps its plain registration. A type is asked with all its parts' files; a nested type answers for itself, since the
 /// driver scopes the actions registered at a type's start to that type's own members.
 /// <para>
+/// An action that an option turns on, off by default, is scoped the same way (<see cref="AddWhere"/>): only the types
+/// with a file whose options turn it on get its callbacks, so a project that leaves the option alone pays one read of
+/// the options per type instead of a callback per operation.
+/// </para>
+/// <para>
 /// A rule with several such actions adds them all and registers once: the type's start is one more timed callback per
 /// type and per registration, with the driver's own work for each, so one start asks every word set of the rule.
 /// </para>
@@ -36,7 +41,18 @@ internal sealed class WordScopedActions
     /// </summary>
     public WordScopedActions Add(WordSet words, Action<OperationAnalysisContext> action, params OperationKind[] kinds)
     {
-        _actions.Add(new ScopedAction(words, action, kinds.ToImmutableArray()));
+        _actions.Add(new ScopedAction(words, fileCondition: null, action, kinds.ToImmutableArray()));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="action"/> on <paramref name="kinds"/>, for every type with a file for which
+    /// <paramref name="fileCondition"/> holds (an option read for that file). The action still checks its own
+    /// operation's file: a partial type can have parts where the option is off.
+    /// </summary>
+    public WordScopedActions AddWhere(Func<AnalyzerOptions, SyntaxTree, bool> fileCondition, Action<OperationAnalysisContext> action, params OperationKind[] kinds)
+    {
+        _actions.Add(new ScopedAction(words: null, fileCondition, action, kinds.ToImmutableArray()));
         return this;
     }
 
@@ -56,7 +72,9 @@ internal sealed class WordScopedActions
                 ImmutableArray<SyntaxReference> parts = symbolStart.Symbol.DeclaringSyntaxReferences;
                 foreach (ScopedAction scoped in actions)
                 {
-                    if (MayWrite(source, parts, scoped.Words, symbolStart.CancellationToken))
+                    if (scoped.Words is { } words
+                        ? MayWrite(source, parts, words, symbolStart.CancellationToken)
+                        : HoldsInSomeFile(parts, scoped.FileCondition!, symbolStart.Options))
                     {
                         symbolStart.RegisterOperationAction(scoped.Action, scoped.Kinds);
                     }
@@ -78,16 +96,33 @@ internal sealed class WordScopedActions
         return false;
     }
 
+    private static bool HoldsInSomeFile(ImmutableArray<SyntaxReference> parts, Func<AnalyzerOptions, SyntaxTree, bool> fileCondition, AnalyzerOptions options)
+    {
+        foreach (SyntaxReference part in parts)
+        {
+            if (fileCondition(options, part.SyntaxTree))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An action with the words its types must write, or else the condition one of their files must meet.</summary>
     private sealed class ScopedAction
     {
-        public ScopedAction(WordSet words, Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds)
+        public ScopedAction(WordSet? words, Func<AnalyzerOptions, SyntaxTree, bool>? fileCondition, Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds)
         {
             Words = words;
+            FileCondition = fileCondition;
             Action = action;
             Kinds = kinds;
         }
 
-        public WordSet Words { get; }
+        public WordSet? Words { get; }
+
+        public Func<AnalyzerOptions, SyntaxTree, bool>? FileCondition { get; }
 
         public Action<OperationAnalysisContext> Action { get; }
 

@@ -34,6 +34,12 @@ public sealed class AWS020ExpectedBucketOwnerMissingAnalyzer : DiagnosticAnalyze
     /// <summary>The request members that name a bucket: most requests have one, a copy has both of the others.</summary>
     private static readonly ImmutableArray<string> s_bucketProperties = ImmutableArray.Create("BucketName", "DestinationBucket", "SourceBucket");
 
+    /// <summary>
+    /// A request is reported only when the method names its bucket (in the initializer, or on the local before the
+    /// send), so the types that write none of the bucket members get no creation callbacks.
+    /// </summary>
+    private static readonly WordSet s_bucketWords = WordSet.Of(s_bucketProperties);
+
     private static readonly LocalizableResourceString Title = RuleText.Get(nameof(AnalyzerResources.AWS020Title));
     private static readonly LocalizableResourceString Description = RuleText.Get(nameof(AnalyzerResources.AWS020Description));
 
@@ -62,8 +68,13 @@ public sealed class AWS020ExpectedBucketOwnerMissingAnalyzer : DiagnosticAnalyze
             }
 
             var requests = new OwnerRequests(start.Compilation, requestBase, types.Get(ClientConfigName), s3Client);
-            start.RegisterOperationAction(context => AnalyzeCreation(context, requests), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(context => AnalyzeConvenienceOverload(context, requests), OperationKind.Invocation);
+            new WordScopedActions()
+                .Add(s_bucketWords, context => AnalyzeCreation(context, requests), OperationKind.ObjectCreation)
+                .AddWhere(
+                    static (options, tree) => RuleOptions.BucketOwnerConvenienceOverloads.Read(options, tree),
+                    context => AnalyzeConvenienceOverload(context, requests),
+                    OperationKind.Invocation)
+                .Register(start);
         });
     }
 

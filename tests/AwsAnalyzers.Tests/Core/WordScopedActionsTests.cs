@@ -179,6 +179,28 @@ public class WordScopedActionsTests
         Assert.Equal(1, telemetry.SymbolStartActionsCount);
     }
 
+    [Fact]
+    public async Task An_action_added_where_a_files_option_holds_runs_in_the_types_with_such_a_file_and_nowhere_else()
+    {
+        var analyzer = new OptionScopedCallAnalyzer();
+        (ImmutableArray<string> calls, AnalyzerTelemetryInfo telemetry) = await RunAsync(
+            analyzer,
+            new[]
+            {
+                Service,
+                "class TurnedOn { void Send() => Service.Other(); }",
+                "class LeftAlone { void Send() => Service.Other(); }",
+                "partial class Split { void Send() => Service.Other(); }",
+                "partial class Split { void Log() => Service.Other(); }",
+            },
+            OutputKind.DynamicallyLinkedLibrary,
+            new OptionSetForFiles("/src/File1.cs", "/src/File3.cs"));
+
+        // Both parts of Split: the action is the type's; it is the callback's job to read its own file's option.
+        Assert.Equal(new[] { "Split: Service.Other()", "Split: Service.Other()", "TurnedOn: Service.Other()" }, calls);
+        Assert.Equal(1, telemetry.SymbolStartActionsCount);
+    }
+
     private static async Task<ImmutableArray<string>> CallbacksAsync(string service, params string[] sources) =>
         await CallbacksAsync(service, sources, OutputKind.DynamicallyLinkedLibrary);
 
@@ -193,7 +215,7 @@ public class WordScopedActionsTests
     }
 
     private static async Task<(ImmutableArray<string> Calls, AnalyzerTelemetryInfo Telemetry)> RunAsync(
-        RecordingAnalyzer analyzer, string[] sources, OutputKind outputKind)
+        RecordingAnalyzer analyzer, string[] sources, OutputKind outputKind, AnalyzerConfigOptionsProvider? options = null)
     {
         SyntaxTree[] trees = sources
             .Select((text, i) => CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.CSharp12), path: $"/src/File{i}.cs"))
@@ -204,7 +226,7 @@ public class WordScopedActionsTests
 
         var withAnalyzers = compilation.WithAnalyzers(
             ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
-            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, options ?? new OptionSetForFiles()), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         ImmutableArray<Diagnostic> exceptions = await withAnalyzers.GetAllDiagnosticsAsync();
         Assert.DoesNotContain(exceptions, d => d.Id == "AD0001");
         AnalyzerTelemetryInfo telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
@@ -257,5 +279,52 @@ public class WordScopedActionsTests
                 .Register(start));
         }
     }
+    /// <summary>A call action on the files whose options set <c>test.calls = true</c>, beside a word-scoped one.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class OptionScopedCallAnalyzer : RecordingAnalyzer
+    {
+        private static readonly WordSet s_words = WordSet.Of(new[] { "PutRecords" });
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+            context.RegisterCompilationStartAction(start => new WordScopedActions()
+                .Add(s_words, _ => { }, OperationKind.Invocation)
+                .AddWhere(
+                    static (options, tree) => options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(OptionSetForFiles.Key, out string? value) && value == "true",
+                    operation => Calls.Add(operation.ContainingSymbol.ContainingType.Name + ": " + operation.Operation.Syntax),
+                    OperationKind.Invocation)
+                .Register(start));
+        }
+    }
 #pragma warning restore RS1036, RS1041, RS2008
+
+    /// <summary>Options that set <see cref="Key"/> to <c>true</c> for the files at the given paths and nothing elsewhere.</summary>
+    private sealed class OptionSetForFiles : AnalyzerConfigOptionsProvider
+    {
+        public const string Key = "test.calls";
+
+        private readonly ImmutableHashSet<string> _paths;
+
+        public OptionSetForFiles(params string[] paths) => _paths = paths.ToImmutableHashSet();
+
+        public override AnalyzerConfigOptions GlobalOptions => Values.None;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _paths.Contains(tree.FilePath) ? Values.CallsOn : Values.None;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values.None;
+
+        private sealed class Values : AnalyzerConfigOptions
+        {
+            public static readonly Values None = new(ImmutableDictionary<string, string>.Empty);
+            public static readonly Values CallsOn = new(ImmutableDictionary<string, string>.Empty.Add(Key, "true"));
+
+            private readonly ImmutableDictionary<string, string> _values;
+
+            private Values(ImmutableDictionary<string, string> values) => _values = values;
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+        }
+    }
 }

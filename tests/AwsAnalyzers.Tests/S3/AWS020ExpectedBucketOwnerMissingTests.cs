@@ -261,6 +261,53 @@ public class AWS020ExpectedBucketOwnerMissingTests
             VerifyCS.Diagnostic(AWS020ExpectedBucketOwnerMissingAnalyzer.ConvenienceOverloadRule).WithLocation(1).WithArguments("DeleteObjectAsync")).RunAsync();
     }
 
+    [Fact]
+    public async Task The_convenience_overload_option_applies_to_the_files_it_is_set_for_and_to_each_part_of_a_partial_type_on_its_own()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("/src/Archive/Reader.cs", """
+                        using System.Threading.Tasks;
+                        using Amazon.S3;
+
+                        partial class Reader
+                        {
+                            Task ReadAsync(IAmazonS3 s3, string bucket, string key) => {|#0:s3.GetObjectAsync(bucket, key)|};
+                        }
+                        """),
+                    ("/src/Live/Reader.Live.cs", """
+                        using System.Threading.Tasks;
+                        using Amazon.S3;
+
+                        partial class Reader
+                        {
+                            Task ReadLiveAsync(IAmazonS3 s3, string bucket, string key) => s3.GetObjectAsync(bucket, key);
+                        }
+                        """),
+                    ("/src/Live/Cleaner.cs", """
+                        using System.Threading.Tasks;
+                        using Amazon.S3;
+
+                        class Cleaner
+                        {
+                            Task CleanAsync(IAmazonS3 s3, string bucket, string key) => s3.DeleteObjectAsync(bucket, key);
+                        }
+                        """),
+                },
+                AnalyzerConfigFiles =
+                {
+                    ("/.editorconfig", "root = true\n[*.cs]\n" + Enabled + "[/src/Archive/*.cs]\naws_analyzers.AWS020.include_convenience_overloads = true\n"),
+                },
+            },
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(AWS020ExpectedBucketOwnerMissingAnalyzer.ConvenienceOverloadRule).WithLocation(0).WithArguments("GetObjectAsync"));
+        await test.RunAsync();
+    }
+
     // ---- The owner expression option ----
 
     [Theory]
