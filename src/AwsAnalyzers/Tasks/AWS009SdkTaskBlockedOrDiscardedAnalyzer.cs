@@ -110,19 +110,22 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
             LambdaHandlers? handlers = LambdaHandlers.For(start.Compilation, start.Options, start.CancellationToken);
             var analysis = new CompilationAnalysis(
                 service, highLevel.ToImmutable(), task, genericTask, types, handlers, CallHops.For(start.Compilation));
-            new WordScopedActions()
+            WordScopedActions scoped = new WordScopedActions()
                 .Add(s_resultWords, analysis.OnPropertyReference, OperationKind.PropertyReference)
                 .Add(s_blockingCallWords, analysis.OnBlockingCall, OperationKind.Invocation)
-                .Add(s_asyncWords, analysis.OnAnonymousFunction, OperationKind.AnonymousFunction)
-                .Register(start);
+                .Add(s_asyncWords, analysis.OnAnonymousFunction, OperationKind.AnonymousFunction);
+            if (handlers is not null)
+            {
+                // An async void handler is written with `async` and has a body: its body's callback, in the types that
+                // write the word, rather than a symbol callback on every method of the project.
+                scoped.Add(s_asyncWords, analysis.OnMethodBody, OperationKind.MethodBody);
+            }
+
+            scoped.Register(start);
 
             // A discarded task has no fixed word (any SDK method's name): it keeps a callback on every expression
             // statement, fewer than the invocations.
             start.RegisterOperationAction(analysis.OnExpressionStatement, OperationKind.ExpressionStatement);
-            if (handlers is not null)
-            {
-                start.RegisterSymbolAction(analysis.OnMethod, SymbolKind.Method);
-            }
         });
     }
 
@@ -404,10 +407,9 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
 
         // ---- (c): an async void handler ----
 
-        public void OnMethod(SymbolAnalysisContext context)
+        public void OnMethodBody(OperationAnalysisContext context)
         {
-            var method = (IMethodSymbol)context.Symbol;
-            if (!method.IsAsync || !method.ReturnsVoid || method.MethodKind != MethodKind.Ordinary
+            if (context.ContainingSymbol is not IMethodSymbol { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary } method
                 || _handlers!.HandlerName(method, context.CancellationToken) is not { } name
                 || method.Locations.IsEmpty || !method.Locations[0].IsInSource)
             {
