@@ -56,8 +56,11 @@ public sealed class AWS002ClientCreatedInLambdaHandlerAnalyzer : DiagnosticAnaly
                 return;
             }
 
+            // A creation names its client, in the statement or in the declaration a target-typed `new()` takes its type
+            // from: only the types whose files write a client's name get the creation callbacks.
             var analysis = new CompilationAnalysis(serviceClient, handlers, CallHops.For(start.Compilation));
-            start.RegisterOperationAction(analysis.OnObjectCreation, OperationKind.ObjectCreation);
+            start.RegisterOperationActionWhereWritten(
+                WordSet.Of(ServiceClientNames.Of(types, serviceClient)), analysis.OnObjectCreation, OperationKind.ObjectCreation);
         });
     }
 

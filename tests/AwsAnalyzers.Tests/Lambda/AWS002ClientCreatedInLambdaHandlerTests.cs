@@ -87,6 +87,53 @@ public class AWS002ClientCreatedInLambdaHandlerTests
     }
 
     [Fact]
+    public async Task Target_typed_creations_and_the_projects_own_client_classes_in_another_file_are_reported()
+    {
+        var test = NewTest();
+        test.TestState.Sources.Add(("/0/Function.cs", """
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Function
+            {
+                private readonly AmazonS3Client _shared;
+
+                public Function() => _shared = null;
+
+                public string Handle(string input, ILambdaContext context)
+                {
+                    AmazonS3Client s3 = {|#0:new()|};
+                    var traced = {|#1:new TracedS3Client()|};
+                    return input;
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/TracedS3Client.cs", """
+            using Amazon.S3;
+
+            public class TracedS3Client : AmazonS3Client
+            {
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Worker.cs", """
+            using Amazon.Lambda.Core;
+
+            public class Worker
+            {
+                public string Handle(string input, ILambdaContext context)
+                {
+                    using var client = {|#2:new TracedS3Client()|};
+                    return input;
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithLocation(0).WithArguments("AmazonS3Client", "Function.Handle"));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithLocation(1).WithArguments("TracedS3Client", "Function.Handle"));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithLocation(2).WithArguments("TracedS3Client", "Worker.Handle"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Creations_in_lambdas_and_local_functions_inside_a_handler_are_reported()
     {
         await VerifyAsync("""
