@@ -103,6 +103,21 @@ internal sealed class KnownTypes
     public IAssemblySymbol SourceAssembly => _compilation.Assembly;
 
     /// <summary>
+    /// The simple names of the project's own types that end in <paramref name="suffix"/> (<c>TracedS3Client</c> for
+    /// <c>Client</c>), from the declaration table: the names a subclass of an SDK type is likely written with.
+    /// </summary>
+    public IEnumerable<string> SourceTypeNamesEndingWith(string suffix)
+    {
+        foreach (string name in _compilation.Assembly.TypeNames)
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                yield return name;
+            }
+        }
+    }
+
+    /// <summary>
     /// The referenced assemblies whose global namespace holds <paramref name="outermostNamespace"/> (<c>Amazon</c>),
     /// in lookup order: what a rule reads when it needs every type of a family (the SDK's paginator factories), not
     /// one by name.

@@ -32,14 +32,7 @@ internal static class ServiceClientNames
             names.UnionWith(s_perAssembly.GetValue(assembly, a => ClientsOf(a, serviceClient)));
         }
 
-        foreach (string name in types.SourceAssembly.TypeNames)
-        {
-            if (name.EndsWith(ClientSuffix, StringComparison.Ordinal))
-            {
-                names.Add(name);
-            }
-        }
-
+        names.UnionWith(types.SourceTypeNamesEndingWith(ClientSuffix));
         return names;
     }
 

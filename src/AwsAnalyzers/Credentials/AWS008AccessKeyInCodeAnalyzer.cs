@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -69,14 +70,33 @@ public sealed class AWS008AccessKeyInCodeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            INamedTypeSymbol? serviceClient = types.Get(ServiceClientName);
             var analyzer = new CreationAnalyzer(
                 types.Get(BasicCredentialsName),
                 types.Get(SessionCredentialsName),
                 types.Get(ImmutableCredentialsName),
-                types.Get(ServiceClientName),
+                serviceClient,
                 types.Get(TransferUtilityName));
-            start.RegisterOperationAction(analyzer.Analyze, OperationKind.ObjectCreation);
+            start.RegisterOperationActionWhereWritten(CreatedTypeWords(types, serviceClient), analyzer.Analyze, OperationKind.ObjectCreation);
         });
+    }
+
+    /// <summary>
+    /// A creation names its class (a target-typed <c>new()</c> takes it from a declaration, nearly always in the same
+    /// method or type): the credentials classes, <c>TransferUtility</c>, the service clients, and the project's types
+    /// named like one of them, which may derive from one. Only the types whose files write one get the callbacks.
+    /// </summary>
+    private static WordSet CreatedTypeWords(KnownTypes types, INamedTypeSymbol? serviceClient)
+    {
+        var names = new List<string> { "BasicAWSCredentials", "SessionAWSCredentials", "ImmutableCredentials", "TransferUtility" };
+        if (serviceClient is not null)
+        {
+            names.AddRange(ServiceClientNames.Of(types, serviceClient));
+        }
+
+        names.AddRange(types.SourceTypeNamesEndingWith("Credentials"));
+        names.AddRange(types.SourceTypeNamesEndingWith("TransferUtility"));
+        return WordSet.Of(names);
     }
 
     /// <summary>

@@ -43,6 +43,41 @@ public class AWS008AccessKeyInCodeTests
     // ---- What it reports ----
 
     [Fact]
+    public async Task Target_typed_creations_and_the_projects_own_credentials_class_in_another_file_are_reported()
+    {
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add(("/0/Credentials.cs", """
+            using Amazon.Runtime;
+
+            class Credentials
+            {
+                AWSCredentials Make()
+                {
+                    BasicAWSCredentials credentials = new({|#0:"AKIAZ7Q2M4N6P8R0T2V5"|}, "secret");
+                    return credentials;
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/FixedCredentials.cs", """
+            using Amazon.Runtime;
+
+            public class FixedCredentials : BasicAWSCredentials
+            {
+                public FixedCredentials(string accessKey, string secretKey) : base(accessKey, secretKey) { }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Worker.cs", """
+            class Worker
+            {
+                object Make() => new FixedCredentials({|#1:"AKIAZ7Q2M4N6P8R0T2V6"|}, "secret");
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Key(0, "BasicAWSCredentials"));
+        test.ExpectedDiagnostics.Add(Key(1, "FixedCredentials"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Literal_key_of_BasicAWSCredentials_is_reported_on_the_literal_without_echoing_it()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
