@@ -17,9 +17,10 @@ namespace AwsAnalyzers.Core;
 /// </summary>
 /// <remarks>
 /// The words are what the reported code cannot be written without: a call names its method, a property write names
-/// its property, in the file that holds it. A word a trigger can leave out (the type of a target-typed <c>new()</c>
-/// passed to a method of the project) is no filter, and a rule whose trigger can be written without any fixed word
-/// keeps its plain registration. A type is asked with all its parts' files; a nested type answers for itself, since the
+/// its property, in the file that holds it. A creation names its class, or a target-typed <c>new()</c> takes it from a
+/// declaration that is nearly always in the same method or type; a rule scoped on class names says in its page what
+/// that leaves out (a <c>new()</c> passed to a method declared elsewhere). A rule whose trigger can be written without
+/// any fixed word (any SDK method's name) keeps its plain registration. A type is asked with all its parts' files; a nested type answers for itself, since the
 /// driver scopes the actions registered at a type's start to that type's own members.
 /// <para>
 /// An action that an option turns on, off by default, is scoped the same way (<see cref="AddWhere"/>): only the types

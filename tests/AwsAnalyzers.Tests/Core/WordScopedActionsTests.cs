@@ -182,19 +182,17 @@ public class WordScopedActionsTests
     [Fact]
     public async Task An_action_added_where_a_files_option_holds_runs_in_the_types_with_such_a_file_and_nowhere_else()
     {
-        var analyzer = new OptionScopedCallAnalyzer();
-        (ImmutableArray<string> calls, AnalyzerTelemetryInfo telemetry) = await RunAsync(
-            analyzer,
-            new[]
-            {
-                Service,
-                "class TurnedOn { void Send() => Service.Other(); }",
-                "class LeftAlone { void Send() => Service.Other(); }",
-                "partial class Split { void Send() => Service.Other(); }",
-                "partial class Split { void Log() => Service.Other(); }",
-            },
-            OutputKind.DynamicallyLinkedLibrary,
-            new OptionSetForFiles("/src/File1.cs", "/src/File3.cs"));
+        // File1 and File3 turn the action on: TurnedOn and the first part of Split are there.
+        string[] files =
+        [
+            Service,
+            "class TurnedOn { void Send() => Service.Other(); }",
+            "class LeftAlone { void Send() => Service.Other(); }",
+            "partial class Split { void Send() => Service.Other(); }",
+            "partial class Split { void Log() => Service.Other(); }",
+        ];
+        var options = new OptionSetForFiles("/src/File1.cs", "/src/File3.cs");
+        (ImmutableArray<string> calls, AnalyzerTelemetryInfo telemetry) = await RunAsync(new OptionScopedCallAnalyzer(), files, OutputKind.DynamicallyLinkedLibrary, options);
 
         // Both parts of Split: the action is the type's; it is the callback's job to read its own file's option.
         Assert.Equal(new[] { "Split: Service.Other()", "Split: Service.Other()", "TurnedOn: Service.Other()" }, calls);

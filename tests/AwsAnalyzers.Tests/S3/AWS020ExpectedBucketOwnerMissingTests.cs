@@ -264,46 +264,39 @@ public class AWS020ExpectedBucketOwnerMissingTests
     [Fact]
     public async Task The_convenience_overload_option_applies_to_the_files_it_is_set_for_and_to_each_part_of_a_partial_type_on_its_own()
     {
-        var test = new VerifyCS.Test
-        {
-            TestState =
+        // The option is set for one folder: one part of Reader is there, its other part and Cleaner are not.
+        const string ArchivePart = """
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            partial class Reader
             {
-                Sources =
-                {
-                    ("/src/Archive/Reader.cs", """
-                        using System.Threading.Tasks;
-                        using Amazon.S3;
+                Task ReadAsync(IAmazonS3 s3, string bucket, string key) => {|#0:s3.GetObjectAsync(bucket, key)|};
+            }
+            """;
+        const string LivePart = """
+            using System.Threading.Tasks;
+            using Amazon.S3;
 
-                        partial class Reader
-                        {
-                            Task ReadAsync(IAmazonS3 s3, string bucket, string key) => {|#0:s3.GetObjectAsync(bucket, key)|};
-                        }
-                        """),
-                    ("/src/Live/Reader.Live.cs", """
-                        using System.Threading.Tasks;
-                        using Amazon.S3;
+            partial class Reader
+            {
+                Task ReadLiveAsync(IAmazonS3 s3, string bucket, string key) => s3.GetObjectAsync(bucket, key);
+            }
+            """;
+        const string Cleaner = """
+            using System.Threading.Tasks;
+            using Amazon.S3;
 
-                        partial class Reader
-                        {
-                            Task ReadLiveAsync(IAmazonS3 s3, string bucket, string key) => s3.GetObjectAsync(bucket, key);
-                        }
-                        """),
-                    ("/src/Live/Cleaner.cs", """
-                        using System.Threading.Tasks;
-                        using Amazon.S3;
-
-                        class Cleaner
-                        {
-                            Task CleanAsync(IAmazonS3 s3, string bucket, string key) => s3.DeleteObjectAsync(bucket, key);
-                        }
-                        """),
-                },
-                AnalyzerConfigFiles =
-                {
-                    ("/.editorconfig", "root = true\n[*.cs]\n" + Enabled + "[/src/Archive/*.cs]\naws_analyzers.AWS020.include_convenience_overloads = true\n"),
-                },
-            },
-        };
+            class Cleaner
+            {
+                Task CleanAsync(IAmazonS3 s3, string bucket, string key) => s3.DeleteObjectAsync(bucket, key);
+            }
+            """;
+        VerifyCS.Test test = Configured(ArchivePart, Enabled + "[/src/Archive/*.cs]\naws_analyzers.AWS020.include_convenience_overloads = true\n");
+        test.TestState.Sources.Clear();
+        test.TestState.Sources.Add(("/src/Archive/Reader.cs", ArchivePart));
+        test.TestState.Sources.Add(("/src/Live/Reader.Live.cs", LivePart));
+        test.TestState.Sources.Add(("/src/Live/Cleaner.cs", Cleaner));
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(AWS020ExpectedBucketOwnerMissingAnalyzer.ConvenienceOverloadRule).WithLocation(0).WithArguments("GetObjectAsync"));
         await test.RunAsync();
     }
