@@ -242,6 +242,20 @@ public class WordScopedActionsTests
         public ConcurrentBag<string> Calls { get; } = new();
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+        public sealed override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+            context.RegisterCompilationStartAction(Start);
+        }
+
+        /// <summary>What the analyzer registers at compilation start: the actions under test.</summary>
+        protected abstract void Start(CompilationStartAnalysisContext start);
+
+        /// <summary>Records an operation's callback as its type's name and the operation's code.</summary>
+        protected void Record(OperationAnalysisContext operation, string kind = "") =>
+            Calls.Add(operation.ContainingSymbol.ContainingType.Name + ": " + kind + operation.Operation.Syntax);
     }
 
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -249,15 +263,8 @@ public class WordScopedActionsTests
     {
         private static readonly WordSet s_words = WordSet.Of(new[] { "PutRecords" });
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-            context.RegisterCompilationStartAction(start => start.RegisterOperationActionWhereWritten(
-                s_words,
-                operation => Calls.Add(operation.ContainingSymbol.ContainingType.Name + ": " + operation.Operation.Syntax),
-                OperationKind.Invocation));
-        }
+        protected override void Start(CompilationStartAnalysisContext start) =>
+            start.RegisterOperationActionWhereWritten(s_words, operation => Record(operation), OperationKind.Invocation);
     }
 
     /// <summary>Two actions with their own words, added to one <see cref="WordScopedActions"/>.</summary>
@@ -267,34 +274,25 @@ public class WordScopedActionsTests
         private static readonly WordSet s_callWords = WordSet.Of(new[] { "PutRecords" });
         private static readonly WordSet s_assignmentWords = WordSet.Of(new[] { "Limit" });
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-            context.RegisterCompilationStartAction(start => new WordScopedActions()
-                .Add(s_callWords, operation => Calls.Add(operation.ContainingSymbol.ContainingType.Name + ": call " + operation.Operation.Syntax), OperationKind.Invocation)
-                .Add(s_assignmentWords, operation => Calls.Add(operation.ContainingSymbol.ContainingType.Name + ": assignment " + operation.Operation.Syntax), OperationKind.SimpleAssignment)
-                .Register(start));
-        }
+        protected override void Start(CompilationStartAnalysisContext start) => new WordScopedActions()
+            .Add(s_callWords, operation => Record(operation, "call "), OperationKind.Invocation)
+            .Add(s_assignmentWords, operation => Record(operation, "assignment "), OperationKind.SimpleAssignment)
+            .Register(start);
     }
+
     /// <summary>A call action on the files whose options set <c>test.calls = true</c>, beside a word-scoped one.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class OptionScopedCallAnalyzer : RecordingAnalyzer
     {
         private static readonly WordSet s_words = WordSet.Of(new[] { "PutRecords" });
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-            context.RegisterCompilationStartAction(start => new WordScopedActions()
-                .Add(s_words, _ => { }, OperationKind.Invocation)
-                .AddWhere(
-                    static (options, tree) => options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(OptionSetForFiles.Key, out string? value) && value == "true",
-                    operation => Calls.Add(operation.ContainingSymbol.ContainingType.Name + ": " + operation.Operation.Syntax),
-                    OperationKind.Invocation)
-                .Register(start));
-        }
+        protected override void Start(CompilationStartAnalysisContext start) => new WordScopedActions()
+            .Add(s_words, _ => { }, OperationKind.Invocation)
+            .AddWhere(
+                static (options, tree) => options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(OptionSetForFiles.Key, out string? value) && value == "true",
+                operation => Record(operation),
+                OperationKind.Invocation)
+            .Register(start);
     }
 #pragma warning restore RS1036, RS1041, RS2008
 
