@@ -71,7 +71,7 @@ internal sealed class KnownTypes
         {
             if (assembly.GetTypeByMetadataName(metadataName) is { } type)
             {
-                if (compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+                if (IsVisibleFrom(type, compilation.Assembly))
                 {
                     return type;
                 }
@@ -81,6 +81,30 @@ internal sealed class KnownTypes
         }
 
         return first;
+    }
+
+    /// <summary>
+    /// True when the compilation's code can name <paramref name="type"/>: public all the way out, or internal (or
+    /// protected internal) in an assembly that gives the compilation access. What
+    /// <see cref="Compilation.IsSymbolAccessibleWithin"/> answers for a type seen from an assembly, without its check
+    /// that both belong to the compilation, which walks every reference at each call.
+    /// </summary>
+    private static bool IsVisibleFrom(INamedTypeSymbol type, IAssemblySymbol within)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            switch (current.DeclaredAccessibility)
+            {
+                case Accessibility.Public:
+                    break;
+                case Accessibility.Internal or Accessibility.ProtectedOrInternal when current.ContainingAssembly.GivesAccessTo(within):
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The name a type is declared with: <c>Task</c> for <c>System.Threading.Tasks.Task`1</c>, <c>Inner</c> for <c>N.Outer+Inner</c>.</summary>

@@ -65,6 +65,24 @@ public class KnownTypesTests
         namespace Outer.Inner { internal class OnlyInternal { } }
         """;
 
+    /// <summary>A second stub that lets the user code see its internals, with nested types of every accessibility.</summary>
+    private const string FriendStub = """
+        [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("UserCode")]
+
+        namespace Outer.Inner { internal class OnlyInternal { } }
+
+        namespace Friends
+        {
+            public class Holder
+            {
+                protected internal class Shared { }
+                private protected class Hidden { }
+                protected class Derived { }
+                internal class Inner { public class Deeper { } }
+            }
+        }
+        """;
+
     private const string UserSource = """
         namespace System.Runtime.CompilerServices
         {
@@ -98,6 +116,10 @@ public class KnownTypesTests
         "GlobalHelper+Nested",
         "GlobalUser",
         "Outer.Inner.OnlyInternal",
+        "Friends.Holder+Shared",
+        "Friends.Holder+Hidden",
+        "Friends.Holder+Derived",
+        "Friends.Holder+Inner+Deeper",
         "NoSuchType",
         "NoSuchNamespace.NoSuchType",
     };
@@ -106,9 +128,11 @@ public class KnownTypesTests
     public void Every_name_resolves_as_asking_every_reference_does()
     {
         MetadataReference stub = Library("StubCore", StubBesideTheRealCore);
-        CSharpCompilation compilation = Compile(UserSource, stub);
+        CSharpCompilation compilation = Compile(UserSource, stub, Library("FriendCore", FriendStub));
         KnownTypes types = KnownTypes.For(compilation);
 
+        // The friend's internal copy, after the stub's, is the one the user code can see.
+        Assert.Equal("FriendCore", types.Get("Outer.Inner.OnlyInternal")!.ContainingAssembly.Name);
         foreach (string name in Names)
         {
             INamedTypeSymbol? expected = AskingEveryReference(compilation, name);
