@@ -428,7 +428,9 @@ public sealed class AWS009SdkTaskBlockedOrDiscardedAnalyzer : DiagnosticAnalyzer
         /// <summary>Nothing needs the method to return void: it overrides and implements nothing and no delegate takes it as a method group.</summary>
         private bool ReturnTypeCanBeTask(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            if (method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty || method.IsPartialDefinition || method.PartialImplementationPart is not null)
+            // A partial method's parts declare one return type: a fix of the async part alone would not compile.
+            if (method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty || method.IsPartialDefinition
+                || method.PartialImplementationPart is not null || method.PartialDefinitionPart is not null)
             {
                 return false;
             }

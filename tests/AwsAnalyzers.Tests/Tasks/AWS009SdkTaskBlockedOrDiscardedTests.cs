@@ -703,6 +703,30 @@ public class AWS009SdkTaskBlockedOrDiscardedTests
     }
 
     [Fact]
+    public async Task An_async_void_handler_that_implements_a_partial_method_is_reported_without_a_fix()
+    {
+        // The declaration says void; changing the async part alone would not compile.
+        string source = """
+                using Amazon.Lambda.Core;
+
+                public partial class Function
+                {
+                    public partial void Handle(string input, ILambdaContext context);
+
+                    public async partial void {|#0:Handle|}(string input, ILambdaContext context)
+                    {
+                        await System.Threading.Tasks.Task.Yield();
+                    }
+                }
+                """;
+        var test = new VerifyCS.Test { TestCode = source, FixedCode = source };
+        test.ExpectedDiagnostics.Add(AsyncVoid(0).WithArguments("Function.Handle"));
+        test.FixedState.ExpectedDiagnostics.Add(AsyncVoid(0).WithArguments("Function.Handle"));
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task An_async_void_method_that_is_no_handler_and_an_async_Task_handler_are_not_reported()
     {
         await VerifyAsync("""
