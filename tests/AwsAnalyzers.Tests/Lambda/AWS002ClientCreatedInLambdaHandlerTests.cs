@@ -96,10 +96,6 @@ public class AWS002ClientCreatedInLambdaHandlerTests
 
             public class Function
             {
-                private readonly AmazonS3Client _shared;
-
-                public Function() => _shared = null;
-
                 public string Handle(string input, ILambdaContext context)
                 {
                     AmazonS3Client s3 = {|#0:new()|};
