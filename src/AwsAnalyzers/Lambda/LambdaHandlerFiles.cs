@@ -40,7 +40,17 @@ internal sealed class LambdaHandlerFiles
 
     private readonly HashSet<(string TypeName, string MethodName)> _handlers;
 
-    private LambdaHandlerFiles(HashSet<(string TypeName, string MethodName)> handlers) => _handlers = handlers;
+    /// <summary>The method names alone: most methods asked about are named by no file, and are answered before their type's name is built.</summary>
+    private readonly HashSet<string> _methodNames = new(StringComparer.Ordinal);
+
+    private LambdaHandlerFiles(HashSet<(string TypeName, string MethodName)> handlers)
+    {
+        _handlers = handlers;
+        foreach ((string _, string methodName) in handlers)
+        {
+            _methodNames.Add(methodName);
+        }
+    }
 
     public static LambdaHandlerFiles Empty { get; } = new([]);
 
@@ -48,6 +58,9 @@ internal sealed class LambdaHandlerFiles
 
     /// <summary>True when a file names <paramref name="method"/> of the type with metadata full name <paramref name="typeName"/>.</summary>
     public bool Names(string typeName, string method) => _handlers.Contains((typeName, method));
+
+    /// <summary>True when a file names some method called <paramref name="method"/>, of any type.</summary>
+    public bool NamesMethod(string method) => _methodNames.Contains(method);
 
     /// <summary>The project folder as the build names it, or null when the build does not say (a host that passes no build properties).</summary>
     public static FolderPath? ProjectFolder(AnalyzerOptions options)

@@ -389,7 +389,7 @@ internal sealed class LambdaHandlers
 
     private bool HasLambdaFunctionAttribute(IMethodSymbol method)
     {
-        if (_lambdaFunctionAttribute is null)
+        if (_lambdaFunctionAttribute is null || !MayHaveAttributes(method))
         {
             return false;
         }
@@ -405,10 +405,34 @@ internal sealed class LambdaHandlers
         return false;
     }
 
+    /// <summary>
+    /// False when no declaration of a source method writes an attribute list: its attributes are then known to be none
+    /// without binding them, which is the answer for nearly every method asked about. A partial method's attributes
+    /// are those of both its parts, each a symbol of its own: bound.
+    /// </summary>
+    private static bool MayHaveAttributes(IMethodSymbol method)
+    {
+        ImmutableArray<SyntaxReference> declarations = method.DeclaringSyntaxReferences;
+        if (declarations.IsEmpty || method.PartialDefinitionPart is not null || method.PartialImplementationPart is not null)
+        {
+            return true;
+        }
+
+        foreach (SyntaxReference declaration in declarations)
+        {
+            if (declaration.GetSyntax() is not MethodDeclarationSyntax { AttributeLists.Count: 0 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool IsNamedByDeploymentFile(IMethodSymbol method, CancellationToken cancellationToken)
     {
         LambdaHandlerFiles files = _handlerFiles ??= LambdaHandlerFiles.Read(_additionalFiles, _projectFolder, cancellationToken);
-        return !files.IsEmpty && files.Names(MetadataFullName(method.ContainingType), method.Name);
+        return files.NamesMethod(method.Name) && files.Names(MetadataFullName(method.ContainingType), method.Name);
     }
 
     private bool IsBootstrapHandlerArgument(IDelegateCreationOperation delegateCreation)

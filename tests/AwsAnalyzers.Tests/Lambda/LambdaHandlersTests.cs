@@ -87,6 +87,36 @@ public class LambdaHandlersTests
     }
 
     [Fact]
+    public void A_partial_method_annotated_on_one_part_is_a_handler_through_either_part()
+    {
+        Compilation compilation = Compile("""
+            using Amazon.Lambda.Annotations;
+
+            public partial class Function
+            {
+                [LambdaFunction]
+                public partial string Annotated(string input);
+
+                public partial string Annotated(string input) => input;
+
+                public partial string Later(string input);
+
+                [LambdaFunction]
+                public partial string Later(string input) => input;
+            }
+            """);
+        LambdaHandlers handlers = Handlers(compilation);
+
+        foreach (string name in new[] { "Annotated", "Later" })
+        {
+            IMethodSymbol definition = Method(compilation, name);
+            Assert.NotNull(definition.PartialImplementationPart);
+            Assert.Equal("Function." + name, handlers.HandlerName(definition, CancellationToken.None));
+            Assert.Equal("Function." + name, handlers.HandlerName(definition.PartialImplementationPart!, CancellationToken.None));
+        }
+    }
+
+    [Fact]
     public void A_method_named_by_a_deployment_file_is_a_handler_even_in_a_project_without_lambda_types()
     {
         Compilation compilation = Compile("""
@@ -97,12 +127,21 @@ public class LambdaHandlersTests
                     public System.IO.Stream Handle(System.IO.Stream input) => input;
                     public System.IO.Stream Other(System.IO.Stream input) => input;
                 }
+
+                public class Replay
+                {
+                    public System.IO.Stream Handle(System.IO.Stream input) => input;
+                }
             }
             """, references: TestReferences.FrameworkAndSdk);
         LambdaHandlers handlers = Handlers(compilation, ("src/aws-lambda-tools-defaults.json", "{ \"function-handler\": \"Sensors::Sensors.Ingest::Handle\" }"));
 
         Assert.Equal("Ingest.Handle", handlers.HandlerName(Method(compilation, "Handle"), CancellationToken.None));
         Assert.Null(handlers.HandlerName(Method(compilation, "Other"), CancellationToken.None));
+
+        // The same method name in a type the file does not name.
+        INamedTypeSymbol replay = compilation.GetTypeByMetadataName("Sensors.Replay")!;
+        Assert.Null(handlers.HandlerName((IMethodSymbol)replay.GetMembers("Handle").Single(), CancellationToken.None));
     }
 
     [Fact]
