@@ -236,6 +236,57 @@ internal sealed class CallHops
     }
 
     /// <summary>
+    /// <paramref name="words"/> and the name of every project method or local function whose declaration writes one of
+    /// them or, in turn, one of the names found, to a fixed point: the words a type must write to call, through any
+    /// chain of project methods, code that writes one of <paramref name="words"/>. Found by the text search, with nothing
+    /// bound, so that a rule can scope its actions to the types that can reach its subject before it binds a call.
+    /// A method is followed only when <paramref name="mayCarry"/> accepts its declared return type (a rule that follows
+    /// returned values skips <c>void</c> and <c>Task&lt;string&gt;</c>). Default when more than
+    /// <paramref name="maxNames"/> names are found: the chain then reaches too much of the project to narrow anything.
+    /// </summary>
+    public ImmutableArray<string> NamesReaching(IEnumerable<string> words, Func<TypeSyntax, bool> mayCarry, int maxNames, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string word in words)
+        {
+            if (known.Add(word))
+            {
+                names.Add(word);
+            }
+        }
+
+        // Each name is searched once; the names it leads to join the end of the list.
+        for (int next = 0; next < names.Count; next++)
+        {
+            foreach (SyntaxToken token in _source.Occurrences(names[next], cancellationToken))
+            {
+                for (SyntaxNode? node = token.Parent; node is not null && node is not BaseTypeDeclarationSyntax; node = node.Parent)
+                {
+                    (SyntaxToken identifier, TypeSyntax? returnType) = node switch
+                    {
+                        MethodDeclarationSyntax method => (method.Identifier, method.ReturnType),
+                        LocalFunctionStatementSyntax localFunction => (localFunction.Identifier, localFunction.ReturnType),
+                        _ => (default, null),
+                    };
+
+                    if (returnType is not null && mayCarry(returnType) && known.Add(identifier.ValueText))
+                    {
+                        if (names.Count == maxNames)
+                        {
+                            return default;
+                        }
+
+                        names.Add(identifier.ValueText);
+                    }
+                }
+            }
+        }
+
+        return names.ToImmutableArray();
+    }
+
+    /// <summary>
     /// Every use of <paramref name="method"/> in the project that can run it: invocations (virtual and interface calls
     /// to a member it overrides or implements included), object creations for a constructor, reads of the property for
     /// a getter, and method groups. Uses that do not bind (errors) are left out.

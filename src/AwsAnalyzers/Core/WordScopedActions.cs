@@ -47,6 +47,17 @@ internal sealed class WordScopedActions
     }
 
     /// <summary>
+    /// Adds <paramref name="action"/> on <paramref name="kinds"/>, for every type whose files write one of the words
+    /// <paramref name="wordsOfCompilation"/> gives: asked once per compilation, at the first type's start, for a set
+    /// that depends on the project's own code (the names of its methods that reach the rule's subject).
+    /// </summary>
+    public WordScopedActions Add(Func<CancellationToken, WordSet> wordsOfCompilation, Action<OperationAnalysisContext> action, params OperationKind[] kinds)
+    {
+        _actions.Add(new ScopedAction(wordsOfCompilation, action, kinds.ToImmutableArray()));
+        return this;
+    }
+
+    /// <summary>
     /// Adds <paramref name="action"/> on <paramref name="kinds"/>, for every type with a file for which
     /// <paramref name="fileCondition"/> holds (an option read for that file). The action still checks its own
     /// operation's file: a partial type can have parts where the option is off.
@@ -67,13 +78,29 @@ internal sealed class WordScopedActions
 
         SourceIndex source = SourceIndex.For(start.Compilation);
         ScopedAction[] actions = _actions.ToArray();
+
+        // The sets that depend on the compilation, by action, filled at the first type that asks.
+        var wordsOfCompilation = new WordSet?[actions.Length];
         start.RegisterSymbolStartAction(
             symbolStart =>
             {
                 ImmutableArray<SyntaxReference> parts = symbolStart.Symbol.DeclaringSyntaxReferences;
-                foreach (ScopedAction scoped in actions)
+                for (int i = 0; i < actions.Length; i++)
                 {
-                    if (scoped.Words is { } words
+                    ScopedAction scoped = actions[i];
+                    WordSet? words = scoped.Words;
+                    if (scoped.WordsOfCompilation is { } find)
+                    {
+                        words = Volatile.Read(ref wordsOfCompilation[i]);
+                        if (words is null)
+                        {
+                            // Two threads racing compute equal sets; the first stored is kept, so every type asks the same one.
+                            WordSet found = find(symbolStart.CancellationToken);
+                            words = Interlocked.CompareExchange(ref wordsOfCompilation[i], found, null) ?? found;
+                        }
+                    }
+
+                    if (words is not null
                         ? MayWrite(source, parts, words, symbolStart.CancellationToken)
                         : HoldsInSomeFile(parts, scoped.FileCondition!, symbolStart.Options))
                     {
@@ -110,7 +137,7 @@ internal sealed class WordScopedActions
         return false;
     }
 
-    /// <summary>An action with the words its types must write, or else the condition one of their files must meet.</summary>
+    /// <summary>An action with the words its types must write (fixed, or found once per compilation), or else the condition one of their files must meet.</summary>
     private sealed class ScopedAction
     {
         public ScopedAction(WordSet? words, Func<AnalyzerOptions, SyntaxTree, bool>? fileCondition, Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds)
@@ -121,7 +148,16 @@ internal sealed class WordScopedActions
             Kinds = kinds;
         }
 
+        public ScopedAction(Func<CancellationToken, WordSet> wordsOfCompilation, Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds)
+        {
+            WordsOfCompilation = wordsOfCompilation;
+            Action = action;
+            Kinds = kinds;
+        }
+
         public WordSet? Words { get; }
+
+        public Func<CancellationToken, WordSet>? WordsOfCompilation { get; }
 
         public Func<AnalyzerOptions, SyntaxTree, bool>? FileCondition { get; }
 

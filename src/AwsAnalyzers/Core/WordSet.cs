@@ -30,6 +30,9 @@ internal sealed class WordSet
     /// <summary>True when one of the names is not a single word, which the index does not file: every tree may then hold it.</summary>
     public bool MatchesEveryTree => Keys.IsDefault;
 
+    /// <summary>The set every tree matches: for a rule whose words cannot narrow anything in this compilation.</summary>
+    public static WordSet EveryTree { get; } = new(default, ImmutableArray<string>.Empty);
+
     /// <summary>The set of <paramref name="names"/>.</summary>
     public static WordSet Of(IEnumerable<string> names)
     {
@@ -39,7 +42,7 @@ internal sealed class WordSet
         {
             if (SourceIndex.KeyOfWord(name) is not { } key)
             {
-                return new WordSet(default, ImmutableArray<string>.Empty);
+                return EveryTree;
             }
 
             keys.Add(key);

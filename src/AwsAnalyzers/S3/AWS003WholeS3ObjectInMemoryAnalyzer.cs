@@ -4,6 +4,7 @@ using System.Threading;
 using AwsAnalyzers.Core;
 using AwsAnalyzers.Core.Flow;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -62,8 +63,43 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(analyzerContext.AnalyzeInvocation, OperationKind.Invocation);
+            // Every read this rule reports is of a body the reporting method gets from the SDK, by name or through a
+            // chain of project methods: a type that writes none of those names has nothing to report, and its calls
+            // (about as many as its lines) get no callback.
+            CallHops hops = CallHops.For(start.Compilation);
+            new WordScopedActions()
+                .Add(
+                    cancellationToken => WordSet.Of(hops.NamesReaching(s_bodySourceNames, MayReturnStream, MaxNamesReachingBody, cancellationToken)),
+                    analyzerContext.AnalyzeInvocation,
+                    OperationKind.Invocation)
+                .Register(start);
         });
+    }
+
+    /// <summary>The SDK members an object body comes from (<see cref="AnalyzerContext"/>'s origins).</summary>
+    private const string ResponseStreamProperty = "ResponseStream";
+    private const string GetObjectStreamAsyncMethod = "GetObjectStreamAsync";
+    private const string OpenStreamMethod = "OpenStream";
+    private const string OpenStreamAsyncMethod = "OpenStreamAsync";
+
+    private static readonly string[] s_bodySourceNames = { ResponseStreamProperty, GetObjectStreamAsyncMethod, OpenStreamMethod, OpenStreamAsyncMethod };
+
+    /// <summary>Past this many project methods on the way to a body, every type is analyzed.</summary>
+    private const int MaxNamesReachingBody = 512;
+
+    /// <summary>
+    /// False for a declared return type that cannot hold a stream (<c>void</c>, <c>string</c>, <c>Task</c>,
+    /// <c>Task&lt;byte[]&gt;</c>): the rule follows only helpers that return the body.
+    /// </summary>
+    private static bool MayReturnStream(TypeSyntax returnType)
+    {
+        if (returnType is GenericNameSyntax { Identifier.ValueText: "Task" or "ValueTask", TypeArgumentList.Arguments.Count: 1 } task)
+        {
+            returnType = task.TypeArgumentList.Arguments[0];
+        }
+
+        return returnType is not (PredefinedTypeSyntax or ArrayTypeSyntax or TupleTypeSyntax or NullableTypeSyntax { ElementType: PredefinedTypeSyntax }
+            or IdentifierNameSyntax { Identifier.ValueText: "Task" or "ValueTask" });
     }
 
     /// <summary>Where a stream (or a reader over one) comes from.</summary>
@@ -394,7 +430,7 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
                     return Resolve(awaited.Operation, depth + 1, cancellationToken);
                 case IInvocationOperation invocation:
                     return ResolveInvocation(invocation, depth, cancellationToken);
-                case IPropertyReferenceOperation { Property.Name: "ResponseStream" } property
+                case IPropertyReferenceOperation { Property.Name: ResponseStreamProperty } property
                     when property.Property.ContainingType.IsOrDerivesFrom(_streamResponse)
                         || property.Property.ContainingType.IsOrDerivesFrom(_openStreamResponse):
                     return IsRangedResponse(property.Instance, depth: 0, cancellationToken) || IsSizeChecked(property.Instance, cancellationToken)
@@ -426,8 +462,8 @@ public sealed class AWS003WholeS3ObjectInMemoryAnalyzer : DiagnosticAnalyzer
             {
                 case "ConfigureAwait" when invocation.Instance is { } task:
                     return Resolve(task, depth + 1, cancellationToken);
-                case "GetObjectStreamAsync" when method.ContainingType.IsOrImplements(_coreAmazonS3):
-                case "OpenStream" or "OpenStreamAsync" when method.ContainingType.IsOrImplements(_transferUtility):
+                case GetObjectStreamAsyncMethod when method.ContainingType.IsOrImplements(_coreAmazonS3):
+                case OpenStreamMethod or OpenStreamAsyncMethod when method.ContainingType.IsOrImplements(_transferUtility):
                     return Origin.S3Body;
                 default:
                     return HelperReturnsS3Body(method, cancellationToken) ? Origin.S3Body : Origin.Unknown;

@@ -373,4 +373,36 @@ public class CallHopsTests
         Assert.Equal(2, hopsAgain.Callers(Method(again, "Store", "Save"), CancellationToken.None).Length);
         Assert.Equal(2, hopsAgain.Callers(Method(again, "Other", "Save"), CancellationToken.None).Length);
     }
+
+    [Fact]
+    public void Names_reaching_a_word_follow_methods_and_local_functions_to_a_fixed_point_and_skip_what_the_return_type_rules_out()
+    {
+        Compilation compilation = Compile(
+            """
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Sources
+            {
+                Stream Open() => Source.Body;
+                async Task<Stream> OpenLaterAsync() => Open();
+                Stream Outer() { return Inner(); Stream Inner() => OpenLaterAsync().Result; }
+                void Log() => System.Console.WriteLine(Open());
+                Task<string> DescribeAsync() => Task.FromResult(Open().ToString());
+            }
+
+            static class Source { public static Stream Body => Stream.Null; }
+
+            class Unrelated { Stream Other() => Stream.Null; }
+            """);
+        CallHops hops = CallHops.For(compilation);
+        bool NotVoidOrString(Microsoft.CodeAnalysis.CSharp.Syntax.TypeSyntax type) => !type.ToString().Contains("void") && !type.ToString().Contains("string");
+
+        ImmutableArray<string> names = hops.NamesReaching(new[] { "Body" }, NotVoidOrString, maxNames: 100, CancellationToken.None);
+
+        Assert.Equal(new[] { "Body", "Open", "OpenLaterAsync", "Inner", "Outer" }, names.ToArray());
+
+        // Past the limit, no set: the caller then analyzes every type.
+        Assert.True(hops.NamesReaching(new[] { "Body" }, NotVoidOrString, maxNames: 3, CancellationToken.None).IsDefault);
+    }
 }

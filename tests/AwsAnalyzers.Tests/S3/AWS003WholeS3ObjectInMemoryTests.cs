@@ -495,6 +495,70 @@ public class AWS003WholeS3ObjectInMemoryTests
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("ReadToEndAsync"));
     }
 
+    [Fact]
+    public async Task A_body_reached_through_helpers_of_other_types_is_reported_where_neither_the_sdk_nor_a_read_is_written()
+    {
+        // Jobs writes no SDK name and no read: the body comes through two helpers and an interface, and is read whole by
+        // a helper in a third file.
+        var test = new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Jobs.cs", """
+                    using System.IO;
+                    using System.Threading.Tasks;
+
+                    class Jobs
+                    {
+                        async Task<string> RunAsync(IBodies bodies, Local local)
+                        {
+                            string all = {|#0:Texts.All(await bodies.FetchAsync("k"))|};
+                            using var reader = new StreamReader(await bodies.FetchAsync("k"));
+                            string rest = await {|#1:reader.ReadToEndAsync()|};
+                            return all + rest + Texts.All(local.Fetch());
+                        }
+                    }
+                    """),
+                    ("Bodies.cs", """
+                    using System.IO;
+                    using System.Threading.Tasks;
+                    using Amazon.S3;
+
+                    interface IBodies { Task<Stream> FetchAsync(string key); }
+
+                    sealed class S3Bodies : IBodies
+                    {
+                        private readonly IAmazonS3 _s3;
+                        public S3Bodies(IAmazonS3 s3) => _s3 = s3;
+
+                        public Task<Stream> FetchAsync(string key) => OpenAsync(key);
+
+                        private async Task<Stream> OpenAsync(string key) => (await _s3.GetObjectAsync("b", key)).ResponseStream;
+                    }
+
+                    sealed class Local { public Stream Fetch() => File.OpenRead("k"); }
+                    """),
+                    ("Texts.cs", """
+                    using System.IO;
+
+                    static class Texts
+                    {
+                        public static string All(Stream stream) => new StreamReader(stream).ReadToEnd();
+                    }
+                    """),
+                },
+            },
+            ExpectedDiagnostics =
+            {
+                VerifyCS.Diagnostic().WithLocation(0).WithArguments("All"),
+                VerifyCS.Diagnostic().WithLocation(1).WithArguments("ReadToEndAsync"),
+            },
+        };
+        await test.RunAsync();
+    }
+
     // ---- What it must not report ----
 
     [Fact]
