@@ -385,6 +385,33 @@ internal sealed class SourceIndex
         return false;
     }
 
+    /// <summary>
+    /// False when <paramref name="word"/> is not written as a whole word (a run of letters, digits and underscores that
+    /// starts and ends with it) anywhere in <paramref name="span"/> of <paramref name="tree"/>, in code, comment or
+    /// string: <c>Handle</c> is not written in <c>FunctionHandler</c> or <c>handler</c>.
+    /// </summary>
+    public bool SpanWritesWord(SyntaxTree tree, TextSpan span, string word, CancellationToken cancellationToken)
+    {
+        string source = Words(tree, cancellationToken).Source;
+        if (span.End > source.Length)
+        {
+            return true;
+        }
+
+        for (int index = source.IndexOf(word, span.Start, span.Length, StringComparison.Ordinal);
+            index >= 0;
+            index = index + word.Length < span.End ? source.IndexOf(word, index + 1, span.End - index - 1, StringComparison.Ordinal) : -1)
+        {
+            int end = index + word.Length;
+            if ((index == 0 || !TreeWords.IsWordChar(source[index - 1])) && (end == source.Length || !TreeWords.IsWordChar(source[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Contains(IReadOnlyCollection<SyntaxTree> trees, SyntaxTree tree)
     {
         foreach (SyntaxTree candidate in trees)
@@ -667,7 +694,7 @@ internal sealed class SourceIndex
             return unchecked((int)(key ^ (key >> 16)));
         }
 
-        private static bool IsWordChar(char c) => c < 128 && s_wordChars[c];
+        public static bool IsWordChar(char c) => c < 128 && s_wordChars[c];
 
         private static readonly bool[] s_wordChars = WordChars();
 

@@ -67,6 +67,7 @@ internal sealed class LambdaHandlers
     private readonly FolderPath? _projectFolder;
     private LambdaHandlerFiles? _handlerFiles;
     private BootstrapHandlers? _bootstrapHandlers;
+    private ImmutableArray<(InvocationExpressionSyntax Call, TextSpan Body)> _bootstrapCallSites;
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _methodNames = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _callingHandlers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)>> _handlerCalls = new(SymbolEqualityComparer.Default);
@@ -299,7 +300,7 @@ internal sealed class LambdaHandlers
 
         bool isHandler = HasContextParameter(function)
             || (function.MethodKind == MethodKind.Ordinary && (HasLambdaFunctionAttribute(function) || IsNamedByDeploymentFile(function, cancellationToken)))
-            || Bootstrap(cancellationToken).Methods.Contains(function);
+            || (MayBeHandedToBootstrap(function.Name, cancellationToken) && Bootstrap(cancellationToken).Methods.Contains(function));
         return _methodNames.GetOrAdd(function, isHandler ? Display(function) : null);
     }
 
@@ -338,7 +339,9 @@ internal sealed class LambdaHandlers
             return true;
         }
 
-        return IsStoredInLocal(lambda) && Bootstrap(cancellationToken).Lambdas.Contains((lambda.Syntax.SyntaxTree, lambda.Syntax.Span));
+        return IsStoredInLocal(lambda)
+            && IsInBootstrapCallBody(lambda.Syntax, cancellationToken)
+            && Bootstrap(cancellationToken).Lambdas.Contains((lambda.Syntax.SyntaxTree, lambda.Syntax.Span));
     }
 
     /// <summary>A lambda written into a local, the only way other than the argument itself that it reaches the bootstrap call.</summary>
@@ -480,10 +483,91 @@ internal sealed class LambdaHandlers
         return Interlocked.CompareExchange(ref _bootstrapHandlers, handlers, null) ?? handlers;
     }
 
+    /// <summary>
+    /// The bootstrap's calls as written (<c>LambdaBootstrapBuilder.Create(...)</c>, <c>HandlerWrapper.GetHandlerWrapper(...)</c>,
+    /// through <c>using static</c> and aliases too), each with the span of the body that holds it: found by the name
+    /// search, nothing bound. A handler is handed to a call as an argument or through a local of the same body, so a
+    /// method or lambda that no such body writes is not handed to one, and the calls (whose binding is most of what
+    /// the bootstrap costs) are bound only for one that is.
+    /// </summary>
+    private ImmutableArray<(InvocationExpressionSyntax Call, TextSpan Body)> BootstrapCallSites(CancellationToken cancellationToken)
+    {
+        if (!_bootstrapCallSites.IsDefault)
+        {
+            return _bootstrapCallSites;
+        }
+
+        ImmutableArray<(InvocationExpressionSyntax, TextSpan)>.Builder sites = ImmutableArray.CreateBuilder<(InvocationExpressionSyntax, TextSpan)>();
+        if (_bootstrapBuilder is not null || _handlerWrapper is not null)
+        {
+            foreach (InvocationExpressionSyntax call in FindBootstrapCallSyntax(cancellationToken))
+            {
+                // Top-level statements are one body, whatever statement each is.
+                SyntaxNode body = call.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member and not GlobalStatementSyntax
+                    ? member
+                    : call.SyntaxTree.GetRoot(cancellationToken);
+                sites.Add((call, body.Span));
+            }
+        }
+
+        ImmutableInterlocked.InterlockedInitialize(ref _bootstrapCallSites, sites.ToImmutable());
+        return _bootstrapCallSites;
+    }
+
+    /// <summary>False when no body holding a bootstrap call writes <paramref name="name"/>: no method of that name is handed to it.</summary>
+    private bool MayBeHandedToBootstrap(string name, CancellationToken cancellationToken)
+    {
+        foreach ((InvocationExpressionSyntax call, TextSpan body) in BootstrapCallSites(cancellationToken))
+        {
+            if (_source.SpanWritesWord(call.SyntaxTree, body, name, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="lambda"/> sits in a body that holds a bootstrap call.</summary>
+    private bool IsInBootstrapCallBody(SyntaxNode lambda, CancellationToken cancellationToken)
+    {
+        foreach ((InvocationExpressionSyntax call, TextSpan body) in BootstrapCallSites(cancellationToken))
+        {
+            if (call.SyntaxTree == lambda.SyntaxTree && body.Contains(lambda.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private BootstrapHandlers FindBootstrapHandlers(CancellationToken cancellationToken)
     {
         var methods = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var lambdas = new HashSet<(SyntaxTree, TextSpan)>();
+        foreach ((InvocationExpressionSyntax call, _) in BootstrapCallSites(cancellationToken))
+        {
+            if (_source.Model(call.SyntaxTree).GetOperation(call, cancellationToken) is not IInvocationOperation invocation
+                || !IsBootstrapCall(invocation.TargetMethod))
+            {
+                continue;
+            }
+
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "handler")
+                {
+                    AddHandler(argument.Value, invocation, methods, lambdas, throughLocal: true);
+                }
+            }
+        }
+
+        return new BootstrapHandlers(methods, lambdas);
+    }
+
+    private HashSet<InvocationExpressionSyntax> FindBootstrapCallSyntax(CancellationToken cancellationToken)
+    {
         var calls = new HashSet<InvocationExpressionSyntax>();
 
         // (name written in the code, bootstrap method, whether the name is the method itself, the one tree it is used in or null for all)
@@ -529,24 +613,7 @@ internal sealed class LambdaHandlers
             }
         }
 
-        foreach (InvocationExpressionSyntax call in calls)
-        {
-            if (_source.Model(call.SyntaxTree).GetOperation(call, cancellationToken) is not IInvocationOperation invocation
-                || !IsBootstrapCall(invocation.TargetMethod))
-            {
-                continue;
-            }
-
-            foreach (IArgumentOperation argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Name == "handler")
-                {
-                    AddHandler(argument.Value, invocation, methods, lambdas, throughLocal: true);
-                }
-            }
-        }
-
-        return new BootstrapHandlers(methods, lambdas);
+        return calls;
     }
 
     /// <summary>The <c>X.Create(...)</c> (or <c>Create(...)</c> under <c>using static</c>) call a name token begins.</summary>

@@ -149,6 +149,22 @@ public class SourceIndexTests
     }
 
     [Fact]
+    public void A_span_writes_a_word_only_when_the_word_stands_whole_inside_it()
+    {
+        const string Source = "class C { void M() { var handler = FunctionHandler; Handle(handler); } /* Build */ }";
+        (SourceIndex index, SyntaxTree tree) = Index(Source);
+        TextSpan body = TextSpan.FromBounds(Source.IndexOf("{ var", StringComparison.Ordinal), Source.IndexOf("/*", StringComparison.Ordinal));
+
+        Assert.True(index.SpanWritesWord(tree, body, "Handle", CancellationToken.None));
+        Assert.True(index.SpanWritesWord(tree, body, "FunctionHandler", CancellationToken.None));
+        Assert.True(index.SpanWritesWord(tree, body, "handler", CancellationToken.None));
+        Assert.False(index.SpanWritesWord(tree, body, "Function", CancellationToken.None));
+        Assert.False(index.SpanWritesWord(tree, body, "Handler", CancellationToken.None));
+        Assert.False(index.SpanWritesWord(tree, body, "Build", CancellationToken.None));
+        Assert.True(index.SpanWritesWord(tree, new TextSpan(0, Source.Length), "Build", CancellationToken.None));
+    }
+
+    [Fact]
     public void Method_words_cover_a_method_and_its_Async_twin_and_nothing_longer()
     {
         WordSet words = WordSet.OfMethods("PutItem", "Invoke");

@@ -225,6 +225,35 @@ public class LambdaHandlersTests
     }
 
     [Fact]
+    public void A_handler_of_another_type_reaches_the_bootstrap_through_a_local_of_another_top_level_statement()
+    {
+        // Top-level statements are one body: the local is written in one statement and handed over in another.
+        Compilation compilation = Compile(Usings + """
+            Func<Stream, Stream> handler = new Function().Handle;
+            var stored = (Stream input) => input;
+            await LambdaBootstrapBuilder.Create(handler).Build().RunAsync();
+            using var wrapper = HandlerWrapper.GetHandlerWrapper(stored);
+
+            public class Function
+            {
+                public Stream Handle(Stream input) => input;
+
+                public Stream Other(Stream input) => input;
+
+                public void Keep() { Func<Stream, Stream> kept = input => input; kept(null); }
+            }
+            """, OutputKind.ConsoleApplication);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        LambdaHandlers handlers = Handlers(compilation);
+        IAnonymousFunctionOperation[] lambdas = Lambdas(compilation);
+
+        Assert.Equal("Function.Handle", handlers.HandlerName(Method(compilation, "Handle"), CancellationToken.None));
+        Assert.Null(handlers.HandlerName(Method(compilation, "Other"), CancellationToken.None));
+        Assert.True(handlers.IsHandler(lambdas[0], CancellationToken.None));
+        Assert.False(handlers.IsHandler(lambdas[1], CancellationToken.None));
+    }
+
+    [Fact]
     public void Bootstrap_calls_through_using_static_and_an_alias_are_found()
     {
         Compilation compilation = Compile("""
