@@ -42,6 +42,19 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         return test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>The analyzer test over several files, each a path and its source with markup.</summary>
+    public static Task VerifyAnalyzerAsync((string Path, string Source)[] files, params DiagnosticResult[] expected)
+    {
+        var test = new Test();
+        foreach ((string path, string source) in files)
+        {
+            test.TestState.Sources.Add((path, source));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
     /// <summary>The analyzer test with <paramref name="editorconfig"/> lines (<c>aws_analyzers.AWS0NN.option = value</c>) for every file.</summary>
     public static Task VerifyAnalyzerWithOptionsAsync([StringSyntax("C#-test")] string source, string editorconfig, params DiagnosticResult[] expected)
     {

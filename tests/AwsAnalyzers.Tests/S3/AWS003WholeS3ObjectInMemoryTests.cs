@@ -500,13 +500,10 @@ public class AWS003WholeS3ObjectInMemoryTests
     {
         // Jobs writes no SDK name and no read: the body comes through two helpers and an interface, and is read whole by
         // a helper in a third file.
-        var test = new VerifyCS.Test
-        {
-            TestState =
+        await VerifyCS.VerifyAnalyzerAsync(
+            new[]
             {
-                Sources =
-                {
-                    ("Jobs.cs", """
+                ("Jobs.cs", """
                     using System.IO;
                     using System.Threading.Tasks;
 
@@ -521,7 +518,7 @@ public class AWS003WholeS3ObjectInMemoryTests
                         }
                     }
                     """),
-                    ("Bodies.cs", """
+                ("Bodies.cs", """
                     using System.IO;
                     using System.Threading.Tasks;
                     using Amazon.S3;
@@ -540,7 +537,7 @@ public class AWS003WholeS3ObjectInMemoryTests
 
                     sealed class Local { public Stream Fetch() => File.OpenRead("k"); }
                     """),
-                    ("Texts.cs", """
+                ("Texts.cs", """
                     using System.IO;
 
                     static class Texts
@@ -548,15 +545,9 @@ public class AWS003WholeS3ObjectInMemoryTests
                         public static string All(Stream stream) => new StreamReader(stream).ReadToEnd();
                     }
                     """),
-                },
             },
-            ExpectedDiagnostics =
-            {
-                VerifyCS.Diagnostic().WithLocation(0).WithArguments("All"),
-                VerifyCS.Diagnostic().WithLocation(1).WithArguments("ReadToEndAsync"),
-            },
-        };
-        await test.RunAsync();
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("All"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("ReadToEndAsync"));
     }
 
     // ---- What it must not report ----
