@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -12,7 +13,8 @@ internal static class PreprocessorBranches
     /// <summary>
     /// True when <paramref name="node"/> sits in an <c>#if</c>, <c>#elif</c> or <c>#else</c> branch that is compiled
     /// only when <c>DEBUG</c> is defined: <c>#if DEBUG</c>, <c>#if DEBUG &amp;&amp; X</c>, or the <c>#else</c> of
-    /// <c>#if !DEBUG</c>. Walks the file's directives up to the node; meant for the rare node about to be reported.
+    /// <c>#if !DEBUG</c>. The file's directives are walked once (each step to the next directive reads the tokens
+    /// between), and its DEBUG-only stretches kept for every later question.
     /// </summary>
     public static bool IsDebugOnly(SyntaxNode node, CancellationToken cancellationToken)
     {
@@ -22,13 +24,44 @@ internal static class PreprocessorBranches
             return false;
         }
 
+        if (!s_debugOnlyStretches.TryGetValue(root, out DebugOnlyStretches? stretches))
+        {
+            stretches = s_debugOnlyStretches.GetValue(root, r => new DebugOnlyStretches(Read(r, cancellationToken)));
+        }
+
+        int position = node.SpanStart;
+        foreach ((int from, int to) in stretches.Ranges)
+        {
+            if (position > from && position <= to)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly ConditionalWeakTable<SyntaxNode, DebugOnlyStretches> s_debugOnlyStretches = new();
+
+    private sealed class DebugOnlyStretches
+    {
+        public DebugOnlyStretches(List<(int From, int To)> ranges) => Ranges = ranges;
+
+        /// <summary>The positions after <c>From</c> up to <c>To</c> (both directive starts) that only a DEBUG build compiles.</summary>
+        public List<(int From, int To)> Ranges { get; }
+    }
+
+    /// <summary>The stretches between one directive and the next that need DEBUG, read in one walk of the directives.</summary>
+    private static List<(int From, int To)> Read(SyntaxNode root, CancellationToken cancellationToken)
+    {
+        var ranges = new List<(int From, int To)>();
+
         // Per open #if: whether the current branch needs DEBUG, and whether an earlier branch holds whenever DEBUG is
         // not defined (so every later branch needs DEBUG).
         var open = new Stack<(bool NeedsDebug, bool EarlierHoldsWithoutDebug)>();
-        int position = node.SpanStart;
-        for (DirectiveTriviaSyntax? directive = root.GetFirstDirective(); directive is not null && directive.SpanStart < position;
-            directive = directive.GetNextDirective())
+        for (DirectiveTriviaSyntax? directive = root.GetFirstDirective(); directive is not null;)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             switch (directive)
             {
                 case IfDirectiveTriviaSyntax ifDirective:
@@ -46,8 +79,22 @@ internal static class PreprocessorBranches
                     open.Pop();
                     break;
             }
+
+            // A node is in this stretch when this directive starts before it and the next one does not.
+            DirectiveTriviaSyntax? next = directive.GetNextDirective();
+            if (AnyNeedsDebug(open))
+            {
+                ranges.Add((directive.SpanStart, next?.SpanStart ?? int.MaxValue));
+            }
+
+            directive = next;
         }
 
+        return ranges;
+    }
+
+    private static bool AnyNeedsDebug(Stack<(bool NeedsDebug, bool EarlierHoldsWithoutDebug)> open)
+    {
         foreach ((bool needsDebug, _) in open)
         {
             if (needsDebug)
