@@ -386,30 +386,35 @@ internal sealed class SourceIndex
     }
 
     /// <summary>
-    /// False when <paramref name="word"/> is not written as a whole word (a run of letters, digits and underscores that
-    /// starts and ends with it) anywhere in <paramref name="span"/> of <paramref name="tree"/>, in code, comment or
-    /// string: <c>Handle</c> is not written in <c>FunctionHandler</c> or <c>handler</c>.
+    /// The identifier tokens named <paramref name="word"/> in <paramref name="span"/> of <paramref name="tree"/>, in
+    /// order: found by a text search of the span for the word standing whole (<c>Handle</c> is not in
+    /// <c>FunctionHandler</c> or <c>handler</c>), then kept where the text is an identifier's, not a comment's or a string's.
     /// </summary>
-    public bool SpanWritesWord(SyntaxTree tree, TextSpan span, string word, CancellationToken cancellationToken)
+    public IEnumerable<SyntaxToken> IdentifiersInSpan(SyntaxTree tree, TextSpan span, string word, CancellationToken cancellationToken)
     {
         string source = Words(tree, cancellationToken).Source;
-        if (span.End > source.Length)
+        if (span.End > source.Length || word.Length == 0)
         {
-            return true;
+            yield break;
         }
 
+        SyntaxNode? root = null;
         for (int index = source.IndexOf(word, span.Start, span.Length, StringComparison.Ordinal);
             index >= 0;
             index = index + word.Length < span.End ? source.IndexOf(word, index + 1, span.End - index - 1, StringComparison.Ordinal) : -1)
         {
             int end = index + word.Length;
-            if ((index == 0 || !TreeWords.IsWordChar(source[index - 1])) && (end == source.Length || !TreeWords.IsWordChar(source[end])))
+            if ((index > 0 && TreeWords.IsWordChar(source[index - 1])) || (end < source.Length && TreeWords.IsWordChar(source[end])))
             {
-                return true;
+                continue;
+            }
+
+            SyntaxToken token = (root ??= tree.GetRoot(cancellationToken)).FindToken(index);
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == index && token.ValueText == word)
+            {
+                yield return token;
             }
         }
-
-        return false;
     }
 
     private static bool Contains(IReadOnlyCollection<SyntaxTree> trees, SyntaxTree tree)

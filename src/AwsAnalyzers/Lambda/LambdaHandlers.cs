@@ -514,18 +514,37 @@ internal sealed class LambdaHandlers
         return _bootstrapCallSites;
     }
 
-    /// <summary>False when no body holding a bootstrap call writes <paramref name="name"/>: no method of that name is handed to it.</summary>
+    /// <summary>
+    /// False when no body holding a bootstrap call names <paramref name="name"/> other than to call it (<c>.Build()</c>):
+    /// no method of that name is handed to the bootstrap, which takes a method as a group, not as a call.
+    /// </summary>
     private bool MayBeHandedToBootstrap(string name, CancellationToken cancellationToken)
     {
         foreach ((InvocationExpressionSyntax call, TextSpan body) in BootstrapCallSites(cancellationToken))
         {
-            if (_source.SpanWritesWord(call.SyntaxTree, body, name, cancellationToken))
+            foreach (SyntaxToken token in _source.IdentifiersInSpan(call.SyntaxTree, body, name, cancellationToken))
             {
-                return true;
+                if (token.Parent is SimpleNameSyntax simpleName && !IsCalled(simpleName))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
+    }
+
+    /// <summary>The name is the method of a call: <c>M()</c>, <c>x.M()</c>, <c>x?.M()</c>.</summary>
+    private static bool IsCalled(SimpleNameSyntax name)
+    {
+        SyntaxNode reach = name.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Name == name => access,
+            MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+            _ => name,
+        };
+
+        return reach.Parent is InvocationExpressionSyntax invocation && invocation.Expression == reach;
     }
 
     /// <summary>True when <paramref name="lambda"/> sits in a body that holds a bootstrap call.</summary>

@@ -149,19 +149,20 @@ public class SourceIndexTests
     }
 
     [Fact]
-    public void A_span_writes_a_word_only_when_the_word_stands_whole_inside_it()
+    public void The_identifiers_of_a_span_are_the_whole_words_written_as_code_inside_it()
     {
-        const string Source = "class C { void M() { var handler = FunctionHandler; Handle(handler); } /* Build */ }";
+        const string Source = "class C { void M() { var handler = FunctionHandler; Handle(handler, \"Handle\"); } /* Build */ void Build() { } }";
         (SourceIndex index, SyntaxTree tree) = Index(Source);
         TextSpan body = TextSpan.FromBounds(Source.IndexOf("{ var", StringComparison.Ordinal), Source.IndexOf("/*", StringComparison.Ordinal));
+        int[] Found(TextSpan span, string word) => index.IdentifiersInSpan(tree, span, word, CancellationToken.None).Select(t => t.SpanStart).ToArray();
 
-        Assert.True(index.SpanWritesWord(tree, body, "Handle", CancellationToken.None));
-        Assert.True(index.SpanWritesWord(tree, body, "FunctionHandler", CancellationToken.None));
-        Assert.True(index.SpanWritesWord(tree, body, "handler", CancellationToken.None));
-        Assert.False(index.SpanWritesWord(tree, body, "Function", CancellationToken.None));
-        Assert.False(index.SpanWritesWord(tree, body, "Handler", CancellationToken.None));
-        Assert.False(index.SpanWritesWord(tree, body, "Build", CancellationToken.None));
-        Assert.True(index.SpanWritesWord(tree, new TextSpan(0, Source.Length), "Build", CancellationToken.None));
+        Assert.Equal(new[] { Source.IndexOf("Handle(", StringComparison.Ordinal) }, Found(body, "Handle"));
+        Assert.Equal(new[] { Source.IndexOf("FunctionHandler", StringComparison.Ordinal) }, Found(body, "FunctionHandler"));
+        Assert.Equal(2, Found(body, "handler").Length);
+        Assert.Empty(Found(body, "Function"));
+        Assert.Empty(Found(body, "Handler"));
+        Assert.Empty(Found(body, "Build"));
+        Assert.Equal(new[] { Source.IndexOf("Build()", StringComparison.Ordinal) }, Found(new TextSpan(0, Source.Length), "Build"));
     }
 
     [Fact]

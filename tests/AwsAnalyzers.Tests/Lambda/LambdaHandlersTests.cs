@@ -240,6 +240,9 @@ public class LambdaHandlersTests
 
                 public Stream Other(Stream input) => input;
 
+                // Named by the bootstrap's body, but only as a call's method (`.Build()`): not handed over.
+                public Stream Build(Stream input) => input;
+
                 public void Keep() { Func<Stream, Stream> kept = input => input; kept(null); }
             }
             """, OutputKind.ConsoleApplication);
@@ -249,6 +252,7 @@ public class LambdaHandlersTests
 
         Assert.Equal("Function.Handle", handlers.HandlerName(Method(compilation, "Handle"), CancellationToken.None));
         Assert.Null(handlers.HandlerName(Method(compilation, "Other"), CancellationToken.None));
+        Assert.Null(handlers.HandlerName(Method(compilation, "Build"), CancellationToken.None));
         Assert.True(handlers.IsHandler(lambdas[0], CancellationToken.None));
         Assert.False(handlers.IsHandler(lambdas[1], CancellationToken.None));
     }
