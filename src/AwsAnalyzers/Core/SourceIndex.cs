@@ -410,7 +410,8 @@ internal sealed class SourceIndex
             }
 
             SyntaxToken token = (root ??= tree.GetRoot(cancellationToken)).FindToken(index);
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == index && token.ValueText == word)
+            // A verbatim identifier (`@Handle`) starts one character before its value.
+            if (token.IsKind(SyntaxKind.IdentifierToken) && index - token.SpanStart is 0 or 1 && token.ValueText == word)
             {
                 yield return token;
             }
