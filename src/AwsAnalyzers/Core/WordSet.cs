@@ -33,6 +33,9 @@ internal sealed class WordSet
     /// <summary>The set every tree matches: for a rule whose words cannot narrow anything in this compilation.</summary>
     public static WordSet EveryTree { get; } = new(default, ImmutableArray<string>.Empty);
 
+    /// <summary>The set of <paramref name="names"/>, or <see cref="EveryTree"/> for a default array (a search that gave up).</summary>
+    public static WordSet Of(ImmutableArray<string> names) => names.IsDefault ? EveryTree : Of((IEnumerable<string>)names);
+
     /// <summary>The set of <paramref name="names"/>.</summary>
     public static WordSet Of(IEnumerable<string> names)
     {
