@@ -442,19 +442,7 @@ internal sealed class CallHops
             return type.Parent is ObjectCreationExpressionSyntax creation && creation.Type == type ? creation : null;
         }
 
-        SyntaxNode reach = name.Parent switch
-        {
-            MemberAccessExpressionSyntax access when access.Name == name => access,
-            MemberBindingExpressionSyntax binding when binding.Name == name => binding,
-            _ => name,
-        };
-
-        if (reach.Parent is InvocationExpressionSyntax call && call.Expression == reach)
-        {
-            return call;
-        }
-
-        return reach;
+        return (SyntaxNode?)name.CallOf() ?? name.AccessEndingWith();
     }
 
     private static void AddIfUse(IOperation? operation, IMethodSymbol method, ImmutableArray<IOperation>.Builder callers)

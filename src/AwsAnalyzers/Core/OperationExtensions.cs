@@ -73,6 +73,21 @@ internal static class OperationExtensions
             : null;
 
     /// <summary>
+    /// The expression a name ends: the member access or conditional member binding it is the name of (<c>x.M</c>,
+    /// <c>?.M</c>), or the name itself.
+    /// </summary>
+    public static ExpressionSyntax AccessEndingWith(this SimpleNameSyntax name) => name.Parent switch
+    {
+        MemberAccessExpressionSyntax access when access.Name == name => access,
+        MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+        _ => name,
+    };
+
+    /// <summary>The call whose method the name is (<c>M()</c>, <c>x.M()</c>, <c>x?.M()</c>), or null when the name is not called there.</summary>
+    public static InvocationExpressionSyntax? CallOf(this SimpleNameSyntax name) =>
+        name.AccessEndingWith() is var reach && reach.Parent is InvocationExpressionSyntax call && call.Expression == reach ? call : null;
+
+    /// <summary>
     /// The name of the method an invocation calls as the code writes it (<c>Add</c> in <c>list.Add(x)</c>,
     /// <c>x?.Add(y)</c> or <c>Add(x)</c>), or null when the syntax names none (a collection initializer's element, a
     /// delegate call through an expression). Read from the syntax, so a rule that registers on every invocation skips

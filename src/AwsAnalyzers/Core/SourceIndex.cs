@@ -385,39 +385,6 @@ internal sealed class SourceIndex
         return false;
     }
 
-    /// <summary>
-    /// The identifier tokens named <paramref name="word"/> in <paramref name="span"/> of <paramref name="tree"/>, in
-    /// order: found by a text search of the span for the word standing whole (<c>Handle</c> is not in
-    /// <c>FunctionHandler</c> or <c>handler</c>), then kept where the text is an identifier's, not a comment's or a string's.
-    /// </summary>
-    public IEnumerable<SyntaxToken> IdentifiersInSpan(SyntaxTree tree, TextSpan span, string word, CancellationToken cancellationToken)
-    {
-        string source = Words(tree, cancellationToken).Source;
-        if (span.End > source.Length || word.Length == 0)
-        {
-            yield break;
-        }
-
-        SyntaxNode? root = null;
-        for (int index = source.IndexOf(word, span.Start, span.Length, StringComparison.Ordinal);
-            index >= 0;
-            index = index + word.Length < span.End ? source.IndexOf(word, index + 1, span.End - index - 1, StringComparison.Ordinal) : -1)
-        {
-            int end = index + word.Length;
-            if ((index > 0 && TreeWords.IsWordChar(source[index - 1])) || (end < source.Length && TreeWords.IsWordChar(source[end])))
-            {
-                continue;
-            }
-
-            SyntaxToken token = (root ??= tree.GetRoot(cancellationToken)).FindToken(index);
-            // A verbatim identifier (`@Handle`) starts one character before its value.
-            if (token.IsKind(SyntaxKind.IdentifierToken) && index - token.SpanStart is 0 or 1 && token.ValueText == word)
-            {
-                yield return token;
-            }
-        }
-    }
-
     private static bool Contains(IReadOnlyCollection<SyntaxTree> trees, SyntaxTree tree)
     {
         foreach (SyntaxTree candidate in trees)
@@ -700,7 +667,7 @@ internal sealed class SourceIndex
             return unchecked((int)(key ^ (key >> 16)));
         }
 
-        public static bool IsWordChar(char c) => c < 128 && s_wordChars[c];
+        private static bool IsWordChar(char c) => c < 128 && s_wordChars[c];
 
         private static readonly bool[] s_wordChars = WordChars();
 

@@ -68,6 +68,7 @@ internal sealed class LambdaHandlers
     private LambdaHandlerFiles? _handlerFiles;
     private BootstrapHandlers? _bootstrapHandlers;
     private ImmutableArray<(InvocationExpressionSyntax Call, TextSpan Body)> _bootstrapCallSites;
+    private List<SyntaxTree>? _bootstrapTrees;
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _methodNames = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _callingHandlers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<(IOperation Call, string HandlerName, IMethodSymbol CallerMember)>> _handlerCalls = new(SymbolEqualityComparer.Default);
@@ -510,6 +511,17 @@ internal sealed class LambdaHandlers
             }
         }
 
+        // The trees before the sites: a thread that sees the sites sees their trees.
+        var trees = new List<SyntaxTree>();
+        foreach ((InvocationExpressionSyntax call, _) in sites)
+        {
+            if (!trees.Contains(call.SyntaxTree))
+            {
+                trees.Add(call.SyntaxTree);
+            }
+        }
+
+        Interlocked.CompareExchange(ref _bootstrapTrees, trees, null);
         ImmutableInterlocked.InterlockedInitialize(ref _bootstrapCallSites, sites.ToImmutable());
         return _bootstrapCallSites;
     }
@@ -520,39 +532,15 @@ internal sealed class LambdaHandlers
     /// </summary>
     private bool MayBeHandedToBootstrap(string name, CancellationToken cancellationToken)
     {
-        foreach ((InvocationExpressionSyntax call, TextSpan body) in BootstrapCallSites(cancellationToken))
+        ImmutableArray<(InvocationExpressionSyntax Call, TextSpan Body)> sites = BootstrapCallSites(cancellationToken);
+        if (sites.IsEmpty)
         {
-            foreach (SyntaxToken token in _source.IdentifiersInSpan(call.SyntaxTree, body, name, cancellationToken))
-            {
-                if (token.Parent is SimpleNameSyntax simpleName && !IsCalled(simpleName))
-                {
-                    return true;
-                }
-            }
+            return false;
         }
 
-        return false;
-    }
-
-    /// <summary>The name is the method of a call: <c>M()</c>, <c>x.M()</c>, <c>x?.M()</c>.</summary>
-    private static bool IsCalled(SimpleNameSyntax name)
-    {
-        SyntaxNode reach = name.Parent switch
+        foreach (SyntaxToken token in _source.Occurrences(name, _bootstrapTrees!, cancellationToken))
         {
-            MemberAccessExpressionSyntax access when access.Name == name => access,
-            MemberBindingExpressionSyntax binding when binding.Name == name => binding,
-            _ => name,
-        };
-
-        return reach.Parent is InvocationExpressionSyntax invocation && invocation.Expression == reach;
-    }
-
-    /// <summary>True when <paramref name="lambda"/> sits in a body that holds a bootstrap call.</summary>
-    private bool IsInBootstrapCallBody(SyntaxNode lambda, CancellationToken cancellationToken)
-    {
-        foreach ((InvocationExpressionSyntax call, TextSpan body) in BootstrapCallSites(cancellationToken))
-        {
-            if (call.SyntaxTree == lambda.SyntaxTree && body.Contains(lambda.Span))
+            if (token.Parent is SimpleNameSyntax simpleName && simpleName.CallOf() is null && InSomeBody(sites, token.SyntaxTree!, token.Span))
             {
                 return true;
             }
@@ -560,6 +548,24 @@ internal sealed class LambdaHandlers
 
         return false;
     }
+
+    private static bool InSomeBody(ImmutableArray<(InvocationExpressionSyntax Call, TextSpan Body)> sites, SyntaxTree tree, TextSpan span)
+    {
+        foreach ((InvocationExpressionSyntax call, TextSpan body) in sites)
+        {
+            if (call.SyntaxTree == tree && body.Contains(span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+
+    /// <summary>True when <paramref name="lambda"/> sits in a body that holds a bootstrap call.</summary>
+    private bool IsInBootstrapCallBody(SyntaxNode lambda, CancellationToken cancellationToken) =>
+        InSomeBody(BootstrapCallSites(cancellationToken), lambda.SyntaxTree, lambda.Span);
 
     private BootstrapHandlers FindBootstrapHandlers(CancellationToken cancellationToken)
     {

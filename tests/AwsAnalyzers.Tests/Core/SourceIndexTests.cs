@@ -149,21 +149,14 @@ public class SourceIndexTests
     }
 
     [Fact]
-    public void The_identifiers_of_a_span_are_the_whole_words_written_as_code_inside_it()
+    public void The_set_of_a_search_that_gave_up_matches_every_tree()
     {
-        const string Source = "class C { void M() { var handler = FunctionHandler; Handle(handler, \"Handle\", @Other); } /* Build */ void Build() { } }";
-        (SourceIndex index, SyntaxTree tree) = Index(Source);
-        TextSpan body = TextSpan.FromBounds(Source.IndexOf("{ var", StringComparison.Ordinal), Source.IndexOf("/*", StringComparison.Ordinal));
-        int[] Found(TextSpan span, string word) => index.IdentifiersInSpan(tree, span, word, CancellationToken.None).Select(t => t.SpanStart).ToArray();
+        (SourceIndex index, SyntaxTree tree) = Index("class C { }");
+        WordSet words = WordSet.Of(default(ImmutableArray<string>));
 
-        Assert.Equal(new[] { Source.IndexOf("Handle(", StringComparison.Ordinal) }, Found(body, "Handle"));
-        Assert.Equal(new[] { Source.IndexOf("FunctionHandler", StringComparison.Ordinal) }, Found(body, "FunctionHandler"));
-        Assert.Equal(2, Found(body, "handler").Length);
-        Assert.Equal(new[] { Source.IndexOf("@Other", StringComparison.Ordinal) }, Found(body, "Other"));
-        Assert.Empty(Found(body, "Function"));
-        Assert.Empty(Found(body, "Handler"));
-        Assert.Empty(Found(body, "Build"));
-        Assert.Equal(new[] { Source.IndexOf("Build()", StringComparison.Ordinal) }, Found(new TextSpan(0, Source.Length), "Build"));
+        Assert.True(words.MatchesEveryTree);
+        Assert.True(index.MayContainAny(tree, words, CancellationToken.None));
+        Assert.False(WordSet.Of(ImmutableArray.Create("Absent")).MatchesEveryTree);
     }
 
     [Fact]
