@@ -183,6 +183,15 @@ public sealed class AWS004MissingPartitionPredicateAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        // Every rewrite names the property again (`r.QueryString += …`, `r.QueryString = r.QueryString + …`): a body
+        // that writes the name once, here, has none, and needs no value flow: most bodies that build a query write it once.
+        IOperation root = assignment.Root();
+        if (assignment.SemanticModel is { } model
+            && SourceIndex.For(model.Compilation).CountInSpan(root.Syntax.SyntaxTree, root.Syntax.Span, QueryStringProperty, limit: 2, cancellationToken) < 2)
+        {
+            return false;
+        }
+
         foreach (IOperation read in ValueFlow.For(assignment, cancellationToken).Reads(local))
         {
             if (read.Parent is IPropertyReferenceOperation reference && reference.Instance == read && IsQueryStringOf(reference, request))

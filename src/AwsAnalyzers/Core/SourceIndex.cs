@@ -385,6 +385,31 @@ internal sealed class SourceIndex
         return false;
     }
 
+    /// <summary>
+    /// How many times <paramref name="text"/> is written in <paramref name="span"/> of <paramref name="tree"/>, in code,
+    /// comment or string, counted up to <paramref name="limit"/>: a text search of the span, for a question whose
+    /// answer needs the name written again (a later write of the same property) and which is otherwise not cheap.
+    /// A span the text does not hold counts as <paramref name="limit"/>.
+    /// </summary>
+    public int CountInSpan(SyntaxTree tree, TextSpan span, string text, int limit, CancellationToken cancellationToken)
+    {
+        string source = Words(tree, cancellationToken).Source;
+        if (span.End > source.Length || text.Length == 0)
+        {
+            return limit;
+        }
+
+        int count = 0;
+        for (int index = source.IndexOf(text, span.Start, span.Length, StringComparison.Ordinal);
+            index >= 0 && count < limit;
+            index = index + text.Length >= span.End ? -1 : source.IndexOf(text, index + text.Length, span.End - index - text.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private static bool Contains(IReadOnlyCollection<SyntaxTree> trees, SyntaxTree tree)
     {
         foreach (SyntaxTree candidate in trees)

@@ -283,6 +283,33 @@ public class AWS004MissingPartitionPredicateTests
     }
 
     [Fact]
+    public async Task A_query_extended_by_a_local_function_of_the_same_method_is_not_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Amazon.Athena.Model;
+
+            class Reports
+            {
+                StartQueryExecutionRequest Build()
+                {
+                    var request = new StartQueryExecutionRequest { QueryString = "SELECT * FROM sensor_data" };
+                    Narrow();
+                    return request;
+
+                    void Narrow() => request.QueryString += " WHERE year = 2025";
+                }
+
+                StartQueryExecutionRequest Once()
+                {
+                    // Written once in this method: nothing here can extend it.
+                    var request = new StartQueryExecutionRequest { QueryString = [|"SELECT * FROM sensor_data"|] };
+                    return request;
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Without_athena_types_nothing_is_registered()
     {
         var test = new VerifyCS.Test

@@ -149,6 +149,25 @@ public class SourceIndexTests
     }
 
     [Fact]
+    public void A_span_counts_a_text_only_inside_it_and_up_to_the_limit()
+    {
+        const string Source = "class C { void M(dynamic r) { r.QueryString = \"a\"; r.QueryString += \"b\"; } void N(dynamic r) { r.QueryString = \"c\"; } }";
+        (SourceIndex index, SyntaxTree tree) = Index(Source);
+        int m = Source.IndexOf("void M", StringComparison.Ordinal);
+        int n = Source.IndexOf("void N", StringComparison.Ordinal);
+
+        Assert.Equal(2, index.CountInSpan(tree, TextSpan.FromBounds(m, n), "QueryString", limit: 5, CancellationToken.None));
+        Assert.Equal(1, index.CountInSpan(tree, TextSpan.FromBounds(n, Source.Length), "QueryString", limit: 5, CancellationToken.None));
+        Assert.Equal(2, index.CountInSpan(tree, TextSpan.FromBounds(0, Source.Length), "QueryString", limit: 2, CancellationToken.None));
+
+        // A text cut by the span's end is not counted; a span past the text counts as the limit.
+        int second = Source.IndexOf("QueryString +=", StringComparison.Ordinal);
+        Assert.Equal(1, index.CountInSpan(tree, TextSpan.FromBounds(m, second + 5), "QueryString", limit: 5, CancellationToken.None));
+        Assert.Equal(0, index.CountInSpan(tree, TextSpan.FromBounds(0, m), "QueryString", limit: 5, CancellationToken.None));
+        Assert.Equal(5, index.CountInSpan(tree, TextSpan.FromBounds(0, Source.Length + 10), "QueryString", limit: 5, CancellationToken.None));
+    }
+
+    [Fact]
     public void The_set_of_a_search_that_gave_up_matches_every_tree()
     {
         (SourceIndex index, SyntaxTree tree) = Index("class C { }");
