@@ -399,12 +399,15 @@ internal sealed class SourceIndex
             return limit;
         }
 
+        // A match lies wholly inside the span, so the search after it never starts past the span's end.
         int count = 0;
-        for (int index = source.IndexOf(text, span.Start, span.Length, StringComparison.Ordinal);
-            index >= 0 && count < limit;
-            index = index + text.Length >= span.End ? -1 : source.IndexOf(text, index + text.Length, span.End - index - text.Length, StringComparison.Ordinal))
+        for (int index = span.Start; count < limit; index += text.Length, count++)
         {
-            count++;
+            index = source.IndexOf(text, index, span.End - index, StringComparison.Ordinal);
+            if (index < 0)
+            {
+                break;
+            }
         }
 
         return count;
