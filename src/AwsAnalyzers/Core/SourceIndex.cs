@@ -34,6 +34,13 @@ internal sealed class SourceIndex
     private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<SyntaxNode>> _implicitCreations = new();
 
     /// <summary>
+    /// The positions of the trees each type's parts are declared in, by type: every rule's type start asks for them, and
+    /// reading the parts (<see cref="ISymbol.DeclaringSyntaxReferences"/> makes a new array on each call) and looking each
+    /// tree up once per rule was most of what a type start cost, for 23 rules and every type of the project.
+    /// </summary>
+    private readonly ConcurrentDictionary<INamedTypeSymbol, int[]> _typeTrees = new(ReferenceComparer<INamedTypeSymbol>.Instance);
+
+    /// <summary>
     /// Per rule's word set, what each tree (by position) answered <see cref="MayContainAny"/>: 0 not asked yet, then
     /// <see cref="NotWritten"/> or <see cref="Written"/>. Every type asks once for each rule, thousands of questions a
     /// pass, and a dictionary keyed by tree and set took a lock and grew its table on every first answer; the array is
@@ -294,24 +301,80 @@ internal sealed class SourceIndex
             return WritesAny(Words(tree, cancellationToken), words);
         }
 
-        // Every type of the tree asks, for each rule: the text of a large file is searched once per rule. Two threads
-        // racing on one tree store the same answer.
-        if (!_writtenByWords.TryGetValue(words, out byte[]? answers))
+        return Question(words).MayBeWrittenIn(treeIndex, cancellationToken);
+    }
+
+    /// <summary>
+    /// The positions, in the compilation's tree order, of the trees that declare <paramref name="type"/>'s parts; -1 for a
+    /// part in a tree outside the compilation. Read once per type for every rule that asks.
+    /// </summary>
+    public int[] TreesOf(INamedTypeSymbol type)
+    {
+        if (_typeTrees.TryGetValue(type, out int[]? trees))
         {
-            answers = _writtenByWords.GetOrAdd(words, _ => new byte[_trees.Length]);
+            return trees;
         }
 
-        switch (Volatile.Read(ref answers[treeIndex]))
+        ImmutableArray<SyntaxReference> parts = type.DeclaringSyntaxReferences;
+        trees = new int[parts.Length];
+        for (int i = 0; i < trees.Length; i++)
         {
-            case Written:
+            trees[i] = _treeIndex.TryGetValue(parts[i].SyntaxTree, out int index) ? index : -1;
+        }
+
+        // Two threads racing on one type compute equal arrays; the first stored is kept.
+        return _typeTrees.GetOrAdd(type, trees);
+    }
+
+    /// <summary>The tree at <paramref name="treeIndex"/>, a position <see cref="TreesOf"/> gave.</summary>
+    public SyntaxTree Tree(int treeIndex) => _trees[treeIndex];
+
+    /// <summary>The number of trees of the compilation: the positions <see cref="TreesOf"/> gives are below it.</summary>
+    public int TreeCount => _trees.Length;
+
+    /// <summary>
+    /// <see cref="MayContainAny(SyntaxTree, WordSet, CancellationToken)"/> for one word set asked of many trees by position:
+    /// the answers of the set are looked up once, not once per question.
+    /// </summary>
+    public WordQuestion Question(WordSet words) =>
+        new(this, words, words.MatchesEveryTree ? null : _writtenByWords.GetOrAdd(words, _ => new byte[_trees.Length]));
+
+    /// <summary>Whether one word set is written in a tree of the compilation, by the tree's position; answers are kept per set and shared.</summary>
+    internal sealed class WordQuestion
+    {
+        private readonly SourceIndex _source;
+        private readonly WordSet _words;
+        private readonly byte[]? _answers;
+
+        public WordQuestion(SourceIndex source, WordSet words, byte[]? answers)
+        {
+            _source = source;
+            _words = words;
+            _answers = answers;
+        }
+
+        /// <summary>False when none of the words is written in the tree at <paramref name="treeIndex"/> (a position of <see cref="TreesOf"/>).</summary>
+        public bool MayBeWrittenIn(int treeIndex, CancellationToken cancellationToken)
+        {
+            if (_answers is null)
+            {
                 return true;
-            case NotWritten:
-                return false;
-        }
+            }
 
-        bool written = WritesAny(Words(treeIndex, cancellationToken), words);
-        Volatile.Write(ref answers[treeIndex], written ? Written : NotWritten);
-        return written;
+            // Every type of the tree asks, for each rule: the text of a large file is searched once per rule. Two threads
+            // racing on one tree store the same answer.
+            switch (Volatile.Read(ref _answers[treeIndex]))
+            {
+                case Written:
+                    return true;
+                case NotWritten:
+                    return false;
+            }
+
+            bool written = WritesAny(_source.Words(treeIndex, cancellationToken), _words);
+            Volatile.Write(ref _answers[treeIndex], written ? Written : NotWritten);
+            return written;
+        }
     }
 
     private static bool WritesAny(TreeWords treeWords, WordSet words)

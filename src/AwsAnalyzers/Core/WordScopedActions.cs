@@ -79,30 +79,49 @@ internal sealed class WordScopedActions
         SourceIndex source = SourceIndex.For(start.Compilation);
         ScopedAction[] actions = _actions.ToArray();
 
-        // The sets that depend on the compilation, by action, filled at the first type that asks.
-        var wordsOfCompilation = new WordSet?[actions.Length];
+        // Per action, its question of the word index (the sets that depend on the compilation are made at the first type
+        // that asks), or for an option's action what each tree's options answered: 0 not asked, then 1 off, 2 on. The
+        // options of a tree are the same for the whole compilation, and every type of the tree asks.
+        var questions = new SourceIndex.WordQuestion?[actions.Length];
+        var fileAnswers = new byte[]?[actions.Length];
+        for (int i = 0; i < actions.Length; i++)
+        {
+            if (actions[i].Words is { } words)
+            {
+                questions[i] = source.Question(words);
+            }
+            else if (actions[i].FileCondition is not null)
+            {
+                fileAnswers[i] = new byte[source.TreeCount];
+            }
+        }
+
         start.RegisterSymbolStartAction(
             symbolStart =>
             {
-                ImmutableArray<SyntaxReference> parts = symbolStart.Symbol.DeclaringSyntaxReferences;
+                int[] trees = source.TreesOf((INamedTypeSymbol)symbolStart.Symbol);
                 for (int i = 0; i < actions.Length; i++)
                 {
                     ScopedAction scoped = actions[i];
-                    WordSet? words = scoped.Words;
-                    if (scoped.WordsOfCompilation is { } find)
+                    bool applies;
+                    if (scoped.FileCondition is { } condition)
                     {
-                        words = Volatile.Read(ref wordsOfCompilation[i]);
-                        if (words is null)
+                        applies = HoldsInSomeFile(source, trees, condition, fileAnswers[i]!, symbolStart.Options);
+                    }
+                    else
+                    {
+                        SourceIndex.WordQuestion? question = Volatile.Read(ref questions[i]);
+                        if (question is null)
                         {
                             // Two threads racing compute equal sets; the first stored is kept, so every type asks the same one.
-                            WordSet found = find(symbolStart.CancellationToken);
-                            words = Interlocked.CompareExchange(ref wordsOfCompilation[i], found, null) ?? found;
+                            var asked = source.Question(scoped.WordsOfCompilation!(symbolStart.CancellationToken));
+                            question = Interlocked.CompareExchange(ref questions[i], asked, null) ?? asked;
                         }
+
+                        applies = MayWrite(trees, question, symbolStart.CancellationToken);
                     }
 
-                    if (words is not null
-                        ? MayWrite(source, parts, words, symbolStart.CancellationToken)
-                        : HoldsInSomeFile(parts, scoped.FileCondition!, symbolStart.Options))
+                    if (applies)
                     {
                         symbolStart.RegisterOperationAction(scoped.Action, scoped.Kinds);
                     }
@@ -111,11 +130,12 @@ internal sealed class WordScopedActions
             SymbolKind.NamedType);
     }
 
-    private static bool MayWrite(SourceIndex source, ImmutableArray<SyntaxReference> parts, WordSet words, CancellationToken cancellationToken)
+    private static bool MayWrite(int[] trees, SourceIndex.WordQuestion question, CancellationToken cancellationToken)
     {
-        foreach (SyntaxReference part in parts)
+        foreach (int tree in trees)
         {
-            if (source.MayContainAny(part.SyntaxTree, words, cancellationToken))
+            // A part in a tree the compilation does not hold (none is expected) has no answer kept: the type is analyzed.
+            if (tree < 0 || question.MayBeWrittenIn(tree, cancellationToken))
             {
                 return true;
             }
@@ -124,11 +144,24 @@ internal sealed class WordScopedActions
         return false;
     }
 
-    private static bool HoldsInSomeFile(ImmutableArray<SyntaxReference> parts, Func<AnalyzerOptions, SyntaxTree, bool> fileCondition, AnalyzerOptions options)
+    private static bool HoldsInSomeFile(SourceIndex source, int[] trees, Func<AnalyzerOptions, SyntaxTree, bool> fileCondition, byte[] answers, AnalyzerOptions options)
     {
-        foreach (SyntaxReference part in parts)
+        foreach (int tree in trees)
         {
-            if (fileCondition(options, part.SyntaxTree))
+            if (tree < 0)
+            {
+                // Outside the compilation (none is expected): nowhere to keep the answer, and the action checks its own file.
+                return true;
+            }
+
+            byte answer = Volatile.Read(ref answers[tree]);
+            if (answer == 0)
+            {
+                answer = fileCondition(options, source.Tree(tree)) ? (byte)2 : (byte)1;
+                Volatile.Write(ref answers[tree], answer);
+            }
+
+            if (answer == 2)
             {
                 return true;
             }

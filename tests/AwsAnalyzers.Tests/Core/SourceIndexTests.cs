@@ -41,6 +41,32 @@ public class SourceIndexTests
     }
 
     [Fact]
+    public void A_types_trees_are_the_positions_of_its_parts_files_and_a_question_answers_by_position()
+    {
+        SyntaxTree first = CSharpSyntaxTree.ParseText("partial class Split { void M() { Send(); } void Send() { } } class Alone { }", path: "/0/First.cs");
+        SyntaxTree second = CSharpSyntaxTree.ParseText("class Other { }", path: "/0/Second.cs");
+        SyntaxTree third = CSharpSyntaxTree.ParseText("partial class Split { void Log() { } }", path: "/0/Third.cs");
+        Compilation compilation = CSharpCompilation.Create("test", new[] { first, second, third });
+        SourceIndex index = SourceIndex.For(compilation);
+
+        int[] split = index.TreesOf(compilation.GetTypeByMetadataName("Split")!);
+        Assert.Equal(new[] { 0, 2 }, split.OrderBy(i => i));
+        Assert.Equal(new[] { 0 }, index.TreesOf(compilation.GetTypeByMetadataName("Alone")!));
+        Assert.Same(split, index.TreesOf(compilation.GetTypeByMetadataName("Split")!));
+        Assert.Equal(3, index.TreeCount);
+        Assert.Same(third, index.Tree(2));
+
+        SourceIndex.WordQuestion question = index.Question(WordSet.Of(new[] { "Send" }));
+        Assert.True(question.MayBeWrittenIn(0, CancellationToken.None));
+        Assert.False(question.MayBeWrittenIn(1, CancellationToken.None));
+        Assert.False(question.MayBeWrittenIn(2, CancellationToken.None));
+
+        // The answers are the word set's, whichever way they are asked.
+        Assert.True(index.MayContainAny(first, WordSet.Of(new[] { "Send" }), CancellationToken.None));
+        Assert.False(index.MayContainAny(third, WordSet.Of(new[] { "Send" }), CancellationToken.None));
+    }
+
+    [Fact]
     public void Names_that_differ_only_in_a_digit_are_told_apart()
     {
         // Generated and numbered names (Store12Async, Store13Async) share their ends, their length and their middle.

@@ -199,6 +199,24 @@ public class WordScopedActionsTests
         Assert.Equal(1, telemetry.SymbolStartActionsCount);
     }
 
+    [Fact]
+    public async Task A_files_option_is_read_once_for_all_the_types_the_file_declares()
+    {
+        // File1 declares three types (one nested) and File2 two: every type asks, and each file's options are read once.
+        string[] files =
+        [
+            Service,
+            "class First { void Send() => Service.Other(); class Inner { void Send() => Service.Other(); } } class Second { void Send() => Service.Other(); }",
+            "class Third { void Send() => Service.Other(); } class Fourth { void Send() => Service.Other(); }",
+        ];
+        var analyzer = new CountingOptionAnalyzer();
+        (ImmutableArray<string> calls, _) = await RunAsync(analyzer, files, OutputKind.DynamicallyLinkedLibrary, new OptionSetForFiles("/src/File1.cs"));
+
+        Assert.Equal(new[] { "First: Service.Other()", "Inner: Service.Other()", "Second: Service.Other()" }, calls);
+        Assert.Equal(1, analyzer.Reads["/src/File1.cs"]);
+        Assert.Equal(1, analyzer.Reads["/src/File2.cs"]);
+    }
+
     private static async Task<ImmutableArray<string>> CallbacksAsync(string service, params string[] sources) =>
         await CallbacksAsync(service, sources, OutputKind.DynamicallyLinkedLibrary);
 
@@ -290,6 +308,24 @@ public class WordScopedActionsTests
             .Add(s_words, _ => { }, OperationKind.Invocation)
             .AddWhere(
                 static (options, tree) => options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(OptionSetForFiles.Key, out string? value) && value == "true",
+                operation => Record(operation),
+                OperationKind.Invocation)
+            .Register(start);
+    }
+    /// <summary>A call action on the files whose options set <c>test.calls = true</c>, counting each file's reads of the option.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class CountingOptionAnalyzer : RecordingAnalyzer
+    {
+        /// <summary>How many times the option was read for each file.</summary>
+        public ConcurrentDictionary<string, int> Reads { get; } = new();
+
+        protected override void Start(CompilationStartAnalysisContext start) => new WordScopedActions()
+            .AddWhere(
+                (options, tree) =>
+                {
+                    Reads.AddOrUpdate(tree.FilePath, 1, (_, n) => n + 1);
+                    return options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(OptionSetForFiles.Key, out string? value) && value == "true";
+                },
                 operation => Record(operation),
                 OperationKind.Invocation)
             .Register(start);

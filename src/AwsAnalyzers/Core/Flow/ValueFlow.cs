@@ -24,6 +24,7 @@ internal sealed class ValueFlow
     /// tree) rather than one per body, since each weak entry is a handle the runtime takes a lock to create, and a
     /// table of thousands of bodies was most of what asking for an index cost.
     /// </summary>
+    /// <remarks>Bodies by identity: an operation tree is one object per body for the model that built it.</remarks>
     private static readonly ConditionalWeakTable<SemanticModel, ConcurrentDictionary<IOperation, ValueFlow>> s_perModel = new();
 
     private readonly Dictionary<ISymbol, Variable> _variables = new(SymbolEqualityComparer.Default);
@@ -49,7 +50,7 @@ internal sealed class ValueFlow
 
         ConcurrentDictionary<IOperation, ValueFlow> bodies = s_perModel.TryGetValue(model, out ConcurrentDictionary<IOperation, ValueFlow>? known)
             ? known
-            : s_perModel.GetValue(model, static _ => new ConcurrentDictionary<IOperation, ValueFlow>(ReferenceComparer.Instance));
+            : s_perModel.GetValue(model, static _ => new ConcurrentDictionary<IOperation, ValueFlow>(ReferenceComparer<IOperation>.Instance));
         if (bodies.TryGetValue(root, out ValueFlow? flow))
         {
             return flow;
@@ -340,16 +341,6 @@ internal sealed class ValueFlow
         }
 
         return false;
-    }
-
-    /// <summary>Bodies by identity: an operation tree is one object per body for the model that built it.</summary>
-    private sealed class ReferenceComparer : IEqualityComparer<IOperation>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(IOperation? x, IOperation? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(IOperation obj) => RuntimeHelpers.GetHashCode(obj);
     }
 
     // ---- Building the index ----
