@@ -12,8 +12,9 @@ namespace AwsAnalyzers.Core;
 /// method it reports a call of, of the property it reports a write to. The driver makes a timed callback for every
 /// operation of a registered kind (a project has about as many invocations as lines), and a rule whose subject is in a
 /// few files pays that on every file. Here the driver asks once per type, from the word index of the type's files
-/// (<see cref="SourceIndex.MayContainAny"/>, read once per tree and shared with the caller searches), and only the
-/// types that may hold the subject get the callbacks.
+/// (<see cref="SourceIndex.Question"/>, read once per tree and shared with the caller searches; the type's files come from
+/// <see cref="SourceIndex.TreesOf"/>, read once per type for every rule), and only the types that may hold the subject
+/// get the callbacks.
 /// </summary>
 /// <remarks>
 /// The words are what the reported code cannot be written without: a call names its method, a property write names
