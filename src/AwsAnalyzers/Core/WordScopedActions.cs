@@ -115,7 +115,7 @@ internal sealed class WordScopedActions
                         if (question is null)
                         {
                             // Two threads racing compute equal sets; the first stored is kept, so every type asks the same one.
-                            var asked = source.Question(scoped.WordsOfCompilation!(symbolStart.CancellationToken));
+                            SourceIndex.WordQuestion asked = source.Question(scoped.WordsOfCompilation!(symbolStart.CancellationToken));
                             question = Interlocked.CompareExchange(ref questions[i], asked, null) ?? asked;
                         }
 
