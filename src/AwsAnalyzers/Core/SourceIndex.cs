@@ -41,15 +41,11 @@ internal sealed class SourceIndex
     private readonly ConcurrentDictionary<INamedTypeSymbol, int[]> _typeTrees = new(ReferenceComparer<INamedTypeSymbol>.Instance);
 
     /// <summary>
-    /// Per rule's word set, what each tree (by position) answered <see cref="MayContainAny"/>: 0 not asked yet, then
-    /// <see cref="NotWritten"/> or <see cref="Written"/>. Every type asks once for each rule, thousands of questions a
-    /// pass, and a dictionary keyed by tree and set took a lock and grew its table on every first answer; the array is
-    /// written without one.
+    /// Per rule's word set, what each tree (by position) answered <see cref="MayContainAny"/>. Every type asks once for
+    /// each rule, thousands of questions a pass, and a dictionary keyed by tree and set took a lock and grew its table on
+    /// every first answer; the answers are kept by position, written without one.
     /// </summary>
-    private readonly ConcurrentDictionary<WordSet, byte[]> _writtenByWords = new();
-
-    private const byte NotWritten = 1;
-    private const byte Written = 2;
+    private readonly ConcurrentDictionary<WordSet, TreeAnswers> _writtenByWords = new();
 
     private SourceIndex(Compilation compilation)
     {
@@ -337,16 +333,16 @@ internal sealed class SourceIndex
     /// the answers of the set are looked up once, not once per question.
     /// </summary>
     public WordQuestion Question(WordSet words) =>
-        new(this, words, words.MatchesEveryTree ? null : _writtenByWords.GetOrAdd(words, _ => new byte[_trees.Length]));
+        new(this, words, words.MatchesEveryTree ? null : _writtenByWords.GetOrAdd(words, _ => new TreeAnswers(_trees.Length)));
 
     /// <summary>Whether one word set is written in a tree of the compilation, by the tree's position; answers are kept per set and shared.</summary>
     internal sealed class WordQuestion
     {
         private readonly SourceIndex _source;
         private readonly WordSet _words;
-        private readonly byte[]? _answers;
+        private readonly TreeAnswers? _answers;
 
-        public WordQuestion(SourceIndex source, WordSet words, byte[]? answers)
+        public WordQuestion(SourceIndex source, WordSet words, TreeAnswers? answers)
         {
             _source = source;
             _words = words;
@@ -361,19 +357,37 @@ internal sealed class SourceIndex
                 return true;
             }
 
-            // Every type of the tree asks, for each rule: the text of a large file is searched once per rule. Two threads
-            // racing on one tree store the same answer.
-            switch (Volatile.Read(ref _answers[treeIndex]))
-            {
-                case Written:
-                    return true;
-                case NotWritten:
-                    return false;
-            }
+            // Every type of the tree asks, for each rule: the text of a large file is searched once per rule.
+            return _answers.Known(treeIndex) ?? _answers.Keep(treeIndex, WritesAny(_source.Words(treeIndex, cancellationToken), _words));
+        }
+    }
 
-            bool written = WritesAny(_source.Words(treeIndex, cancellationToken), _words);
-            Volatile.Write(ref _answers[treeIndex], written ? Written : NotWritten);
-            return written;
+    /// <summary>
+    /// One yes-or-no question's answer for each tree of the compilation, by position, kept for as long as the compilation:
+    /// written without a lock, since two threads racing on one tree compute the same answer.
+    /// </summary>
+    internal sealed class TreeAnswers
+    {
+        private const byte No = 1;
+        private const byte Yes = 2;
+
+        private readonly byte[] _answers;
+
+        public TreeAnswers(int treeCount) => _answers = new byte[treeCount];
+
+        /// <summary>The answer kept for the tree, or null when it has not been asked.</summary>
+        public bool? Known(int treeIndex) => Volatile.Read(ref _answers[treeIndex]) switch
+        {
+            Yes => true,
+            No => false,
+            _ => null,
+        };
+
+        /// <summary>Keeps <paramref name="answer"/> for the tree and returns it.</summary>
+        public bool Keep(int treeIndex, bool answer)
+        {
+            Volatile.Write(ref _answers[treeIndex], answer ? Yes : No);
+            return answer;
         }
     }
 

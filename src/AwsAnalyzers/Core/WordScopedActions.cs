@@ -81,10 +81,10 @@ internal sealed class WordScopedActions
         ScopedAction[] actions = _actions.ToArray();
 
         // Per action, its question of the word index (the sets that depend on the compilation are made at the first type
-        // that asks), or for an option's action what each tree's options answered: 0 not asked, then 1 off, 2 on. The
-        // options of a tree are the same for the whole compilation, and every type of the tree asks.
+        // that asks), or for an option's action what each tree's options answered: the options of a tree are the same
+        // for the whole compilation, and every type of the tree asks.
         var questions = new SourceIndex.WordQuestion?[actions.Length];
-        var fileAnswers = new byte[]?[actions.Length];
+        var fileAnswers = new SourceIndex.TreeAnswers?[actions.Length];
         for (int i = 0; i < actions.Length; i++)
         {
             if (actions[i].Words is { } words)
@@ -93,7 +93,7 @@ internal sealed class WordScopedActions
             }
             else if (actions[i].FileCondition is not null)
             {
-                fileAnswers[i] = new byte[source.TreeCount];
+                fileAnswers[i] = new SourceIndex.TreeAnswers(source.TreeCount);
             }
         }
 
@@ -145,7 +145,7 @@ internal sealed class WordScopedActions
         return false;
     }
 
-    private static bool HoldsInSomeFile(SourceIndex source, int[] trees, Func<AnalyzerOptions, SyntaxTree, bool> fileCondition, byte[] answers, AnalyzerOptions options)
+    private static bool HoldsInSomeFile(SourceIndex source, int[] trees, Func<AnalyzerOptions, SyntaxTree, bool> fileCondition, SourceIndex.TreeAnswers answers, AnalyzerOptions options)
     {
         foreach (int tree in trees)
         {
@@ -155,14 +155,7 @@ internal sealed class WordScopedActions
                 return true;
             }
 
-            byte answer = Volatile.Read(ref answers[tree]);
-            if (answer == 0)
-            {
-                answer = fileCondition(options, source.Tree(tree)) ? (byte)2 : (byte)1;
-                Volatile.Write(ref answers[tree], answer);
-            }
-
-            if (answer == 2)
+            if (answers.Known(tree) ?? answers.Keep(tree, fileCondition(options, source.Tree(tree))))
             {
                 return true;
             }
